@@ -1,0 +1,21 @@
+// Jest runs in ESM mode: NestJS 12 ships ESM only, and jest's CommonJS loader cannot require it.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ["<rootDir>/apps", "<rootDir>/libs", "<rootDir>/tools", "<rootDir>/test"],
+  testMatch: ['**/*.spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleNameMapper: {
+    '^@app/event-sourcing/testing$': '<rootDir>/libs/event-sourcing/src/testing',
+    '^@test/(.*)$': '<rootDir>/test/$1',
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,42 @@
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { EventStore1764115200000 } from './migrations/1764115200000-event-store';
+
+type EntityTarget = Function | EntitySchema;
+type MigrationClass = new () => MigrationInterface;
+
+/** The kernel's own tables; contexts add theirs through `DatabaseOptions`. */
+export const KERNEL_MIGRATIONS: MigrationClass[] = [EventStore1764115200000];
+
+export interface DatabaseOptions {
+  readonly url: string;
+  readonly schema: string;
+  readonly entities?: EntityTarget[];
+  readonly migrations?: MigrationClass[];
+  readonly poolSize?: number;
+}
+
+/**
+ * A TypeORM data source over `pg`. Schemas come from migrations only; `synchronize` stays off.
+ * The migrations table lives in the same schema, so schemas are independent of each other.
+ */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: [...KERNEL_MIGRATIONS, ...(options.migrations ?? [])],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/** Creates the schema if needed and applies pending migrations. */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations();
+}

@@ -1,0 +1,53 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgresOptions {
+  /** A directory to keep the data in; omit for a throw-away in-memory database. */
+  readonly dataDir?: string;
+  /** A Unix socket path to listen on; otherwise a free TCP port on 127.0.0.1. */
+  readonly socketPath?: string;
+}
+
+export interface EmbeddedPostgres {
+  /** A `postgres://` URL for `pg` and TypeORM. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) served over the PostgreSQL wire protocol, so the
+ * same `pg` code runs on it and on a server. PGlite is one backend session: connections are
+ * served one transaction at a time and share session state (search_path, advisory locks), which
+ * is why every statement here names its schema and nothing awaits one connection inside
+ * another's transaction.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  const server = new PGLiteSocketServer({
+    db,
+    ...(options.socketPath ? { path: options.socketPath } : { host: '127.0.0.1', port: 0 }),
+    maxConnections: 64,
+  });
+  await server.start();
+  const url = options.socketPath
+    ? `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dirnameOf(options.socketPath))}`
+    : `postgres://postgres@127.0.0.1:${tcpPort(server)}/postgres`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+function tcpPort(server: PGLiteSocketServer): number {
+  const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
+  if (!address || typeof address === 'string') throw new Error('PGlite socket server has no TCP port');
+  return address.port;
+}
+
+function dirnameOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}

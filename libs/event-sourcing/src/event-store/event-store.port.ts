@@ -1,0 +1,137 @@
+/**
+ * The event store port every bounded context writes through. Three adapters implement it
+ * (PostgreSQL on a server or PGlite, EventStoreDB, in-memory) and pass one contract suite.
+ */
+
+export type ActorRole = 'CUSTOMER' | 'OPERATOR' | 'AUDITOR' | 'SYSTEM';
+
+export interface Actor {
+  readonly id: string;
+  readonly role: ActorRole;
+}
+
+/** What a caller supplies for one event. `id` is the caller's: re-appending the same ids is a no-op. */
+export interface EventToAppend<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: AppendMetadata;
+}
+
+export interface AppendMetadata {
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  readonly actor?: Actor | null;
+  /** Domain time from the injectable clock, not the database's. */
+  readonly occurredAt: Date;
+  readonly schemaVersion: number;
+}
+
+export interface EventMetadata {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly actor: Actor | null;
+  readonly occurredAt: Date;
+  /** The version the event was stored with; `data` is already upcast to the current one. */
+  readonly schemaVersion: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  /** Global position: unique and increasing in commit-visibility order within one adapter. */
+  readonly position: bigint;
+  /** Opaque token: resume `readAll`/`subscribe` strictly after this event. */
+  readonly checkpoint: Checkpoint;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+/** Opaque, adapter-specific resume token; `null` means "from the beginning". */
+export type Checkpoint = string;
+
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** The stream's revision after the append: pass it as `expected` for the next one. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last event of this append. */
+  readonly position: bigint;
+  readonly checkpoint: Checkpoint;
+  /** True when every event id had been appended before and nothing was written. */
+  readonly duplicate: boolean;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive start revision (forwards: lowest, backwards: highest). */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+  /** Only events whose `occurredAt` is at or before this instant. */
+  readonly until?: Date;
+}
+
+export interface EventFilter {
+  /** Stream-name prefixes, e.g. `application-`; any one matches. */
+  readonly streamPrefixes?: readonly string[];
+  readonly types?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  readonly after?: Checkpoint | null;
+  readonly filter?: EventFilter;
+  readonly batchSize?: number;
+}
+
+export interface ReadAllBatch {
+  readonly events: readonly RecordedEvent[];
+  /** Resume after this; it may move past filtered-out events. Null when nothing was ever read. */
+  readonly checkpoint: Checkpoint | null;
+  /** True when no further event was visible at the time of reading. */
+  readonly isEnd: boolean;
+}
+
+export interface SubscribeOptions {
+  readonly after?: Checkpoint | null;
+  readonly filter?: EventFilter;
+  readonly batchSize?: number;
+}
+
+/** Receives events in checkpoint order; the next batch waits until the handler resolves. */
+export type EventBatchHandler = (events: readonly RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;
+
+export interface Subscription {
+  /** Resolves once the subscription has caught up with everything visible when it started. */
+  readonly caughtUp: Promise<void>;
+  /** Rejects with the handler's or the store's error; resolves when stopped. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StreamVerification {
+  readonly intact: boolean;
+  readonly events: number;
+  readonly firstBrokenRevision: number | null;
+}
+
+export interface StoreHead {
+  readonly position: bigint;
+  readonly checkpoint: Checkpoint | null;
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
+  subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;
+  verifyStream(stream: string): Promise<StreamVerification>;
+  /** The newest visible event, for projection lag. */
+  head(): Promise<StoreHead>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');

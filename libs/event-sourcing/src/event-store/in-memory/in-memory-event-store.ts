@@ -1,0 +1,124 @@
+import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
+import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendResult,
+  EventBatchHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllBatch,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHead,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { decodeRow, encodeEvent, matchesFilter, type StoredRow } from '../stored-event';
+import { Upcasters } from '../upcasters';
+import { readStreamWindow } from '../read-stream-window';
+
+/** For unit tests: the same semantics as the durable adapters, kept in arrays. */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: StoredRow[] = [];
+  private readonly streams = new Map<string, StoredRow[]>();
+  private readonly byId = new Map<string, StoredRow>();
+  private readonly wake = new LocalWakeSource();
+
+  constructor(private readonly upcasters = new Upcasters()) {}
+
+  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const encoded = events.map(encodeEvent);
+    const existing = this.streams.get(stream) ?? [];
+    const seen = encoded.map((event) => this.byId.get(event.id)).filter((row) => row !== undefined);
+    if (seen.length > 0) {
+      if (seen.length === encoded.length && seen.every((row) => row.stream === stream)) {
+        const last = seen.reduce((a, b) => (a.revision > b.revision ? a : b));
+        return { nextExpectedRevision: existing.length - 1, position: last.position, checkpoint: last.checkpoint, duplicate: true };
+      }
+      throw new IdempotencyViolationError(stream, seen.map((row) => row.id));
+    }
+    const current = existing.length - 1;
+    if (!satisfies(expected, current)) throw new WrongExpectedRevisionError(stream, expected, current);
+    if (encoded.length === 0) return this.emptyResult(current);
+
+    let prevHash = existing.at(-1)?.hash ?? GENESIS_HASH;
+    for (const event of encoded) {
+      const revision = existing.length;
+      const position = BigInt(this.log.length + 1);
+      const fields = { prevHash, id: event.id, stream, revision, type: event.type, dataText: event.dataText, metadataText: event.metadataText };
+      const row: StoredRow = { ...fields, position, checkpoint: position.toString(), hash: chainHash(fields) };
+      existing.push(row);
+      this.log.push(row);
+      this.byId.set(row.id, row);
+      prevHash = row.hash;
+    }
+    this.streams.set(stream, existing);
+    const last = existing[existing.length - 1] as StoredRow;
+    this.wake.notify();
+    return { nextExpectedRevision: last.revision, position: last.position, checkpoint: last.checkpoint, duplicate: false };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.streams.get(stream) ?? [];
+    return readStreamWindow(rows.map((row) => decodeRow(row, this.upcasters)), options);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
+    const start = options.after ? Number(options.after) : 0;
+    const batchSize = options.batchSize ?? 500;
+    const events: RecordedEvent[] = [];
+    let index = start;
+    for (; index < this.log.length && events.length < batchSize; index++) {
+      const row = this.log[index] as StoredRow;
+      if (matchesFilter(row.stream, row.type, options.filter)) events.push(decodeRow(row, this.upcasters));
+    }
+    const checkpoint = index > 0 ? String(index) : (options.after ?? null);
+    return { events, checkpoint, isEnd: index >= this.log.length };
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
+    return catchUpSubscription((o) => this.readAll(o), this.wake, 1_000, options, handler);
+  }
+
+  async verifyStream(stream: string): Promise<StreamVerification> {
+    return verifyChain(this.streams.get(stream) ?? []);
+  }
+
+  async head(): Promise<StoreHead> {
+    const last = this.log.at(-1);
+    return { position: last?.position ?? 0n, checkpoint: last?.checkpoint ?? null };
+  }
+
+  async close(): Promise<void> {}
+
+  /** Test aid: overwrite stored data as a tamperer with database access would. */
+  tamper(stream: string, revision: number, dataText: string): void {
+    const rows = this.streams.get(stream);
+    const row = rows?.[revision];
+    if (!rows || !row) throw new Error(`no event ${stream}@${revision}`);
+    const changed = { ...row, dataText };
+    rows[revision] = changed;
+    this.log[Number(row.position) - 1] = changed;
+  }
+
+  private emptyResult(current: number): AppendResult {
+    const last = this.log.at(-1);
+    return { nextExpectedRevision: current, position: last?.position ?? 0n, checkpoint: last?.checkpoint ?? '0', duplicate: false };
+  }
+}
+
+export function satisfies(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return expected === current;
+  }
+}

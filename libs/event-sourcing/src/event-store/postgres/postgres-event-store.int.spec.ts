@@ -1,0 +1,33 @@
+import { testDatabaseTargets } from '@test/database';
+import { describeEventStoreContract, expectNoGap } from '../../testing/event-store-contract';
+import { postgresHarness } from '../../testing/postgres-harness';
+import { PostgresEventStore } from './postgres-event-store';
+
+const PGLITE_HAS_NO_GAP = 'PGlite serves one transaction at a time, so no append can commit while an earlier one is open';
+
+for (const target of testDatabaseTargets()) {
+  describeEventStoreContract(
+    `PostgreSQL adapter on ${target.kind}`,
+    (options) => postgresHarness(target, options),
+    target.kind === 'pglite' ? PGLITE_HAS_NO_GAP : undefined,
+  );
+}
+
+/** The same adapter with its protection removed: reads everything committed, in bigserial order. */
+class UnprotectedPostgresEventStore extends PostgresEventStore {
+  protected override visibilityBarrier(): string {
+    return 'TRUE';
+  }
+}
+
+const server = testDatabaseTargets().find((target) => target.kind === 'postgres');
+(server ? describe : describe.skip)('the gap test itself (needs TEST_DATABASE_URL)', () => {
+  it('fails when the in-flight-transaction barrier is removed: the late event is skipped', async () => {
+    const harness = await postgresHarness(server ?? testDatabaseTargets()[0]!, {}, UnprotectedPostgresEventStore);
+    try {
+      await expect(expectNoGap(harness, `gap-${Date.now()}-`)).rejects.toThrow();
+    } finally {
+      await harness.dispose();
+    }
+  });
+});

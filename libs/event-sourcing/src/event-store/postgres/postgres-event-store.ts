@@ -1,0 +1,222 @@
+import type { Pool } from 'pg';
+import { quoteIdent } from '../../database/quote-ident';
+import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
+import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendResult,
+  Checkpoint,
+  EventBatchHandler,
+  EventFilter,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllBatch,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHead,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { verifyChain } from '../hash-chain';
+import { decodeRow, encodeEvent, type StoredRow } from '../stored-event';
+import { Upcasters } from '../upcasters';
+
+export interface PostgresEventStoreOptions {
+  readonly pool: Pool;
+  readonly schema: string;
+  readonly upcasters?: Upcasters;
+  /** How often live subscribers look for events appended by other processes. */
+  readonly pollIntervalMs?: number;
+}
+
+interface EventRow {
+  global_position: string;
+  xid: string;
+  event_id: string;
+  stream_id: string;
+  revision: string;
+  type: string;
+  data: string;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const COLUMNS = `global_position, transaction_id::text AS xid, event_id, stream_id, revision, type, data, metadata, prev_hash, hash`;
+
+/**
+ * Events in PostgreSQL (a server, or PGlite behind its socket).
+ *
+ * Global order is (transaction id, position), and readers only see transactions below the oldest
+ * one still running (`pg_snapshot_xmin`). A bigserial alone is not enough: a transaction that took
+ * position 10 may commit after one that took 11, and a reader that had moved past 11 would never
+ * see 10. Waiting below xmin makes every late commit land ahead of the reader's checkpoint.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly table: string;
+  private readonly appendFunction: string;
+  private readonly upcasters: Upcasters;
+  private readonly wake = new LocalWakeSource();
+  private readonly pollIntervalMs: number;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.table = `${quoteIdent(options.schema)}.events`;
+    this.appendFunction = `${quoteIdent(options.schema)}.append_events`;
+    this.upcasters = options.upcasters ?? new Upcasters();
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+  }
+
+  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const encoded = events.map(encodeEvent);
+    const params = [
+      stream,
+      typeof expected === 'number' ? String(expected) : expected,
+      encoded.map((e) => e.id),
+      encoded.map((e) => e.type),
+      encoded.map((e) => e.dataText),
+      encoded.map((e) => e.metadataText),
+      encoded.map((e) => e.occurredAt.toISOString()),
+    ];
+    try {
+      const { rows } = await this.pool.query<{ out_revision: string; out_position: string | null; out_xid: string | null; out_duplicate: boolean }>(
+        `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
+           FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+        params,
+      );
+      const last = rows[rows.length - 1];
+      if (!last) throw new Error('append_events returned no row');
+      if (!last.out_duplicate && encoded.length > 0) this.wake.notify();
+      return {
+        nextExpectedRevision: Number(last.out_revision),
+        position: BigInt(last.out_position ?? 0),
+        checkpoint: last.out_xid ? `${last.out_xid}:${last.out_position}` : '0:0',
+        duplicate: last.out_duplicate,
+      };
+    } catch (error) {
+      throw this.translate(error, stream, expected, encoded.map((e) => e.id));
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const params: unknown[] = [stream];
+    const where = ['stream_id = $1'];
+    if (options.fromRevision !== undefined) {
+      params.push(options.fromRevision);
+      where.push(`revision ${backwards ? '<=' : '>='} $${params.length}`);
+    }
+    if (options.until) {
+      params.push(options.until.toISOString());
+      where.push(`occurred_at <= $${params.length}`);
+    }
+    params.push(options.maxCount ?? null);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')}
+        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => decodeRow(toStoredRow(row), this.upcasters));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
+    const batchSize = options.batchSize ?? 500;
+    const [xid, position] = parseCheckpoint(options.after ?? null);
+    const params: unknown[] = [xid, position, batchSize];
+    const filter = filterSql(options.filter, params);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.table}
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND ${this.visibilityBarrier()} ${filter}
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      params,
+    );
+    const events = rows.map((row) => decodeRow(toStoredRow(row), this.upcasters));
+    return {
+      events,
+      checkpoint: events.at(-1)?.checkpoint ?? options.after ?? null,
+      isEnd: rows.length < batchSize,
+    };
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
+    return catchUpSubscription((o) => this.readAll(o), this.wake, this.pollIntervalMs, options, handler);
+  }
+
+  async verifyStream(stream: string): Promise<StreamVerification> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE stream_id = $1 ORDER BY revision`,
+      [stream],
+    );
+    return verifyChain(rows.map(toStoredRow));
+  }
+
+  async head(): Promise<StoreHead> {
+    const { rows } = await this.pool.query<{ global_position: string; xid: string }>(
+      `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
+        WHERE ${this.visibilityBarrier()}
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row
+      ? { position: BigInt(row.global_position), checkpoint: `${row.xid}:${row.global_position}` }
+      : { position: 0n, checkpoint: null };
+  }
+
+  /** The pool belongs to whoever created it. */
+  async close(): Promise<void> {}
+
+  /** The gap protection. Overridden only by the test that shows what goes wrong without it. */
+  protected visibilityBarrier(): string {
+    return 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+  }
+
+  private translate(error: unknown, stream: string, expected: ExpectedRevision, ids: string[]): unknown {
+    const code = (error as { code?: string }).code;
+    if (code === 'BR001') return new WrongExpectedRevisionError(stream, expected, Number((error as Error).message));
+    if (code === 'BR002') return new IdempotencyViolationError(stream, ids);
+    if (code === '23505' && (error as { constraint?: string }).constraint === 'events_event_id_key') {
+      return new IdempotencyViolationError(stream, ids);
+    }
+    return error;
+  }
+}
+
+function toStoredRow(row: EventRow): StoredRow {
+  return {
+    id: row.event_id,
+    stream: row.stream_id,
+    revision: Number(row.revision),
+    position: BigInt(row.global_position),
+    checkpoint: `${row.xid}:${row.global_position}`,
+    type: row.type,
+    dataText: row.data,
+    metadataText: row.metadata,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function parseCheckpoint(checkpoint: Checkpoint | null): [string, string] {
+  if (checkpoint === null) return ['0', '0'];
+  const match = /^(\d+):(\d+)$/.exec(checkpoint);
+  if (!match) throw new Error(`not a PostgreSQL event store checkpoint: ${checkpoint}`);
+  return [match[1] as string, match[2] as string];
+}
+
+function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
+  let sql = '';
+  if (filter?.streamPrefixes) {
+    params.push(filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+    sql += ` AND stream_id LIKE ANY ($${params.length}::text[])`;
+  }
+  if (filter?.types) {
+    params.push(filter.types);
+    sql += ` AND type = ANY ($${params.length}::text[])`;
+  }
+  return sql;
+}

@@ -1,0 +1,50 @@
+import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import { createDataSource, migrate } from '../database/data-source';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../event-store/postgres/postgres-event-store';
+import { encodeEvent } from '../event-store/stored-event';
+import type { EventStoreHarness, HarnessOptions } from './event-store-contract';
+
+/** A PostgreSQL event store on a fresh, migrated schema of the target database. */
+export async function postgresHarness(
+  target: TestDatabaseTarget,
+  options: HarnessOptions = {},
+  Store: new (options: PostgresEventStoreOptions) => PostgresEventStore = PostgresEventStore,
+): Promise<EventStoreHarness & { schema: string }> {
+  const database = await createTestSchema(target, 20);
+  const dataSource = createDataSource({ url: target.url, schema: database.schema, poolSize: 1 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  await dataSource.destroy();
+
+  const { pool, schema } = database;
+  const store = new Store({ pool, schema, upcasters: options.upcasters, pollIntervalMs: 20 });
+  return {
+    store,
+    schema,
+    async tamper(stream, revision, dataText) {
+      await pool.query(`UPDATE "${schema}".events SET data = $3 WHERE stream_id = $1 AND revision = $2`, [stream, revision, dataText]);
+    },
+    holdAppend:
+      target.kind === 'postgres'
+        ? async (stream, events) => {
+            const client = await pool.connect();
+            const encoded = events.map(encodeEvent);
+            await client.query('BEGIN');
+            await client.query(
+              `SELECT * FROM "${schema}".append_events($1, 'any', $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+              [stream, encoded.map((e) => e.id), encoded.map((e) => e.type), encoded.map((e) => e.dataText), encoded.map((e) => e.metadataText), encoded.map((e) => e.occurredAt.toISOString())],
+            );
+            return {
+              async commit() {
+                await client.query('COMMIT');
+                client.release();
+              },
+            };
+          }
+        : undefined,
+    async dispose() {
+      await store.close();
+      await database.dispose();
+    },
+  };
+}
