@@ -89,7 +89,7 @@ export interface ReadAllOptions {
 
 export interface ReadAllBatch {
   readonly events: readonly RecordedEvent[];
-  /** Resume after this; it may move past filtered-out events. Null when nothing was ever read. */
+  /** Resume after this; it moves past the events the filter skipped. Null when nothing was read. */
   readonly checkpoint: Checkpoint | null;
   /** True when no further event was visible at the time of reading. */
   readonly isEnd: boolean;
@@ -129,6 +129,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;
   verifyStream(stream: string): Promise<StreamVerification>;
+  /** Orders two checkpoints of this store: negative when `a` comes first. */
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The newest visible event, for projection lag. */
   head(): Promise<StoreHead>;
   close(): Promise<void>;

@@ -209,6 +209,23 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         expect(both.events.map((e) => e.stream)).toEqual([stream('account-1'), stream('application-2')]);
       });
 
+      it('moves a filtered reader’s checkpoint past the events it skipped', async () => {
+        const before = await store.head();
+        await store.append(stream('skip'), events(3), 'no_stream');
+        const batch = await store.readAll({ after: before.checkpoint, filter: { types: ['NeverAppended'] } });
+        expect(batch.events).toEqual([]);
+        expect(batch.isEnd).toBe(true);
+        expect(batch.checkpoint).toBe((await store.head()).checkpoint);
+      });
+
+      it('orders checkpoints as it orders events', async () => {
+        const first = await store.append(stream('o1'), events(1), 'no_stream');
+        const second = await store.append(stream('o2'), events(1), 'no_stream');
+        expect(store.compareCheckpoints(first.checkpoint, second.checkpoint)).toBeLessThan(0);
+        expect(store.compareCheckpoints(second.checkpoint, first.checkpoint)).toBeGreaterThan(0);
+        expect(store.compareCheckpoints(first.checkpoint, first.checkpoint)).toBe(0);
+      });
+
       it('reports the newest visible event as head', async () => {
         const result = await store.append(stream('h'), events(2), 'no_stream');
         const head = await store.head();

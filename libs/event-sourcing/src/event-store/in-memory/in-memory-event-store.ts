@@ -79,6 +79,10 @@ export class InMemoryEventStore implements EventStore {
     return { events, checkpoint, isEnd: index >= this.log.length };
   }
 
+  compareCheckpoints(a: string, b: string): number {
+    return Number(a) - Number(b);
+  }
+
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
     return catchUpSubscription((o) => this.readAll(o), this.wake, 1_000, options, handler);
   }

@@ -122,25 +122,38 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => decodeRow(toStoredRow(row), this.upcasters));
   }
 
+  /**
+   * Scans up to `batchSize` visible events after the checkpoint and returns those matching the
+   * filter; the checkpoint moves to the last one scanned, so a filtered reader never rescans
+   * what it skipped. Rows that do not match come back without their data.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
     const batchSize = options.batchSize ?? 500;
     const [xid, position] = parseCheckpoint(options.after ?? null);
     const params: unknown[] = [xid, position, batchSize];
-    const filter = filterSql(options.filter, params);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.table}
+    const matches = filterSql(options.filter, params);
+    const { rows } = await this.pool.query<EventRow & { matched: boolean }>(
+      `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
+              CASE WHEN ${matches} THEN data END AS data, metadata, prev_hash, hash
+         FROM ${this.table}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND ${this.visibilityBarrier()} ${filter}
+          AND ${this.visibilityBarrier()}
         ORDER BY transaction_id, global_position
         LIMIT $3`,
       params,
     );
-    const events = rows.map((row) => decodeRow(toStoredRow(row), this.upcasters));
+    const last = rows.at(-1);
     return {
-      events,
-      checkpoint: events.at(-1)?.checkpoint ?? options.after ?? null,
+      events: rows.filter((row) => row.matched).map((row) => decodeRow(toStoredRow(row), this.upcasters)),
+      checkpoint: last ? `${last.xid}:${last.global_position}` : (options.after ?? null),
       isEnd: rows.length < batchSize,
     };
+  }
+
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+    const [ax, ap] = parseCheckpoint(a).map(BigInt) as [bigint, bigint];
+    const [bx, bp] = parseCheckpoint(b).map(BigInt) as [bigint, bigint];
+    return ax === bx ? Number(ap - bp) : ax < bx ? -1 : 1;
   }
 
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
@@ -208,15 +221,16 @@ function parseCheckpoint(checkpoint: Checkpoint | null): [string, string] {
   return [match[1] as string, match[2] as string];
 }
 
+/** The filter as a boolean SQL expression over one events row. */
 function filterSql(filter: EventFilter | undefined, params: unknown[]): string {
-  let sql = '';
+  const conditions = ['TRUE'];
   if (filter?.streamPrefixes) {
     params.push(filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
-    sql += ` AND stream_id LIKE ANY ($${params.length}::text[])`;
+    conditions.push(`stream_id LIKE ANY ($${params.length}::text[])`);
   }
   if (filter?.types) {
     params.push(filter.types);
-    sql += ` AND type = ANY ($${params.length}::text[])`;
+    conditions.push(`type = ANY ($${params.length}::text[])`);
   }
-  return sql;
+  return `(${conditions.join(' AND ')})`;
 }
