@@ -7,3 +7,4 @@ export { InMemoryEventStore } from './event-store/in-memory/in-memory-event-stor
 export { PostgresEventStore, type PostgresEventStoreOptions } from './event-store/postgres/postgres-event-store';
 export { createDataSource, migrate, KERNEL_MIGRATIONS, type DatabaseOptions } from './database/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+export { PiiVault, PII_ERASED, SubjectForgottenError, type PiiVaultOptions } from './pii/pii-vault';

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { createTestSchema, type TestDatabaseTarget } from '@test/database';
 import { createDataSource, migrate } from '../database/data-source';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '../event-store/postgres/postgres-event-store';
@@ -9,7 +10,7 @@ export async function postgresHarness(
   target: TestDatabaseTarget,
   options: HarnessOptions = {},
   Store: new (options: PostgresEventStoreOptions) => PostgresEventStore = PostgresEventStore,
-): Promise<EventStoreHarness & { schema: string }> {
+): Promise<EventStoreHarness & { schema: string; pool: Pool }> {
   const database = await createTestSchema(target, 20);
   const dataSource = createDataSource({ url: target.url, schema: database.schema, poolSize: 1 });
   await dataSource.initialize();
@@ -21,6 +22,7 @@ export async function postgresHarness(
   return {
     store,
     schema,
+    pool,
     async tamper(stream, revision, dataText) {
       await pool.query(`UPDATE "${schema}".events SET data = $3 WHERE stream_id = $1 AND revision = $2`, [stream, revision, dataText]);
     },
