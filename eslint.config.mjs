@@ -1,0 +1,57 @@
+// @ts-check
+import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const testFiles = ['**/*.spec.ts', 'libs/*/src/testing/**/*.ts', 'test/**/*.ts'];
+
+export default defineConfig(
+  {
+    // The fixtures break the dependency rules on purpose and have their own tsconfig.
+    ignores: ['dist/', 'var/', 'coverage/', 'tools/depcruise/fixtures/'],
+  },
+  eslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      // Adapters implement a Promise-returning port with `async` so that a throw becomes a
+      // rejection, as in the I/O-bound adapters, even where nothing is awaited.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Logs go through the Nest/pino logger; the CLI writes to process.stdout.
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: testFiles,
+    rules: {
+      // expect(mock.method) and expect.any()/objectContaining() are typed loosely by jest.
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+    },
+  },
+  {
+    // Last, so no relaxation above can reach domain code (STYLE: no `any` in domain code).
+    files: ['libs/*/src/domain/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+);
