@@ -3,7 +3,7 @@
 export default {
   testEnvironment: 'node',
   rootDir: '.',
-  roots: ["<rootDir>/apps", "<rootDir>/libs", "<rootDir>/tools", "<rootDir>/test"],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {

@@ -34,7 +34,10 @@ export interface TestSchema {
 }
 
 /** A fresh, empty schema for one suite, and a pool on its database. */
-export async function createTestSchema(target: TestDatabaseTarget, poolSize = 10): Promise<TestSchema> {
+export async function createTestSchema(
+  target: TestDatabaseTarget,
+  poolSize = 10,
+): Promise<TestSchema> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
   await pool.query(`CREATE SCHEMA "${schema}"`);

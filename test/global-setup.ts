@@ -1,4 +1,7 @@
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../libs/event-sourcing/src/database/embedded-postgres';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../libs/event-sourcing/src/database/embedded-postgres';
 
 declare global {
   var embeddedTestDatabases: EmbeddedPostgres[] | undefined;

@@ -4,7 +4,15 @@ export { canonicalJson } from './event-store/canonical-json';
 export { chainHash, verifyChain, GENESIS_HASH } from './event-store/hash-chain';
 export { Upcasters, type Upcaster, type UpcasterDefinition } from './event-store/upcasters';
 export { InMemoryEventStore } from './event-store/in-memory/in-memory-event-store';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './event-store/postgres/postgres-event-store';
-export { createDataSource, migrate, KERNEL_MIGRATIONS, type DatabaseOptions } from './database/data-source';
+export {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from './event-store/postgres/postgres-event-store';
+export {
+  createDataSource,
+  migrate,
+  KERNEL_MIGRATIONS,
+  type DatabaseOptions,
+} from './database/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 export { PiiVault, PII_ERASED, SubjectForgottenError, type PiiVaultOptions } from './pii/pii-vault';

@@ -22,7 +22,9 @@ export interface EmbeddedPostgres {
  * is why every statement here names its schema and nothing awaits one connection inside
  * another's transaction.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   const db = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({
     db,
@@ -43,8 +45,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 }
 
 function tcpPort(server: PGLiteSocketServer): number {
-  const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();
-  if (!address || typeof address === 'string') throw new Error('PGlite socket server has no TCP port');
+  const address = (
+    server as unknown as { server?: { address(): { port: number } | string | null } }
+  ).server?.address();
+  if (!address || typeof address === 'string')
+    throw new Error('PGlite socket server has no TCP port');
   return address.port;
 }
 

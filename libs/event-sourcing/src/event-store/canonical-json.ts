@@ -26,7 +26,9 @@ function serialise(value: unknown): string | undefined {
     case 'symbol':
       return undefined;
     case 'object':
-      return Array.isArray(value) ? serialiseArray(value) : serialiseObject(value as Record<string, unknown>);
+      return Array.isArray(value)
+        ? serialiseArray(value)
+        : serialiseObject(value as Record<string, unknown>);
   }
 }
 

@@ -48,9 +48,14 @@ export function catchUpSubscription(
   const run = async () => {
     while (!stopped) {
       pendingWake = false;
-      const batch = await readAll({ after: checkpoint, filter: options.filter, batchSize: options.batchSize });
+      const batch = await readAll({
+        after: checkpoint,
+        filter: options.filter,
+        batchSize: options.batchSize,
+      });
       if (stopped) break;
-      if (batch.events.length > 0 && batch.checkpoint !== null) await handler(batch.events, batch.checkpoint);
+      if (batch.events.length > 0 && batch.checkpoint !== null)
+        await handler(batch.events, batch.checkpoint);
       checkpoint = batch.checkpoint ?? checkpoint;
       if (batch.isEnd) {
         markCaughtUp();

@@ -14,7 +14,10 @@ export class WrongExpectedRevisionError extends Error {
 /** Some, but not all, of an append's event ids were recorded before, or recorded elsewhere. */
 export class IdempotencyViolationError extends Error {
   override readonly name = 'IdempotencyViolationError';
-  constructor(readonly stream: string, readonly eventIds: readonly string[]) {
+  constructor(
+    readonly stream: string,
+    readonly eventIds: readonly string[],
+  ) {
     super(`events ${eventIds.join(', ')} were already appended differently than to ${stream}`);
   }
 }

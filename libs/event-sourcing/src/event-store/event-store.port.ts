@@ -102,7 +102,10 @@ export interface SubscribeOptions {
 }
 
 /** Receives events in checkpoint order; the next batch waits until the handler resolves. */
-export type EventBatchHandler = (events: readonly RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;
+export type EventBatchHandler = (
+  events: readonly RecordedEvent[],
+  checkpoint: Checkpoint,
+) => Promise<void>;
 
 export interface Subscription {
   /** Resolves once the subscription has caught up with everything visible when it started. */
@@ -124,7 +127,11 @@ export interface StoreHead {
 }
 
 export interface EventStore {
-  append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;

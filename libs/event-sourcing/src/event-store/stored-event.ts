@@ -77,7 +77,11 @@ export function decodeRow(row: StoredRow, upcasters: Upcasters): RecordedEvent {
   };
 }
 
-export function matchesFilter(stream: string, type: string, filter: EventFilter | undefined): boolean {
+export function matchesFilter(
+  stream: string,
+  type: string,
+  filter: EventFilter | undefined,
+): boolean {
   if (!filter) return true;
   const { streamPrefixes, types } = filter;
   if (streamPrefixes && !streamPrefixes.some((prefix) => stream.startsWith(prefix))) return false;

@@ -24,7 +24,11 @@ export class Upcasters {
   apply(type: string, schemaVersion: number, data: unknown): unknown {
     let version = schemaVersion;
     let current = data;
-    for (let next = this.byKey.get(Upcasters.key(type, version)); next; next = this.byKey.get(Upcasters.key(type, version))) {
+    for (
+      let next = this.byKey.get(Upcasters.key(type, version));
+      next;
+      next = this.byKey.get(Upcasters.key(type, version))
+    ) {
       current = next(current);
       version += 1;
     }

@@ -54,7 +54,11 @@ export class PiiVault {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(subject, 'utf8'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([
+      cipher.update(plaintext, 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
     return `${PREFIX}${b64(subject)}:${b64(iv)}:${b64(body)}`;
   }
 
@@ -67,7 +71,10 @@ export class PiiVault {
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(subject, 'utf8'));
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   }
 
   async forget(subject: string): Promise<void> {
@@ -109,7 +116,10 @@ export class PiiVault {
 
   private remember(subject: string, key: Buffer | null): void {
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(subject, { key, expires: key ? this.now() + this.cacheTtlMs : Number.POSITIVE_INFINITY });
+    this.cache.set(subject, {
+      key,
+      expires: key ? this.now() + this.cacheTtlMs : Number.POSITIVE_INFINITY,
+    });
   }
 
   private wrap(key: Buffer): Buffer {
@@ -119,9 +129,16 @@ export class PiiVault {
   }
 
   private unwrap(wrapped: Buffer): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', this.options.masterKey, wrapped.subarray(0, IV_BYTES));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.options.masterKey,
+      wrapped.subarray(0, IV_BYTES),
+    );
     decipher.setAuthTag(wrapped.subarray(wrapped.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(wrapped.subarray(IV_BYTES, wrapped.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
   }
 }
 
@@ -133,5 +150,9 @@ function parse(token: string): { subject: string; iv: Buffer; body: Buffer } {
   const parts = token.startsWith(PREFIX) ? token.slice(PREFIX.length).split(':') : [];
   const [subject, iv, body] = parts;
   if (parts.length !== 3 || !subject || !iv || !body) throw new Error('not a PII vault token');
-  return { subject: Buffer.from(subject, 'base64url').toString('utf8'), iv: Buffer.from(iv, 'base64url'), body: Buffer.from(body, 'base64url') };
+  return {
+    subject: Buffer.from(subject, 'base64url').toString('utf8'),
+    iv: Buffer.from(iv, 'base64url'),
+    body: Buffer.from(body, 'base64url'),
+  };
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import {
+  IdempotencyViolationError,
+  WrongExpectedRevisionError,
+} from '../event-store/event-store.errors';
 import type { EventStore, EventToAppend, RecordedEvent } from '../event-store/event-store.port';
 import { GENESIS_HASH } from '../event-store/hash-chain';
 import { Upcasters } from '../event-store/upcasters';
@@ -24,12 +27,21 @@ export interface HarnessOptions {
 
 export type HarnessFactory = (options?: HarnessOptions) => Promise<EventStoreHarness>;
 
-export function anEvent(type = 'Happened', data: unknown = { value: 1 }, occurredAt = new Date('2026-11-26T00:00:00Z')): EventToAppend {
+export function anEvent(
+  type = 'Happened',
+  data: unknown = { value: 1 },
+  occurredAt = new Date('2026-11-26T00:00:00Z'),
+): EventToAppend {
   return {
     id: randomUUID(),
     type,
     data,
-    metadata: { correlationId: randomUUID(), actor: { id: 'tester', role: 'OPERATOR' }, occurredAt, schemaVersion: 1 },
+    metadata: {
+      correlationId: randomUUID(),
+      actor: { id: 'tester', role: 'OPERATOR' },
+      occurredAt,
+      schemaVersion: 1,
+    },
   };
 }
 
@@ -37,7 +49,11 @@ const events = (count: number, type = 'Happened'): EventToAppend[] =>
   Array.from({ length: count }, (_, value) => anEvent(type, { value }));
 
 /** The one contract every adapter passes. `gapNote` says why an adapter has no gap test. */
-export function describeEventStoreContract(name: string, factory: HarnessFactory, gapNote?: string): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: HarnessFactory,
+  gapNote?: string,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let harness: EventStoreHarness;
     let store: EventStore;
@@ -53,11 +69,18 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       prefix = `c${randomUUID().slice(0, 8)}-`;
     });
 
-    const readAllOf = async (after: string | null = null, batchSize = 1000): Promise<RecordedEvent[]> => {
+    const readAllOf = async (
+      after: string | null = null,
+      batchSize = 1000,
+    ): Promise<RecordedEvent[]> => {
       const collected: RecordedEvent[] = [];
       let checkpoint = after;
       for (;;) {
-        const batch = await store.readAll({ after: checkpoint, filter: { streamPrefixes: [prefix] }, batchSize });
+        const batch = await store.readAll({
+          after: checkpoint,
+          filter: { streamPrefixes: [prefix] },
+          batchSize,
+        });
         collected.push(...batch.events);
         checkpoint = batch.checkpoint;
         if (batch.isEnd) return collected;
@@ -71,7 +94,9 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         expect(result).toMatchObject({ nextExpectedRevision: 2, duplicate: false });
 
         const read = await store.readStream(stream('a'));
-        expect(read.map((e) => [e.id, e.revision, e.type, e.data])).toEqual(appended.map((e, i) => [e.id, i, 'Happened', { value: i }]));
+        expect(read.map((e) => [e.id, e.revision, e.type, e.data])).toEqual(
+          appended.map((e, i) => [e.id, i, 'Happened', { value: i }]),
+        );
         expect(read[0]?.metadata).toMatchObject({
           correlationId: appended[0]?.metadata.correlationId,
           causationId: null,
@@ -84,18 +109,32 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
 
       it('reads backwards, from a revision, a limited count, and up to a point in time', async () => {
         const at = (day: number) => new Date(Date.UTC(2026, 10, day));
-        await store.append(stream('r'), [1, 2, 3, 4, 5].map((day) => anEvent('Day', { day }, at(day))), 'no_stream');
+        await store.append(
+          stream('r'),
+          [1, 2, 3, 4, 5].map((day) => anEvent('Day', { day }, at(day))),
+          'no_stream',
+        );
         const days = (list: RecordedEvent[]) => list.map((e) => (e.data as { day: number }).day);
 
-        expect(days(await store.readStream(stream('r'), { direction: 'backwards' }))).toEqual([5, 4, 3, 2, 1]);
-        expect(days(await store.readStream(stream('r'), { fromRevision: 2, maxCount: 2 }))).toEqual([3, 4]);
-        expect(days(await store.readStream(stream('r'), { direction: 'backwards', fromRevision: 1 }))).toEqual([2, 1]);
+        expect(days(await store.readStream(stream('r'), { direction: 'backwards' }))).toEqual([
+          5, 4, 3, 2, 1,
+        ]);
+        expect(days(await store.readStream(stream('r'), { fromRevision: 2, maxCount: 2 }))).toEqual(
+          [3, 4],
+        );
+        expect(
+          days(await store.readStream(stream('r'), { direction: 'backwards', fromRevision: 1 })),
+        ).toEqual([2, 1]);
         expect(days(await store.readStream(stream('r'), { until: at(3) }))).toEqual([1, 2, 3]);
         expect(await store.readStream(stream('missing'))).toEqual([]);
       });
 
       it('keeps unicode and nested data byte for byte', async () => {
-        const data = { name: '山田　太郎', nested: { list: [1, 'ｱ', null, true], empty: {} }, emoji: '𠮷' };
+        const data = {
+          name: '山田　太郎',
+          nested: { list: [1, 'ｱ', null, true], empty: {} },
+          emoji: '𠮷',
+        };
         await store.append(stream('u'), [anEvent('Named', data)], 'no_stream');
         expect((await store.readStream(stream('u')))[0]?.data).toEqual(data);
       });
@@ -108,13 +147,19 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         ['a revision ahead', 5],
       ])('refuses %s', async (_label, expected) => {
         await store.append(stream('x'), events(2), 'no_stream');
-        await expect(store.append(stream('x'), events(1), expected)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(stream('x'), events(1), expected)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         expect(await store.readStream(stream('x'))).toHaveLength(2);
       });
 
       it('refuses stream_exists and a revision on a missing stream, and accepts any', async () => {
-        await expect(store.append(stream('m'), events(1), 'stream_exists')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.append(stream('m'), events(1), 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(stream('m'), events(1), 'stream_exists')).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await expect(store.append(stream('m'), events(1), 0)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         await store.append(stream('m'), events(1), 'any');
         await store.append(stream('m'), events(1), 'any');
         await store.append(stream('m'), events(1), 'stream_exists');
@@ -141,7 +186,8 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.filter((o) => o.status === 'rejected');
           expect(won).toHaveLength(1);
-          for (const o of lost) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+          for (const o of lost)
+            expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
           expect(await store.readStream(target)).toHaveLength(3);
         }
       });
@@ -161,7 +207,11 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         const first = await store.append(stream('i'), batch, 'no_stream');
         const again = await store.append(stream('i'), batch, 'no_stream');
         const againAny = await store.append(stream('i'), batch, 'any');
-        expect(again).toMatchObject({ duplicate: true, nextExpectedRevision: 1, position: first.position });
+        expect(again).toMatchObject({
+          duplicate: true,
+          nextExpectedRevision: 1,
+          position: first.position,
+        });
         expect(againAny.duplicate).toBe(true);
         expect(await store.readStream(stream('i'))).toHaveLength(2);
         expect(await readAllOf()).toHaveLength(2);
@@ -169,7 +219,9 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
 
       it('settles concurrent re-appends of the same ids to one write', async () => {
         const batch = events(3);
-        const outcomes = await Promise.all(Array.from({ length: 6 }, () => store.append(stream('ci'), batch, 'any')));
+        const outcomes = await Promise.all(
+          Array.from({ length: 6 }, () => store.append(stream('ci'), batch, 'any')),
+        );
         expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1);
         expect(await store.readStream(stream('ci'))).toHaveLength(3);
       });
@@ -177,8 +229,12 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       it('refuses a batch that repeats only some ids, or repeats them into another stream', async () => {
         const [first, second] = events(2) as [EventToAppend, EventToAppend];
         await store.append(stream('p'), [first], 'no_stream');
-        await expect(store.append(stream('p'), [first, second], 'any')).rejects.toBeInstanceOf(IdempotencyViolationError);
-        await expect(store.append(stream('q'), [first], 'any')).rejects.toBeInstanceOf(IdempotencyViolationError);
+        await expect(store.append(stream('p'), [first, second], 'any')).rejects.toBeInstanceOf(
+          IdempotencyViolationError,
+        );
+        await expect(store.append(stream('q'), [first], 'any')).rejects.toBeInstanceOf(
+          IdempotencyViolationError,
+        );
         expect(await store.readStream(stream('p'))).toHaveLength(1);
         expect(await store.readStream(stream('q'))).toHaveLength(0);
       });
@@ -186,7 +242,8 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
 
     describe('readAll', () => {
       it('returns every stream’s events in append order, in batches, resumable from any checkpoint', async () => {
-        for (let i = 0; i < 10; i++) await store.append(stream(i % 2 ? 'odd' : 'even'), [anEvent('N', { i })], 'any');
+        for (let i = 0; i < 10; i++)
+          await store.append(stream(i % 2 ? 'odd' : 'even'), [anEvent('N', { i })], 'any');
         const all = await readAllOf(null, 3);
         expect(all.map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
         const positions = all.map((e) => e.position);
@@ -197,22 +254,38 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       });
 
       it('filters by stream prefix and by event type', async () => {
-        await store.append(stream('application-1'), [anEvent('Submitted'), anEvent('Started')], 'no_stream');
+        await store.append(
+          stream('application-1'),
+          [anEvent('Submitted'), anEvent('Started')],
+          'no_stream',
+        );
         await store.append(stream('account-1'), [anEvent('Registered')], 'no_stream');
         await store.append(stream('application-2'), [anEvent('Submitted')], 'no_stream');
 
-        const byPrefix = await store.readAll({ filter: { streamPrefixes: [stream('application-')] } });
+        const byPrefix = await store.readAll({
+          filter: { streamPrefixes: [stream('application-')] },
+        });
         expect(byPrefix.events.map((e) => e.type)).toEqual(['Submitted', 'Started', 'Submitted']);
-        const byType = await store.readAll({ filter: { streamPrefixes: [prefix], types: ['Registered', 'Started'] } });
+        const byType = await store.readAll({
+          filter: { streamPrefixes: [prefix], types: ['Registered', 'Started'] },
+        });
         expect(byType.events.map((e) => e.type)).toEqual(['Started', 'Registered']);
-        const both = await store.readAll({ filter: { streamPrefixes: [stream('account-'), stream('application-2')] } });
-        expect(both.events.map((e) => e.stream)).toEqual([stream('account-1'), stream('application-2')]);
+        const both = await store.readAll({
+          filter: { streamPrefixes: [stream('account-'), stream('application-2')] },
+        });
+        expect(both.events.map((e) => e.stream)).toEqual([
+          stream('account-1'),
+          stream('application-2'),
+        ]);
       });
 
       it('moves a filtered reader’s checkpoint past the events it skipped', async () => {
         const before = await store.head();
         await store.append(stream('skip'), events(3), 'no_stream');
-        const batch = await store.readAll({ after: before.checkpoint, filter: { types: ['NeverAppended'] } });
+        const batch = await store.readAll({
+          after: before.checkpoint,
+          filter: { types: ['NeverAppended'] },
+        });
         expect(batch.events).toEqual([]);
         expect(batch.isEnd).toBe(true);
         expect(batch.checkpoint).toBe((await store.head()).checkpoint);
@@ -238,25 +311,38 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       it('catches up, then follows live appends, in order', async () => {
         await store.append(stream('s'), events(3), 'no_stream');
         const seen: RecordedEvent[] = [];
-        const subscription = store.subscribe({ filter: { streamPrefixes: [prefix] }, batchSize: 2 }, async (batch) => {
-          seen.push(...batch);
-        });
+        const subscription = store.subscribe(
+          { filter: { streamPrefixes: [prefix] }, batchSize: 2 },
+          async (batch) => {
+            seen.push(...batch);
+          },
+        );
         await subscription.caughtUp;
         expect(seen).toHaveLength(3);
         await store.append(stream('s'), events(2), 2);
         await store.append(stream('t'), events(1), 'no_stream');
         await waitFor(() => seen.length === 6);
         await subscription.stop();
-        expect(seen.map((e) => `${e.stream.slice(prefix.length)}@${e.revision}`)).toEqual(['s@0', 's@1', 's@2', 's@3', 's@4', 't@0']);
+        expect(seen.map((e) => `${e.stream.slice(prefix.length)}@${e.revision}`)).toEqual([
+          's@0',
+          's@1',
+          's@2',
+          's@3',
+          's@4',
+          't@0',
+        ]);
       });
 
       it('resumes after a checkpoint without repeating or losing an event', async () => {
         await store.append(stream('s'), events(4), 'no_stream');
         const all = await readAllOf();
         const seen: RecordedEvent[] = [];
-        const subscription = store.subscribe({ after: all[1]?.checkpoint, filter: { streamPrefixes: [prefix] } }, async (batch) => {
-          seen.push(...batch);
-        });
+        const subscription = store.subscribe(
+          { after: all[1]?.checkpoint, filter: { streamPrefixes: [prefix] } },
+          async (batch) => {
+            seen.push(...batch);
+          },
+        );
         await subscription.caughtUp;
         await subscription.stop();
         expect(seen.map((e) => e.revision)).toEqual([2, 3]);
@@ -277,19 +363,32 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         await store.append(stream('h'), events(2), 1);
         const read = await store.readStream(stream('h'));
         expect(read[0]?.metadata.prevHash).toBe(GENESIS_HASH);
-        for (let i = 1; i < read.length; i++) expect(read[i]?.metadata.prevHash).toBe(read[i - 1]?.metadata.hash);
+        for (let i = 1; i < read.length; i++)
+          expect(read[i]?.metadata.prevHash).toBe(read[i - 1]?.metadata.hash);
         expect(new Set(read.map((e) => e.metadata.hash)).size).toBe(4);
-        expect(await store.verifyStream(stream('h'))).toEqual({ intact: true, events: 4, firstBrokenRevision: null });
+        expect(await store.verifyStream(stream('h'))).toEqual({
+          intact: true,
+          events: 4,
+          firstBrokenRevision: null,
+        });
       });
 
       it('finds the first revision whose stored data was changed', async () => {
         await store.append(stream('t'), events(4), 'no_stream');
         await harness.tamper(stream('t'), 2, '{"value":999}');
-        expect(await store.verifyStream(stream('t'))).toEqual({ intact: false, events: 4, firstBrokenRevision: 2 });
+        expect(await store.verifyStream(stream('t'))).toEqual({
+          intact: false,
+          events: 4,
+          firstBrokenRevision: 2,
+        });
       });
 
       it('verifies an empty stream as intact', async () => {
-        expect(await store.verifyStream(stream('none'))).toEqual({ intact: true, events: 0, firstBrokenRevision: null });
+        expect(await store.verifyStream(stream('none'))).toEqual({
+          intact: true,
+          events: 0,
+          firstBrokenRevision: null,
+        });
       });
     });
 
@@ -297,16 +396,26 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       it('reads old schema versions upcast to the newest, leaving the stored event as it was', async () => {
         const upcasting = await factory({
           upcasters: new Upcasters([
-            { type: 'Renamed', fromVersion: 1, upcast: (d) => ({ fullName: (d as { name: string }).name }) },
+            {
+              type: 'Renamed',
+              fromVersion: 1,
+              upcast: (d) => ({ fullName: (d as { name: string }).name }),
+            },
             { type: 'Renamed', fromVersion: 2, upcast: (d) => ({ ...(d as object), kana: null }) },
           ]),
         });
         try {
           const v1 = anEvent('Renamed', { name: '山田' });
-          const v3 = { ...anEvent('Renamed', { fullName: '佐藤', kana: 'さとう' }), metadata: { ...v1.metadata, schemaVersion: 3 } };
+          const v3 = {
+            ...anEvent('Renamed', { fullName: '佐藤', kana: 'さとう' }),
+            metadata: { ...v1.metadata, schemaVersion: 3 },
+          };
           await upcasting.store.append(stream('v'), [v1, v3], 'no_stream');
           const read = await upcasting.store.readStream(stream('v'));
-          expect(read.map((e) => e.data)).toEqual([{ fullName: '山田', kana: null }, { fullName: '佐藤', kana: 'さとう' }]);
+          expect(read.map((e) => e.data)).toEqual([
+            { fullName: '山田', kana: null },
+            { fullName: '佐藤', kana: 'さとう' },
+          ]);
           expect(read.map((e) => e.metadata.schemaVersion)).toEqual([1, 3]);
           expect((await upcasting.store.verifyStream(stream('v'))).intact).toBe(true);
         } finally {
@@ -333,13 +442,17 @@ export async function expectNoGap(harness: EventStoreHarness, prefix: string): P
   const { store, holdAppend } = harness;
   if (!holdAppend) throw new Error('this harness cannot hold an append open');
   const seen: RecordedEvent[] = [];
-  const subscription = store.subscribe({ filter: { streamPrefixes: [prefix] }, batchSize: 10 }, async (batch) => {
-    seen.push(...batch);
-  });
+  const subscription = store.subscribe(
+    { filter: { streamPrefixes: [prefix] }, batchSize: 10 },
+    async (batch) => {
+      seen.push(...batch);
+    },
+  );
   await subscription.caughtUp;
 
   const held = await holdAppend(`${prefix}slow`, [anEvent('Late', { n: 0 })]);
-  for (let n = 1; n <= 5; n++) await store.append(`${prefix}fast-${n}`, [anEvent('Early', { n })], 'no_stream');
+  for (let n = 1; n <= 5; n++)
+    await store.append(`${prefix}fast-${n}`, [anEvent('Early', { n })], 'no_stream');
   await sleep(300); // let the subscriber poll while the slow transaction is still open
   await held.commit();
   await waitFor(() => seen.length >= 6, 5_000).catch(() => undefined);

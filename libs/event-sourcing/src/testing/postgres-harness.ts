@@ -1,7 +1,10 @@
 import type { Pool } from 'pg';
 import { createTestSchema, type TestDatabaseTarget } from '@test/database';
 import { createDataSource, migrate } from '../database/data-source';
-import { PostgresEventStore, type PostgresEventStoreOptions } from '../event-store/postgres/postgres-event-store';
+import {
+  PostgresEventStore,
+  type PostgresEventStoreOptions,
+} from '../event-store/postgres/postgres-event-store';
 import { encodeEvent } from '../event-store/stored-event';
 import type { EventStoreHarness, HarnessOptions } from './event-store-contract';
 
@@ -24,7 +27,10 @@ export async function postgresHarness(
     schema,
     pool,
     async tamper(stream, revision, dataText) {
-      await pool.query(`UPDATE "${schema}".events SET data = $3 WHERE stream_id = $1 AND revision = $2`, [stream, revision, dataText]);
+      await pool.query(
+        `UPDATE "${schema}".events SET data = $3 WHERE stream_id = $1 AND revision = $2`,
+        [stream, revision, dataText],
+      );
     },
     holdAppend:
       target.kind === 'postgres'
@@ -34,7 +40,14 @@ export async function postgresHarness(
             await client.query('BEGIN');
             await client.query(
               `SELECT * FROM "${schema}".append_events($1, 'any', $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-              [stream, encoded.map((e) => e.id), encoded.map((e) => e.type), encoded.map((e) => e.dataText), encoded.map((e) => e.metadataText), encoded.map((e) => e.occurredAt.toISOString())],
+              [
+                stream,
+                encoded.map((e) => e.id),
+                encoded.map((e) => e.type),
+                encoded.map((e) => e.dataText),
+                encoded.map((e) => e.metadataText),
+                encoded.map((e) => e.occurredAt.toISOString()),
+              ],
             );
             return {
               async commit() {

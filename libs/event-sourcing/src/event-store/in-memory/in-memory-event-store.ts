@@ -29,27 +29,53 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly upcasters = new Upcasters()) {}
 
-  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const encoded = events.map(encodeEvent);
     const existing = this.streams.get(stream) ?? [];
     const seen = encoded.map((event) => this.byId.get(event.id)).filter((row) => row !== undefined);
     if (seen.length > 0) {
       if (seen.length === encoded.length && seen.every((row) => row.stream === stream)) {
         const last = seen.reduce((a, b) => (a.revision > b.revision ? a : b));
-        return { nextExpectedRevision: existing.length - 1, position: last.position, checkpoint: last.checkpoint, duplicate: true };
+        return {
+          nextExpectedRevision: existing.length - 1,
+          position: last.position,
+          checkpoint: last.checkpoint,
+          duplicate: true,
+        };
       }
-      throw new IdempotencyViolationError(stream, seen.map((row) => row.id));
+      throw new IdempotencyViolationError(
+        stream,
+        seen.map((row) => row.id),
+      );
     }
     const current = existing.length - 1;
-    if (!satisfies(expected, current)) throw new WrongExpectedRevisionError(stream, expected, current);
+    if (!satisfies(expected, current))
+      throw new WrongExpectedRevisionError(stream, expected, current);
     if (encoded.length === 0) return this.emptyResult(current);
 
     let prevHash = existing.at(-1)?.hash ?? GENESIS_HASH;
     for (const event of encoded) {
       const revision = existing.length;
       const position = BigInt(this.log.length + 1);
-      const fields = { prevHash, id: event.id, stream, revision, type: event.type, dataText: event.dataText, metadataText: event.metadataText };
-      const row: StoredRow = { ...fields, position, checkpoint: position.toString(), hash: chainHash(fields) };
+      const fields = {
+        prevHash,
+        id: event.id,
+        stream,
+        revision,
+        type: event.type,
+        dataText: event.dataText,
+        metadataText: event.metadataText,
+      };
+      const row: StoredRow = {
+        ...fields,
+        position,
+        checkpoint: position.toString(),
+        hash: chainHash(fields),
+      };
       existing.push(row);
       this.log.push(row);
       this.byId.set(row.id, row);
@@ -58,12 +84,20 @@ export class InMemoryEventStore implements EventStore {
     this.streams.set(stream, existing);
     const last = existing[existing.length - 1] as StoredRow;
     this.wake.notify();
-    return { nextExpectedRevision: last.revision, position: last.position, checkpoint: last.checkpoint, duplicate: false };
+    return {
+      nextExpectedRevision: last.revision,
+      position: last.position,
+      checkpoint: last.checkpoint,
+      duplicate: false,
+    };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const rows = this.streams.get(stream) ?? [];
-    return readStreamWindow(rows.map((row) => decodeRow(row, this.upcasters)), options);
+    return readStreamWindow(
+      rows.map((row) => decodeRow(row, this.upcasters)),
+      options,
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
@@ -73,7 +107,8 @@ export class InMemoryEventStore implements EventStore {
     let index = start;
     for (; index < this.log.length && events.length < batchSize; index++) {
       const row = this.log[index] as StoredRow;
-      if (matchesFilter(row.stream, row.type, options.filter)) events.push(decodeRow(row, this.upcasters));
+      if (matchesFilter(row.stream, row.type, options.filter))
+        events.push(decodeRow(row, this.upcasters));
     }
     const checkpoint = index > 0 ? String(index) : (options.after ?? null);
     return { events, checkpoint, isEnd: index >= this.log.length };
@@ -110,7 +145,12 @@ export class InMemoryEventStore implements EventStore {
 
   private emptyResult(current: number): AppendResult {
     const last = this.log.at(-1);
-    return { nextExpectedRevision: current, position: last?.position ?? 0n, checkpoint: last?.checkpoint ?? '0', duplicate: false };
+    return {
+      nextExpectedRevision: current,
+      position: last?.position ?? 0n,
+      checkpoint: last?.checkpoint ?? '0',
+      duplicate: false,
+    };
   }
 }
 

@@ -3,7 +3,8 @@ import { describeEventStoreContract, expectNoGap } from '../../testing/event-sto
 import { postgresHarness } from '../../testing/postgres-harness';
 import { PostgresEventStore } from './postgres-event-store';
 
-const PGLITE_HAS_NO_GAP = 'PGlite serves one transaction at a time, so no append can commit while an earlier one is open';
+const PGLITE_HAS_NO_GAP =
+  'PGlite serves one transaction at a time, so no append can commit while an earlier one is open';
 
 for (const target of testDatabaseTargets()) {
   describeEventStoreContract(
@@ -23,7 +24,11 @@ class UnprotectedPostgresEventStore extends PostgresEventStore {
 const server = testDatabaseTargets().find((target) => target.kind === 'postgres');
 (server ? describe : describe.skip)('the gap test itself (needs TEST_DATABASE_URL)', () => {
   it('fails when the in-flight-transaction barrier is removed: the late event is skipped', async () => {
-    const harness = await postgresHarness(server ?? testDatabaseTargets()[0]!, {}, UnprotectedPostgresEventStore);
+    const harness = await postgresHarness(
+      server ?? testDatabaseTargets()[0]!,
+      {},
+      UnprotectedPostgresEventStore,
+    );
     try {
       await expect(expectNoGap(harness, `gap-${Date.now()}-`)).rejects.toThrow();
     } finally {
