@@ -2,7 +2,7 @@ import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm'
 import { EventStore1764115200000 } from './migrations/1764115200000-event-store';
 import { PiiKeys1764115400000 } from './migrations/1764115400000-pii-keys';
 
-type EntityTarget = Function | EntitySchema;
+type EntityTarget = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 
 /** The kernel's own tables; contexts add theirs through `DatabaseOptions`. */

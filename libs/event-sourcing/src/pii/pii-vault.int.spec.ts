@@ -34,7 +34,7 @@ for (const target of testDatabaseTargets()) {
         [[a, b]],
       );
       expect(rows).toHaveLength(2);
-      expect(rows[0]?.wrapped_key.equals(rows[1]?.wrapped_key as Buffer)).toBe(false);
+      expect(rows[0]?.wrapped_key.equals(rows[1]?.wrapped_key)).toBe(false);
       const otherMaster = new PiiVault({
         pool: harness.pool,
         schema: harness.schema,

@@ -186,8 +186,7 @@ export function describeEventStoreContract(
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.filter((o) => o.status === 'rejected');
           expect(won).toHaveLength(1);
-          for (const o of lost)
-            expect((o as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+          for (const o of lost) expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
           expect(await store.readStream(target)).toHaveLength(3);
         }
       });

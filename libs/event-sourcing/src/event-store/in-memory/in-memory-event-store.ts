@@ -82,7 +82,7 @@ export class InMemoryEventStore implements EventStore {
       prevHash = row.hash;
     }
     this.streams.set(stream, existing);
-    const last = existing[existing.length - 1] as StoredRow;
+    const last = existing[existing.length - 1];
     this.wake.notify();
     return {
       nextExpectedRevision: last.revision,
@@ -106,7 +106,7 @@ export class InMemoryEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     let index = start;
     for (; index < this.log.length && events.length < batchSize; index++) {
-      const row = this.log[index] as StoredRow;
+      const row = this.log[index];
       if (matchesFilter(row.stream, row.type, options.filter))
         events.push(decodeRow(row, this.upcasters));
     }

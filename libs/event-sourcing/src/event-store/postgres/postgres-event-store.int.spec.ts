@@ -25,7 +25,7 @@ const server = testDatabaseTargets().find((target) => target.kind === 'postgres'
 (server ? describe : describe.skip)('the gap test itself (needs TEST_DATABASE_URL)', () => {
   it('fails when the in-flight-transaction barrier is removed: the late event is skipped', async () => {
     const harness = await postgresHarness(
-      server ?? testDatabaseTargets()[0]!,
+      server ?? testDatabaseTargets()[0],
       {},
       UnprotectedPostgresEventStore,
     );
