@@ -12,7 +12,7 @@ export class EventStore1764115200000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     const schema = schemaOf(queryRunner);
     await queryRunner.query(`DROP FUNCTION "${schema}".append_events`);
-    await queryRunner.query(`DROP TABLE "${schema}".streams`);
+    await queryRunner.query(`DROP FUNCTION "${schema}".recorded_append`);
     await queryRunner.query(`DROP TABLE "${schema}".events`);
   }
 }

@@ -44,6 +44,20 @@ interface EventRow {
   hash: string;
 }
 
+const MAX_APPEND_ATTEMPTS = 20;
+
+interface AppendRow {
+  out_revision: string;
+  out_position: string | null;
+  out_xid: string | null;
+  out_duplicate: boolean;
+}
+
+function isRevisionTaken(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint === 'events_stream_revision_key';
+}
+
 const COLUMNS = `global_position, transaction_id::text AS xid, event_id, stream_id, revision, type, data, metadata, prev_hash, hash`;
 
 /**
@@ -81,24 +95,33 @@ export class PostgresEventStore implements EventStore {
       encoded.map((e) => e.metadataText),
       encoded.map((e) => e.occurredAt.toISOString()),
     ];
-    try {
-      const { rows } = await this.pool.query<{ out_revision: string; out_position: string | null; out_xid: string | null; out_duplicate: boolean }>(
-        `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
-           FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-        params,
-      );
-      const last = rows[rows.length - 1];
-      if (!last) throw new Error('append_events returned no row');
-      if (!last.out_duplicate && encoded.length > 0) this.wake.notify();
-      return {
-        nextExpectedRevision: Number(last.out_revision),
-        position: BigInt(last.out_position ?? 0),
-        checkpoint: last.out_xid ? `${last.out_xid}:${last.out_position}` : '0:0',
-        duplicate: last.out_duplicate,
-      };
-    } catch (error) {
-      throw this.translate(error, stream, expected, encoded.map((e) => e.id));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<AppendRow>(
+          `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
+             FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+          params,
+        );
+        return this.appended(rows, encoded.length);
+      } catch (error) {
+        // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
+        // conflict for the caller: retry on top of it (the hash chain is recomputed).
+        if (isRevisionTaken(error) && (expected === 'any' || expected === 'stream_exists') && attempt < MAX_APPEND_ATTEMPTS) continue;
+        throw await this.translate(error, stream, expected, encoded.map((e) => e.id));
+      }
     }
+  }
+
+  private appended(rows: AppendRow[], count: number): AppendResult {
+    const last = rows[rows.length - 1];
+    if (!last) throw new Error('append_events returned no row');
+    if (!last.out_duplicate && count > 0) this.wake.notify();
+    return {
+      nextExpectedRevision: Number(last.out_revision),
+      position: BigInt(last.out_position ?? 0),
+      checkpoint: last.out_xid ? `${last.out_xid}:${last.out_position}` : '0:0',
+      duplicate: last.out_duplicate,
+    };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -183,14 +206,23 @@ export class PostgresEventStore implements EventStore {
   /** The pool belongs to whoever created it. */
   async close(): Promise<void> {}
 
+  private async currentRevision(stream: string): Promise<number> {
+    const { rows } = await this.pool.query<{ revision: string | null }>(
+      `SELECT max(revision) AS revision FROM ${this.table} WHERE stream_id = $1`,
+      [stream],
+    );
+    return Number(rows[0]?.revision ?? -1);
+  }
+
   /** The gap protection. Overridden only by the test that shows what goes wrong without it. */
   protected visibilityBarrier(): string {
     return 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
   }
 
-  private translate(error: unknown, stream: string, expected: ExpectedRevision, ids: string[]): unknown {
+  private async translate(error: unknown, stream: string, expected: ExpectedRevision, ids: string[]): Promise<unknown> {
     const code = (error as { code?: string }).code;
     if (code === 'BR001') return new WrongExpectedRevisionError(stream, expected, Number((error as Error).message));
+    if (isRevisionTaken(error)) return new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream));
     if (code === 'BR002') return new IdempotencyViolationError(stream, ids);
     if (code === '23505' && (error as { constraint?: string }).constraint === 'events_event_id_key') {
       return new IdempotencyViolationError(stream, ids);
