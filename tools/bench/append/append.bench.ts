@@ -9,14 +9,23 @@
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
-import { createDataSource, migrate, PostgresEventStore, type EventToAppend } from '@app/event-sourcing';
+import {
+  createDataSource,
+  migrate,
+  PostgresEventStore,
+  type EventToAppend,
+} from '@app/event-sourcing';
 import { withScratchDatabase } from '../scratch-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WRITERS = [1, 16];
 const POOL_SIZE = 16;
-const payload = { customerName: '東京電力パワーグリッド株式会社', pointId: '0310110000000000000001', note: 'x'.repeat(120) };
+const payload = {
+  customerName: '東京電力パワーグリッド株式会社',
+  pointId: '0310110000000000000001',
+  note: 'x'.repeat(120),
+};
 
 type Writer = (writer: number, sequence: number) => Promise<void>;
 
@@ -34,13 +43,19 @@ async function main(): Promise<void> {
     for (const writers of WRITERS) {
       for (const contender of contenders) {
         const perRound: number[] = [];
-        for (let round = 0; round < ROUNDS; round++) perRound.push(await measure(contender, writers));
+        for (let round = 0; round < ROUNDS; round++)
+          perRound.push(await measure(contender, writers));
         const rate = median(perRound);
         rates.set(`${contender.name}@${writers}`, rate);
-        report(`${contender.name.padEnd(8)} ${String(writers).padStart(2)} writer(s): ${rate.toFixed(0).padStart(7)} appends/s  (rounds: ${perRound.map((r) => r.toFixed(0)).join(', ')})`);
+        report(
+          `${contender.name.padEnd(8)} ${String(writers).padStart(2)} writer(s): ${rate.toFixed(0).padStart(7)} appends/s  (rounds: ${perRound.map((r) => r.toFixed(0)).join(', ')})`,
+        );
       }
-      const ratio = (other: string) => (rates.get(`ours@${writers}`) ?? 0) / (rates.get(`${other}@${writers}`) ?? 1);
-      report(`ratios at ${writers} writer(s): ours/raw = ${ratio('raw-pg').toFixed(2)}, ours/emmett = ${ratio('emmett').toFixed(2)}`);
+      const ratio = (other: string) =>
+        (rates.get(`ours@${writers}`) ?? 0) / (rates.get(`${other}@${writers}`) ?? 1);
+      report(
+        `ratios at ${writers} writer(s): ours/raw = ${ratio('raw-pg').toFixed(2)}, ours/emmett = ${ratio('emmett').toFixed(2)}`,
+      );
     }
     for (const contender of contenders) await contender.close();
     await readAllRate(url);
@@ -72,12 +87,17 @@ function rawPg(url: string): Contender {
     name: 'raw-pg',
     async prepare() {
       if (!ready) {
-        await pool.query('CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, data jsonb NOT NULL)');
+        await pool.query(
+          'CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, data jsonb NOT NULL)',
+        );
         ready = true;
       }
       const run = randomUUID();
       return async (writer) => {
-        await pool.query('INSERT INTO raw_events (stream_id, data) VALUES ($1, $2)', [`${run}-${writer}`, payload]);
+        await pool.query('INSERT INTO raw_events (stream_id, data) VALUES ($1, $2)', [
+          `${run}-${writer}`,
+          payload,
+        ]);
       };
     },
     close: () => pool.end(),
@@ -101,7 +121,11 @@ function ours(url: string): Contender {
       }
       const run = randomUUID();
       return async (writer, sequence) => {
-        await store.append(`bench-${run}-${writer}`, [anEvent()], sequence === 0 ? 'no_stream' : sequence - 1);
+        await store.append(
+          `bench-${run}-${writer}`,
+          [anEvent()],
+          sequence === 0 ? 'no_stream' : sequence - 1,
+        );
       };
     },
     close: () => pool.end(),
@@ -118,9 +142,13 @@ function emmett(url: string): Contender {
       await store.schema.migrate();
       const run = randomUUID();
       return async (writer, sequence) => {
-        await store.appendToStream(`bench-${run}-${writer}`, [{ type: 'Happened', data: payload }], {
-          expectedStreamVersion: BigInt(sequence),
-        });
+        await store.appendToStream(
+          `bench-${run}-${writer}`,
+          [{ type: 'Happened', data: payload }],
+          {
+            expectedStreamVersion: BigInt(sequence),
+          },
+        );
       };
     },
     async close() {
@@ -135,14 +163,16 @@ async function readAllRate(url: string): Promise<void> {
   const store = new PostgresEventStore({ pool, schema: 'ours' });
   const started = process.hrtime.bigint();
   let read = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const batch = await store.readAll({ after, batchSize: 1000 });
     read += batch.events.length;
     after = batch.checkpoint;
     if (batch.isEnd) break;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  report(`ours readAll: ${read} events in ${seconds.toFixed(2)} s = ${(read / seconds).toFixed(0)} events/s (batches of 1000)`);
+  report(
+    `ours readAll: ${read} events in ${seconds.toFixed(2)} s = ${(read / seconds).toFixed(0)} events/s (batches of 1000)`,
+  );
   await pool.end();
 }
 
@@ -151,7 +181,12 @@ function anEvent(): EventToAppend {
     id: randomUUID(),
     type: 'Happened',
     data: payload,
-    metadata: { correlationId: randomUUID(), actor: { id: 'bench', role: 'SYSTEM' }, occurredAt: new Date(), schemaVersion: 1 },
+    metadata: {
+      correlationId: randomUUID(),
+      actor: { id: 'bench', role: 'SYSTEM' },
+      occurredAt: new Date(),
+      schemaVersion: 1,
+    },
   };
 }
 
@@ -165,6 +200,8 @@ function report(line: string): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -438,31 +438,39 @@ export function describeEventStoreContract(
 
 /** Hold one append open, commit later ones, commit the held one: a subscriber must see all. */
 export async function expectNoGap(harness: EventStoreHarness, prefix: string): Promise<void> {
+  const { delivered, reread } = await runGapScenario(harness, prefix);
+  expect(delivered.map((e) => (e.data as { n: number }).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  expect(new Set(delivered.map((e) => e.checkpoint)).size).toBe(6);
+  expect(reread.map((e) => e.id)).toEqual(delivered.map((e) => e.id));
+}
+
+/** Event 0 is appended in a transaction that commits after events 1–5 were committed. */
+export async function runGapScenario(
+  harness: EventStoreHarness,
+  prefix: string,
+): Promise<{ delivered: RecordedEvent[]; reread: readonly RecordedEvent[] }> {
   const { store, holdAppend } = harness;
   if (!holdAppend) throw new Error('this harness cannot hold an append open');
-  const seen: RecordedEvent[] = [];
+  const delivered: RecordedEvent[] = [];
   const subscription = store.subscribe(
     { filter: { streamPrefixes: [prefix] }, batchSize: 10 },
     async (batch) => {
-      seen.push(...batch);
+      delivered.push(...batch);
     },
   );
   await subscription.caughtUp;
 
   const held = await holdAppend(`${prefix}slow`, [anEvent('Late', { n: 0 })]);
-  for (let n = 1; n <= 5; n++)
+  for (let n = 1; n <= 5; n++) {
     await store.append(`${prefix}fast-${n}`, [anEvent('Early', { n })], 'no_stream');
+  }
   await sleep(300); // let the subscriber poll while the slow transaction is still open
   await held.commit();
-  await waitFor(() => seen.length >= 6, 5_000).catch(() => undefined);
+  await waitFor(() => delivered.length >= 6, 3_000).catch(() => undefined);
   await sleep(200);
   await subscription.stop();
-
-  expect(seen.map((e) => (e.data as { n: number }).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
-  const checkpoints = seen.map((e) => e.checkpoint);
-  expect(new Set(checkpoints).size).toBe(6);
-  const rereadInOrder = await store.readAll({ filter: { streamPrefixes: [prefix] } });
-  expect(rereadInOrder.events.map((e) => e.id)).toEqual(seen.map((e) => e.id));
+  const reread = (await store.readAll({ filter: { streamPrefixes: [prefix] } })).events;
+  return { delivered, reread };
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {

@@ -84,7 +84,11 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
   }
 
-  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const encoded = events.map(encodeEvent);
     const params = [
       stream,
@@ -106,8 +110,18 @@ export class PostgresEventStore implements EventStore {
       } catch (error) {
         // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
         // conflict for the caller: retry on top of it (the hash chain is recomputed).
-        if (isRevisionTaken(error) && (expected === 'any' || expected === 'stream_exists') && attempt < MAX_APPEND_ATTEMPTS) continue;
-        throw await this.translate(error, stream, expected, encoded.map((e) => e.id));
+        if (
+          isRevisionTaken(error) &&
+          (expected === 'any' || expected === 'stream_exists') &&
+          attempt < MAX_APPEND_ATTEMPTS
+        )
+          continue;
+        throw await this.translate(
+          error,
+          stream,
+          expected,
+          encoded.map((e) => e.id),
+        );
       }
     }
   }
@@ -167,7 +181,9 @@ export class PostgresEventStore implements EventStore {
     );
     const last = rows.at(-1);
     return {
-      events: rows.filter((row) => row.matched).map((row) => decodeRow(toStoredRow(row), this.upcasters)),
+      events: rows
+        .filter((row) => row.matched)
+        .map((row) => decodeRow(toStoredRow(row), this.upcasters)),
       checkpoint: last ? `${last.xid}:${last.global_position}` : (options.after ?? null),
       isEnd: rows.length < batchSize,
     };
@@ -180,7 +196,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
-    return catchUpSubscription((o) => this.readAll(o), this.wake, this.pollIntervalMs, options, handler);
+    return catchUpSubscription(
+      (o) => this.readAll(o),
+      this.wake,
+      this.pollIntervalMs,
+      options,
+      handler,
+    );
   }
 
   async verifyStream(stream: string): Promise<StreamVerification> {
@@ -219,12 +241,22 @@ export class PostgresEventStore implements EventStore {
     return 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
   }
 
-  private async translate(error: unknown, stream: string, expected: ExpectedRevision, ids: string[]): Promise<unknown> {
+  private async translate(
+    error: unknown,
+    stream: string,
+    expected: ExpectedRevision,
+    ids: string[],
+  ): Promise<unknown> {
     const code = (error as { code?: string }).code;
-    if (code === 'BR001') return new WrongExpectedRevisionError(stream, expected, Number((error as Error).message));
-    if (isRevisionTaken(error)) return new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream));
+    if (code === 'BR001')
+      return new WrongExpectedRevisionError(stream, expected, Number((error as Error).message));
+    if (isRevisionTaken(error))
+      return new WrongExpectedRevisionError(stream, expected, await this.currentRevision(stream));
     if (code === 'BR002') return new IdempotencyViolationError(stream, ids);
-    if (code === '23505' && (error as { constraint?: string }).constraint === 'events_event_id_key') {
+    if (
+      code === '23505' &&
+      (error as { constraint?: string }).constraint === 'events_event_id_key'
+    ) {
       return new IdempotencyViolationError(stream, ids);
     }
     return error;
