@@ -1,0 +1,110 @@
+// Layer and context boundaries (DESIGN.md "Layout", STYLE.md principles 1, 2 and 8).
+// Run with `npm run depcruise`; tools/depcruise/dependency-rules.unit.spec.ts shows that each
+// rule fails on a bad import.
+
+// A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support.
+const PUBLIC_ENTRY = '^libs/[^/]+/src/(testing/)?index\\.ts$';
+const TEST_CODE = ['\\.spec\\.ts$', '^libs/[^/]+/src/testing/', '^test/'];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-context-internals',
+      comment: 'A context reaches another only through its src/index.ts (`@app/<context>`).',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', PUBLIC_ENTRY] },
+    },
+    {
+      name: 'cross-context-through-alias',
+      comment: 'Import another context as `@app/<context>`, not by a relative path.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: {
+        path: '^libs/',
+        pathNot: '^libs/$1/',
+        dependencyTypes: ['local'],
+        dependencyTypesNot: ['aliased'],
+      },
+    },
+    {
+      name: 'metering-not-applications',
+      comment: 'Metering is upstream of applications and never depends on it.',
+      severity: 'error',
+      from: { path: '^libs/metering/' },
+      to: { path: '^libs/applications/' },
+    },
+    {
+      name: 'notifications-only-consumes',
+      comment: 'Notifications consumes other contexts’ events; no context depends on it.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: '^libs/notifications/' },
+      to: { path: '^libs/notifications/' },
+    },
+    {
+      name: 'kernel-knows-no-context',
+      comment: 'The event-sourcing kernel serves every context and depends on none.',
+      severity: 'error',
+      from: { path: '^libs/event-sourcing/' },
+      to: { path: '^libs/', pathNot: '^libs/event-sourcing/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment:
+        'domain/ is plain TypeScript: no Nest, TypeORM, pg, Node modules or other layers; ' +
+        'only its own domain folder and the kernel’s port types (`@app/event-sourcing`).',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/$1/src/domain/', '^libs/event-sourcing/src/index\\.ts$'] },
+    },
+    {
+      name: 'domain-imports-kernel-types-only',
+      comment:
+        'A value import of `@app/event-sourcing` loads the adapters (pg, TypeORM) into the ' +
+        'domain; use `import type { … }`.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/event-sourcing/src/index\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'apps-and-tools-use-public-api',
+      comment: 'Apps and tools import a library only through `@app/<library>`.',
+      severity: 'error',
+      from: { path: '^(apps|tools)/' },
+      to: { path: '^libs/', pathNot: PUBLIC_ENTRY },
+    },
+    {
+      name: 'testing-only-from-tests',
+      comment: 'Test support (jest harnesses, test databases) stays out of production code.',
+      severity: 'error',
+      from: { pathNot: TEST_CODE },
+      to: { path: ['^libs/[^/]+/src/testing/', '^test/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-unresolvable',
+      comment: 'An import that does not resolve (e.g. `@app/<context>/<internal path>`).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^tools/depcruise/fixtures/', '^dist/', '^var/'] },
+    // Keeps `import type` edges, which the domain rules tell apart from value imports.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
+  },
+};
