@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+
+/**
+ * The `npm run cli -- <command>` program. Operations commands (create-operator,
+ * import-metering-points, rebuild-projections, verify-history) register here as they land.
+ */
+export function createCliProgram(): Command {
+  const program = new Command('npm run cli --')
+    .description('Operations tools for the B-route application system.')
+    // A registered `help` makes this a dispatcher even before the other commands exist, so an
+    // unknown name is reported as an unknown command.
+    .helpCommand(false)
+    .showHelpAfterError();
+  program
+    .command('help [command]')
+    .description('show help for the program or for one command')
+    .action((name?: string) => {
+      const command = name ? program.commands.find((c) => c.name() === name) : program;
+      if (!command) program.error(`error: unknown command '${name}'`);
+      command.outputHelp();
+    });
+  return program;
+}
