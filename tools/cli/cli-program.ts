@@ -5,7 +5,7 @@ import { Command } from 'commander';
  * import-metering-points, rebuild-projections, verify-history) register here as they land.
  */
 export function createCliProgram(): Command {
-  const program = new Command('npm run cli --')
+  const program: Command = new Command('npm run cli --')
     .description('Operations tools for the B-route application system.')
     // A registered `help` makes this a dispatcher even before the other commands exist, so an
     // unknown name is reported as an unknown command.
