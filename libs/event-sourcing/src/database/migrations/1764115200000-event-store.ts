@@ -6,7 +6,8 @@ export class EventStore1764115200000 implements MigrationInterface {
   name = 'EventStore1764115200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const statement of eventStoreDdl(schemaOf(queryRunner))) await queryRunner.query(statement);
+    for (const statement of eventStoreDdl(schemaOf(queryRunner)))
+      await queryRunner.query(statement);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
