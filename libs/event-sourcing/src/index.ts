@@ -9,6 +9,11 @@ export {
   type PostgresEventStoreOptions,
 } from './event-store/postgres/postgres-event-store';
 export {
+  EventStoreDbEventStore,
+  type EventStoreDbCredentials,
+  type EventStoreDbEventStoreOptions,
+} from './event-store/eventstoredb/eventstoredb-event-store';
+export {
   createDataSource,
   migrate,
   KERNEL_MIGRATIONS,

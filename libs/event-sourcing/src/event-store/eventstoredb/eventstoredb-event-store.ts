@@ -1,0 +1,405 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  eventTypeFilter,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  START,
+  streamNameFilter,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type Filter,
+  type JSONType,
+  type ReadRevision,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
+import type {
+  AppendResult,
+  Checkpoint,
+  EventBatchHandler,
+  EventFilter,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllBatch,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreHead,
+  StreamVerification,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { verifyChain, type StoredLink } from '../hash-chain';
+import { satisfies } from '../in-memory/in-memory-event-store';
+import { decodeRow, encodeEvent, matchesFilter } from '../stored-event';
+import { Upcasters } from '../upcasters';
+import {
+  actualRevision,
+  chainEvents,
+  comparePositions,
+  esdbExpectedRevision,
+  hasUserInfo,
+  isSystemEvent,
+  parseCheckpoint,
+  positionCheckpoint,
+  toStoredRow,
+  type EsdbPosition,
+  type EsdbRecord,
+  type EsdbStoredRow,
+} from './eventstoredb-mapping';
+import { followSubscription, type Selected } from './follow-subscription';
+
+export interface EventStoreDbCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface EventStoreDbEventStoreOptions {
+  /** e.g. `esdb://localhost:2113?tls=false` */
+  readonly connectionString: string;
+  readonly upcasters?: Upcasters;
+  /**
+   * Used for every call: `$all` reads and subscriptions need an admin. Defaults to the user in the
+   * connection string, else the server's stock admin/changeit.
+   */
+  readonly credentials?: EventStoreDbCredentials;
+}
+
+const STOCK_ADMIN: EventStoreDbCredentials = { username: 'admin', password: 'changeit' };
+
+/** Each round some racing writer wins, so N writers racing with `any` need at most N rounds. */
+const MAX_APPEND_ATTEMPTS = 32;
+
+/**
+ * Events in EventStoreDB (`@eventstore/db-client`; the only file that imports it).
+ *
+ * ESDB gives streams, revisions, optimistic concurrency and a `$all` order fixed at commit. The
+ * adapter adds what the port promises beyond that: the hash chain (computed here, on the tail it
+ * has just read, and appended with exactly that revision expected so the chain cannot fork),
+ * idempotency over the whole stream (ESDB only remembers recent ids), and checkpoints that move
+ * past what a filtered reader skipped.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly upcasters: Upcasters;
+  private readonly credentials: EventStoreDbCredentials | undefined;
+
+  constructor(options: EventStoreDbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.upcasters = options.upcasters ?? new Upcasters();
+    this.credentials =
+      options.credentials ?? (hasUserInfo(options.connectionString) ? undefined : STOCK_ADMIN);
+  }
+
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const encoded = events.map(encodeEvent);
+    const commitId = randomUUID();
+    let conflict: WrongExpectedVersionError | undefined;
+    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      const stored = await this.storedRows(stream);
+      const last = stored.at(-1);
+      const current = last?.revision ?? -1;
+      const repeated = this.repeatedAppend(
+        stream,
+        stored,
+        encoded.map((event) => event.id),
+        current,
+      );
+      if (repeated) return repeated;
+      if (!satisfies(expected, current))
+        throw new WrongExpectedRevisionError(stream, expected, current);
+      if (encoded.length === 0) {
+        return {
+          nextExpectedRevision: current,
+          position: last?.position ?? 0n,
+          checkpoint: last?.checkpoint ?? '0/0',
+          duplicate: false,
+        };
+      }
+      const proposed = chainEvents(stream, encoded, last ?? null, commitId);
+      try {
+        await this.client.appendToStream(
+          stream,
+          proposed.map(({ id, type, data, metadata }) =>
+            jsonEvent({ id, type, data: data as JSONType, metadata }),
+          ),
+          {
+            expectedRevision: esdbExpectedRevision(expected, current),
+            credentials: this.credentials,
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        conflict = error;
+        // A strict caller still gets another look: the winner may have written these very ids.
+        continue;
+      }
+      return this.confirmAppend(stream, current + encoded.length, commitId);
+    }
+    const actual = conflict ? actualRevision(conflict.actualVersion) : -1;
+    throw new WrongExpectedRevisionError(stream, expected, actual);
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', fromRevision, until } = options;
+    const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (limit <= 0) return [];
+    const backwards = direction === 'backwards';
+    // Backwards reads start at the end and skip down: `fromRevision` may lie past the last event.
+    const start: ReadRevision = backwards
+      ? END
+      : fromRevision === undefined
+        ? START
+        : BigInt(fromRevision);
+    const serverLimit = until || (backwards && fromRevision !== undefined) ? undefined : limit;
+    const read = this.client.readStream(stream, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: start,
+      maxCount: serverLimit,
+      credentials: this.credentials,
+    });
+    const found: RecordedEvent[] = [];
+    for await (const record of records(read, { missingStreamIsEmpty: true })) {
+      if (backwards && fromRevision !== undefined && Number(record.revision) > fromRevision)
+        continue;
+      const event = this.decode(record);
+      if (until && event.metadata.occurredAt > until) continue;
+      found.push(event);
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  /**
+   * Reads `$all` from the checkpoint and filters here: the client's `readAll` takes no filter. The
+   * checkpoint is the last event scanned, matched or not, system events included.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
+    const batchSize = options.batchSize ?? 500;
+    const after = options.after ? parseCheckpoint(options.after) : null;
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after ?? START,
+      // A read from a position includes the event at it.
+      maxCount: batchSize + (after ? 1 : 0),
+      credentials: this.credentials,
+    });
+    const events: RecordedEvent[] = [];
+    let scanned = 0;
+    let last: EsdbPosition | null = null;
+    for await (const record of records(read)) {
+      const position = record.position;
+      if (after && comparePositions(position, after) <= 0) continue;
+      scanned += 1;
+      last = position;
+      if (
+        !isSystemEvent(record.streamId, record.type) &&
+        matchesFilter(record.streamId, record.type, options.filter)
+      ) {
+        events.push(this.decode(record));
+      }
+    }
+    return {
+      events,
+      checkpoint: last ? positionCheckpoint(last) : (options.after ?? null),
+      isEnd: scanned < batchSize,
+    };
+  }
+
+  compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+    return comparePositions(parseCheckpoint(a), parseCheckpoint(b));
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
+    const after = options.after ? parseCheckpoint(options.after) : null;
+    const select = (resolved: AllStreamResolvedEvent): Selected | null => {
+      const record = resolved.event;
+      if (!record) return null;
+      const wanted =
+        !isSystemEvent(record.streamId, record.type) &&
+        matchesFilter(record.streamId, record.type, options.filter);
+      return { position: record.position, event: wanted ? this.decode(record) : null };
+    };
+    return followSubscription<AllStreamResolvedEvent>(
+      (onCheckpoint) =>
+        this.client.subscribeToAll({
+          fromPosition: after ?? START,
+          filter: {
+            ...serverFilter(options.filter),
+            checkpointReached: (_subscription, position) => onCheckpoint(position),
+          },
+          credentials: this.credentials,
+        }),
+      { after, head: this.headPosition(), batchSize: options.batchSize ?? 500, select },
+      handler,
+    );
+  }
+
+  async verifyStream(stream: string): Promise<StreamVerification> {
+    const links: StoredLink[] = [];
+    const read = this.client.readStream(stream, {
+      direction: FORWARDS,
+      fromRevision: START,
+      credentials: this.credentials,
+    });
+    for await (const record of records(read, { missingStreamIsEmpty: true }))
+      links.push(linkOf(record));
+    return verifyChain(links);
+  }
+
+  async head(): Promise<StoreHead> {
+    const position = await this.headPosition();
+    return position
+      ? { position: position.commit, checkpoint: positionCheckpoint(position) }
+      : { position: 0n, checkpoint: null };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  /** The last record in `$all`, system ones included, as `readAll` counts them. */
+  private async headPosition(): Promise<EsdbPosition | null> {
+    const read = this.client.readAll({
+      direction: BACKWARDS,
+      fromPosition: END,
+      maxCount: 1,
+      credentials: this.credentials,
+    });
+    for await (const record of records(read)) return record.position;
+    return null;
+  }
+
+  private async storedRows(stream: string): Promise<EsdbStoredRow[]> {
+    const read = this.client.readStream(stream, {
+      direction: FORWARDS,
+      fromRevision: START,
+      credentials: this.credentials,
+    });
+    const rows: EsdbStoredRow[] = [];
+    for await (const record of records(read, { missingStreamIsEmpty: true }))
+      rows.push(toStoredRow(record));
+    return rows;
+  }
+
+  /**
+   * Every id already in this stream: done before. Some: a different batch. An id recorded in
+   * another stream goes unseen: ESDB keeps no index by event id.
+   */
+  private repeatedAppend(
+    stream: string,
+    stored: readonly EsdbStoredRow[],
+    ids: readonly string[],
+    current: number,
+  ): AppendResult | null {
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    const seen = ids.flatMap((id) => byId.get(id) ?? []);
+    if (seen.length === 0) return null;
+    if (seen.length < ids.length)
+      throw new IdempotencyViolationError(
+        stream,
+        seen.map((row) => row.id),
+      );
+    const last = seen.reduce((a, b) => (a.revision > b.revision ? a : b));
+    return {
+      nextExpectedRevision: current,
+      position: last.position,
+      checkpoint: last.checkpoint,
+      duplicate: true,
+    };
+  }
+
+  /**
+   * Reads back the last event written. ESDB answers a re-sent batch of ids at the same revision
+   * with success, without writing: the commit id shows whose batch is stored. The read also gives
+   * the event's `$all` position as readers see it.
+   */
+  private async confirmAppend(
+    stream: string,
+    revision: number,
+    commitId: string,
+  ): Promise<AppendResult> {
+    const read = this.client.readStream(stream, {
+      direction: FORWARDS,
+      fromRevision: BigInt(revision),
+      maxCount: 1,
+      credentials: this.credentials,
+    });
+    for await (const record of records(read)) {
+      const row = toStoredRow(record);
+      return {
+        nextExpectedRevision: revision,
+        position: row.position,
+        checkpoint: row.checkpoint,
+        duplicate: row.commitId !== commitId,
+      };
+    }
+    throw new Error(`event ${stream}@${revision} is missing right after it was appended`);
+  }
+
+  private decode(record: EsdbRecord): RecordedEvent {
+    return decodeRow(toStoredRow(record), this.upcasters);
+  }
+}
+
+/** The recorded events of a read; links are never resolved, so each item carries its event. */
+async function* records<Item extends ResolvedEvent | AllStreamResolvedEvent>(
+  read: StreamingRead<Item>,
+  { missingStreamIsEmpty = false } = {},
+): AsyncGenerator<NonNullable<Item['event']>> {
+  let complete = false;
+  try {
+    for await (const resolved of read.iterator({ destroyOnReturn: false }) as AsyncIterable<Item>) {
+      if (resolved.event) yield resolved.event;
+    }
+    complete = true;
+  } catch (error) {
+    if (missingStreamIsEmpty && error instanceof StreamNotFoundError) return;
+    throw error;
+  } finally {
+    // A read broken off must still run to its end: the client's `dispose` waits for every gRPC
+    // call to finish, and one left unread never does. Cancelling spares the server the rest.
+    if (!complete) {
+      read.resume();
+      await read.cancel().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * ESDB filters on stream names or on event types, not both: prefixes go to the server, types
+ * (matched exactly) too when there are no prefixes, and `select` checks the whole filter again.
+ */
+function serverFilter(filter: EventFilter | undefined): Filter {
+  if (filter?.streamPrefixes?.length)
+    return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  if (filter?.types?.length) return eventTypeFilter({ prefixes: [...filter.types] });
+  return excludeSystemEvents();
+}
+
+/** An event that cannot be decoded breaks the chain where it stands instead of failing the check. */
+function linkOf(record: EsdbRecord): StoredLink {
+  try {
+    return toStoredRow(record);
+  } catch {
+    const unreadable = { prevHash: '', hash: '', dataText: '', metadataText: '' };
+    return {
+      ...unreadable,
+      id: record.id,
+      stream: record.streamId,
+      revision: Number(record.revision),
+      type: record.type,
+    };
+  }
+}
