@@ -282,7 +282,7 @@ function parseCheckpoint(checkpoint: Checkpoint | null): [string, string] {
   if (checkpoint === null) return ['0', '0'];
   const match = /^(\d+):(\d+)$/.exec(checkpoint);
   if (!match) throw new Error(`not a PostgreSQL event store checkpoint: ${checkpoint}`);
-  return [match[1] as string, match[2] as string];
+  return [match[1], match[2]];
 }
 
 /** The filter as a boolean SQL expression over one events row. */
