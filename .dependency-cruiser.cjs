@@ -4,7 +4,9 @@
 
 // A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support.
 const PUBLIC_ENTRY = '^libs/[^/]+/src/(testing/)?index\\.ts$';
-const TEST_CODE = ['\\.spec\\.ts$', '^libs/[^/]+/src/testing/', '^test/'];
+// Test support: the root test/ folder, and any testing/ or test/ folder in apps, libs and tools.
+const TEST_SUPPORT = '^(test/|(apps|libs|tools)/.*/(testing|test)/)';
+const TEST_CODE = ['\\.spec\\.ts$', TEST_SUPPORT];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -79,7 +81,7 @@ module.exports = {
       comment: 'Test support (jest harnesses, test databases) stays out of production code.',
       severity: 'error',
       from: { pathNot: TEST_CODE },
-      to: { path: ['^libs/[^/]+/src/testing/', '^test/'] },
+      to: { path: TEST_SUPPORT },
     },
     {
       name: 'no-circular',
