@@ -21,3 +21,23 @@ export {
 } from './database/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 export { PiiVault, PII_ERASED, SubjectForgottenError, type PiiVaultOptions } from './pii/pii-vault';
+export type {
+  Projection,
+  ProjectionStatus,
+  ProjectionLogger,
+  ReadModelEntity,
+} from './projections/projection';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './projections/projection-runner';
+export { ProjectionRunners, type ProjectionRunnersOptions } from './projections/projection-runners';
+export type { ProjectionRebuild } from './projections/projection-rebuild';
+export {
+  ProjectionLocks,
+  projectionLockKey,
+  type ProjectionLock,
+} from './projections/projection-locks';
+export {
+  ProjectionWaitTimeoutError,
+  ProjectionLockedError,
+  UnknownProjectionError,
+  CheckpointMovedError,
+} from './projections/projection.errors';

@@ -1,12 +1,17 @@
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { EventStore1764115200000 } from './migrations/1764115200000-event-store';
+import { ProjectionCheckpoints1764115300000 } from './migrations/1764115300000-projection-checkpoints';
 import { PiiKeys1764115400000 } from './migrations/1764115400000-pii-keys';
 
 type EntityTarget = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 
 /** The kernel's own tables; contexts add theirs through `DatabaseOptions`. */
-export const KERNEL_MIGRATIONS: MigrationClass[] = [EventStore1764115200000, PiiKeys1764115400000];
+export const KERNEL_MIGRATIONS: MigrationClass[] = [
+  EventStore1764115200000,
+  ProjectionCheckpoints1764115300000,
+  PiiKeys1764115400000,
+];
 
 export interface DatabaseOptions {
   readonly url: string;

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+
+export interface ProjectionLock {
+  /** False once released or once the session holding the advisory lock has gone. */
+  readonly held: boolean;
+  release(): Promise<void>;
+}
+
+/** Keys taken in this process. PGlite is one shared session, so there the advisory lock alone excludes nobody. */
+const takenInProcess = new Set<string>();
+
+/** The advisory-lock key of a projection: the same in every process on the same database schema. */
+export function projectionLockKey(schema: string, name: string): bigint {
+  return createHash('sha256').update(`projection:${schema}.${name}`).digest().readBigInt64BE(0);
+}
+
+/**
+ * One-runner-per-projection locks: a PostgreSQL session advisory lock per projection, all on one
+ * dedicated connection of the data source (a session lock lives exactly as long as its session),
+ * plus an in-process guard.
+ */
+export class ProjectionLocks {
+  private session: QueryRunner | undefined;
+  private readonly schema: string;
+  private readonly database: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    const options = dataSource.options as {
+      schema?: string;
+      url?: string;
+      host?: string;
+      port?: number;
+      database?: string;
+    };
+    this.schema = options.schema ?? 'public';
+    this.database =
+      options.url ?? `${options.host ?? ''}:${options.port ?? ''}/${options.database ?? ''}`;
+  }
+
+  async tryAcquire(name: string): Promise<ProjectionLock | null> {
+    const guardKey = `${this.database}|${this.schema}.${name}`;
+    if (takenInProcess.has(guardKey)) return null;
+    takenInProcess.add(guardKey);
+    const key = projectionLockKey(this.schema, name).toString();
+    try {
+      const session = await this.openSession();
+      const rows = (await session.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [
+        key,
+      ])) as { locked: boolean }[];
+      if (!rows[0]?.locked) {
+        takenInProcess.delete(guardKey);
+        return null;
+      }
+      return this.lockOn(session, key, guardKey);
+    } catch (error) {
+      takenInProcess.delete(guardKey);
+      throw error;
+    }
+  }
+
+  /** Ends the session; every lock on it is released by the server. */
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session && !session.isReleased) await session.release();
+  }
+
+  private lockOn(session: QueryRunner, key: string, guardKey: string): ProjectionLock {
+    let released = false;
+    return {
+      get held() {
+        return !released && !session.isReleased;
+      },
+      release: async () => {
+        if (released) return;
+        released = true;
+        takenInProcess.delete(guardKey);
+        if (!session.isReleased)
+          await session.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+      },
+    };
+  }
+
+  private async openSession(): Promise<QueryRunner> {
+    if (!this.session || this.session.isReleased) {
+      this.session = this.dataSource.createQueryRunner('master');
+    }
+    await this.session.connect();
+    return this.session;
+  }
+}

@@ -1,0 +1,229 @@
+import { testDatabaseTargets } from '@test/database';
+import pg from 'pg';
+import { ProjectionWaitTimeoutError } from './projection.errors';
+import { projectionLockKey } from './projection-locks';
+import { countingProjection, expectedCounts } from './testing/counting.projection';
+import { DuplicatingEventStore } from './testing/duplicating-event-store';
+import { projectionTestBed, type ProjectionTestBed } from './testing/projection-test-bed';
+
+const WAIT_MS = 20_000;
+
+for (const target of testDatabaseTargets()) {
+  describe(`projection runner on ${target.kind}`, () => {
+    let bed: ProjectionTestBed;
+
+    beforeEach(async () => {
+      bed = await projectionTestBed(target);
+    });
+    afterEach(async () => bed.dispose());
+
+    it('catches up with the events appended before it started, then follows live appends', async () => {
+      const before = ['acc-1', 'acc-2', 'acc-1', 'other-1', 'acc-3', 'acc-1'];
+      const appended = await bed.append(before);
+      const runners = bed.runners([countingProjection('counts', 'acc-')], { batchSize: 2 });
+      runners.start();
+      await runners.waitFor('counts', appended.checkpoint, WAIT_MS);
+      const relevant = before.filter((stream) => stream.startsWith('acc-'));
+      expect(await bed.counts()).toEqual(expectedCounts(relevant));
+
+      const live = ['acc-2', 'acc-4', 'other-2', 'acc-2'];
+      const last = await bed.append(live);
+      await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+      const all = [...relevant, ...live.filter((stream) => stream.startsWith('acc-'))];
+      expect(await bed.counts()).toEqual(expectedCounts(all));
+      expect(new Set(await bed.countedEventIds()).size).toBe(all.length);
+    });
+
+    it('stores a checkpoint past events its filter skips, so they are not read again', async () => {
+      await bed.append(['acc-1']);
+      const runners = bed.runners([countingProjection('counts', 'acc-')]);
+      runners.start();
+      const skipped = await bed.append(['other-1', 'other-2', 'other-3']);
+      await runners.waitFor('counts', skipped.checkpoint, WAIT_MS);
+      await runners.stop();
+
+      const [status] = await runners.status();
+      expect(status?.checkpoint).toBe(skipped.checkpoint);
+      expect(status?.lagEvents).toBe(0);
+      expect(await bed.counts()).toEqual({ 'acc-1': 1 });
+    });
+
+    it('resumes from its stored checkpoint after the projector fails mid-batch, losing and repeating nothing', async () => {
+      const streams = [
+        'acc-1',
+        'acc-2',
+        'acc-1',
+        'acc-3',
+        'acc-1',
+        'acc-2',
+        'acc-3',
+        'acc-1',
+        'acc-2',
+        'acc-1',
+      ];
+      const last = await bed.append(streams);
+      let applied = 0;
+      let failed = false;
+      const projection = countingProjection('counts', 'acc-', {
+        beforeEach: () => {
+          applied += 1;
+          if (applied === 7 && !failed) {
+            failed = true;
+            throw new Error('projector failed on the 7th event');
+          }
+        },
+      });
+      const runners = bed.runners([projection], { batchSize: 10 });
+      runners.start();
+      await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+
+      expect(failed).toBe(true);
+      expect(bed.logger.errors).toHaveLength(1);
+      expect(await bed.counts()).toEqual(expectedCounts(streams));
+      expect(new Set(await bed.countedEventIds()).size).toBe(streams.length);
+      expect(await bed.countedEventIds()).toHaveLength(streams.length);
+    });
+
+    it.each(['repeat', 'overlap'] as const)(
+      'applies every event once when the store delivers each batch twice (%s)',
+      async (mode) => {
+        const streams = Array.from({ length: 13 }, (_, i) => `acc-${i % 4}`);
+        const last = await bed.append(streams);
+        const duplicating = new DuplicatingEventStore(bed.store, mode);
+        const runners = bed.runners([countingProjection('counts', 'acc-')], {
+          eventStore: duplicating,
+          batchSize: 3,
+        });
+        runners.start();
+        await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+
+        expect(duplicating.redeliveries).toBeGreaterThanOrEqual(2);
+        expect(await bed.counts()).toEqual(expectedCounts(streams));
+        expect(await bed.countedEventIds()).toHaveLength(streams.length);
+      },
+    );
+
+    it('applies nothing again when restarted over the events it already processed', async () => {
+      const streams = ['acc-1', 'acc-2', 'acc-1'];
+      const last = await bed.append(streams);
+      const first = bed.runners([countingProjection('counts', 'acc-')]);
+      first.start();
+      await first.waitFor('counts', last.checkpoint, WAIT_MS);
+      await first.stop();
+
+      const second = bed.runners([countingProjection('counts', 'acc-')]);
+      second.start();
+      const more = await bed.append(['acc-2']);
+      await second.waitFor('counts', more.checkpoint, WAIT_MS);
+      expect(await bed.counts()).toEqual(expectedCounts([...streams, 'acc-2']));
+      expect(await bed.countedEventIds()).toHaveLength(4);
+    });
+
+    it('yields to a checkpoint moved by someone else, such as another process swapping in a rebuild, instead of writing over it', async () => {
+      const runners = bed.runners([countingProjection('counts', 'acc-')]);
+      runners.start();
+      await runners.waitFor('counts', (await bed.append(['acc-1', 'acc-2'])).checkpoint, WAIT_MS);
+      await bed.dataSource.transaction(async (manager) => {
+        await manager.query(`DELETE FROM "${bed.schema}".stream_counts`);
+        await manager.query(`DELETE FROM "${bed.schema}".counted_events`);
+        await manager.query(
+          `UPDATE "${bed.schema}".projection_checkpoints SET checkpoint = NULL, position = 0`,
+        );
+      });
+
+      const last = await bed.append(['acc-1']);
+      await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+      expect(await bed.counts()).toEqual({ 'acc-1': 2, 'acc-2': 1 });
+      expect(bed.logger.warnings.length).toBeGreaterThanOrEqual(1);
+      expect(bed.logger.errors).toEqual([]);
+    });
+
+    it('lets one of two runners in a process run a projection; the other stands by and takes over when it stops', async () => {
+      const appliedBy: string[] = [];
+      const labelled = (label: string) =>
+        countingProjection('counts', 'acc-', { beforeEach: () => void appliedBy.push(label) });
+      const a = bed.runners([labelled('a')]);
+      const b = bed.runners([labelled('b')]);
+      a.start();
+      await a.waitFor('counts', (await bed.append(['acc-1'])).checkpoint, WAIT_MS);
+      b.start();
+      const whileA = await bed.append(['acc-2', 'acc-1']);
+      await b.waitFor('counts', whileA.checkpoint, WAIT_MS);
+      expect(appliedBy).toEqual(['a', 'a', 'a']);
+      expect((await b.status())[0]?.active).toBe(false);
+      expect((await a.status())[0]?.active).toBe(true);
+
+      await a.stop();
+      const afterA = await bed.append(['acc-3', 'acc-1']);
+      await b.waitFor('counts', afterA.checkpoint, WAIT_MS);
+      expect(appliedBy).toEqual(['a', 'a', 'a', 'b', 'b']);
+      expect(await bed.counts()).toEqual(
+        expectedCounts(['acc-1', 'acc-2', 'acc-1', 'acc-3', 'acc-1']),
+      );
+    });
+
+    if (target.kind === 'postgres') {
+      it('stands by while another session holds the projection advisory lock, and runs once it is released', async () => {
+        const other = new pg.Client({ connectionString: target.url });
+        await other.connect();
+        try {
+          await other.query('SELECT pg_advisory_lock($1::bigint)', [
+            projectionLockKey(bed.schema, 'counts').toString(),
+          ]);
+          const runners = bed.runners([countingProjection('counts', 'acc-')]);
+          runners.start();
+          const last = await bed.append(['acc-1', 'acc-2']);
+          await expect(runners.waitFor('counts', last.checkpoint, 500)).rejects.toBeInstanceOf(
+            ProjectionWaitTimeoutError,
+          );
+          expect(await bed.counts()).toEqual({});
+
+          await other.query('SELECT pg_advisory_unlock($1::bigint)', [
+            projectionLockKey(bed.schema, 'counts').toString(),
+          ]);
+          await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+          expect(await bed.counts()).toEqual({ 'acc-1': 1, 'acc-2': 1 });
+        } finally {
+          await other.end();
+        }
+      });
+    }
+
+    it('reports checkpoint, position and lag from behind the head until caught up', async () => {
+      const last = await bed.append(['acc-1', 'other-1', 'acc-2']);
+      const head = await bed.visibleHead(last.checkpoint);
+      expect(head).toEqual({ checkpoint: last.checkpoint, position: last.position });
+      const runners = bed.runners([countingProjection('counts', 'acc-')]);
+      expect(await runners.status()).toEqual([
+        {
+          name: 'counts',
+          checkpoint: null,
+          position: 0n,
+          lagEvents: Number(head.position),
+          updatedAt: null,
+          active: false,
+        },
+      ]);
+
+      runners.start();
+      await runners.waitFor('counts', last.checkpoint, WAIT_MS);
+      const [status] = await runners.status();
+      expect(status).toMatchObject({
+        name: 'counts',
+        checkpoint: head.checkpoint,
+        position: head.position,
+        lagEvents: 0,
+        active: true,
+      });
+      expect(status?.updatedAt).toBeInstanceOf(Date);
+    });
+
+    it('rejects waitFor with a timeout error when the projection does not get that far', async () => {
+      const last = await bed.append(['acc-1']);
+      const runners = bed.runners([countingProjection('counts', 'acc-')]);
+      await expect(runners.waitFor('counts', last.checkpoint, 100)).rejects.toBeInstanceOf(
+        ProjectionWaitTimeoutError,
+      );
+    });
+  });
+}

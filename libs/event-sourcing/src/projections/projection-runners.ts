@@ -1,0 +1,79 @@
+import type { Checkpoint, StoreHead } from '../event-store/event-store.port';
+import type { Projection, ProjectionStatus } from './projection';
+import { UnknownProjectionError } from './projection.errors';
+import { ProjectionLocks } from './projection-locks';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+
+export interface ProjectionRunnersOptions extends Omit<
+  ProjectionRunnerOptions,
+  'projection' | 'locks'
+> {
+  readonly projections: readonly Projection[];
+}
+
+/**
+ * The runners of one process over one data source. Its lifecycle methods match Nest's hooks, so an
+ * app registers it with `useFactory` and needs no wrapper.
+ */
+export class ProjectionRunners {
+  private readonly locks: ProjectionLocks;
+  private readonly runners = new Map<string, ProjectionRunner>();
+
+  constructor(private readonly options: ProjectionRunnersOptions) {
+    this.locks = new ProjectionLocks(options.dataSource);
+    for (const projection of options.projections) {
+      if (this.runners.has(projection.name))
+        throw new Error(`two projections named ${projection.name}`);
+      this.runners.set(
+        projection.name,
+        new ProjectionRunner({ ...options, projection, locks: this.locks }),
+      );
+    }
+  }
+
+  get names(): string[] {
+    return [...this.runners.keys()];
+  }
+
+  runner(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new UnknownProjectionError(name);
+    return runner;
+  }
+
+  start(): void {
+    for (const runner of this.runners.values()) runner.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await this.locks.close();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /** For /health and /metrics: never throws for an unreadable store, reports unknown lag instead. */
+  async status(): Promise<ProjectionStatus[]> {
+    const head: StoreHead | null = await this.options.eventStore.head().catch(() => null);
+    return Promise.all([...this.runners.values()].map((runner) => runner.status(head)));
+  }
+
+  waitFor(name: string, checkpoint: Checkpoint, timeoutMs: number): Promise<void> {
+    return this.runner(name).waitFor(checkpoint, timeoutMs);
+  }
+
+  /** Wakes every runner, e.g. after this process appended. */
+  wake(): void {
+    for (const runner of this.runners.values()) runner.wake();
+  }
+
+  rebuild(name: string): Promise<void> {
+    return this.runner(name).rebuild();
+  }
+}
