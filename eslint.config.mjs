@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const testFiles = ['**/*.spec.ts', 'libs/*/src/testing/**/*.ts', 'test/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/testing/**/*.ts', 'test/**/*.ts', 'apps/*/test/**/*.ts'];
 
 export default defineConfig(
   {
