@@ -1,3 +1,4 @@
+import { quoteIdent } from './quote-ident';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
 import { EventStore1764115200000 } from './migrations/1764115200000-event-store';
 import { ProjectionCheckpoints1764115300000 } from './migrations/1764115300000-projection-checkpoints';
@@ -43,6 +44,6 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 /** Creates the schema if needed and applies pending migrations. */
 export async function migrate(dataSource: DataSource): Promise<void> {
   const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
   await dataSource.runMigrations();
 }

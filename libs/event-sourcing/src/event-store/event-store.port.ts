@@ -42,7 +42,10 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly id: string;
   readonly stream: string;
   readonly revision: number;
-  /** Global position: unique and increasing in commit-visibility order within one adapter. */
+  /**
+   * Global position: unique within one store, as shown to auditors. Read order is checkpoint order,
+   * which on PostgreSQL is (transaction id, position): positions may step back across transactions.
+   */
   readonly position: bigint;
   /** Opaque token: resume `readAll`/`subscribe` strictly after this event. */
   readonly checkpoint: Checkpoint;

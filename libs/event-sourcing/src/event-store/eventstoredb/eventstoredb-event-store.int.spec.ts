@@ -22,15 +22,12 @@ if (url) {
       });
       return {
         store,
-        async tamper() {
-          throw new Error(ESDB_CANNOT_TAMPER);
-        },
         async dispose() {
           await store.close();
         },
       };
     },
-    ESDB_HAS_NO_GAP,
+    { gap: ESDB_HAS_NO_GAP, tamper: ESDB_CANNOT_TAMPER },
   );
 } else {
   // Reported as skipped, with the reason, rather than counted as passing.

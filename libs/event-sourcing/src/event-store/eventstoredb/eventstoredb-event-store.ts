@@ -37,7 +37,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { verifyChain, type StoredLink } from '../hash-chain';
-import { satisfies } from '../in-memory/in-memory-event-store';
+import { satisfies } from '../expected-revision';
 import { decodeRow, encodeEvent, matchesFilter } from '../stored-event';
 import { Upcasters } from '../upcasters';
 import {

@@ -18,6 +18,7 @@ import type {
 import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { decodeRow, encodeEvent, matchesFilter, type StoredRow } from '../stored-event';
 import { Upcasters } from '../upcasters';
+import { satisfies } from '../expected-revision';
 import { readStreamWindow } from '../read-stream-window';
 
 /** For unit tests: the same semantics as the durable adapters, kept in arrays. */
@@ -151,18 +152,5 @@ export class InMemoryEventStore implements EventStore {
       checkpoint: last?.checkpoint ?? '0',
       duplicate: false,
     };
-  }
-}
-
-export function satisfies(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return expected === current;
   }
 }

@@ -13,5 +13,5 @@ describeEventStoreContract(
       async dispose() {},
     };
   },
-  'appends run one at a time on the event loop; positions are given in commit order',
+  { gap: 'appends run one at a time on the event loop; positions are given in commit order' },
 );

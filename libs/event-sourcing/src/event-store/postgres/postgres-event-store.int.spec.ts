@@ -10,7 +10,7 @@ for (const target of testDatabaseTargets()) {
   describeEventStoreContract(
     `PostgreSQL adapter on ${target.kind}`,
     (options) => postgresHarness(target, options),
-    target.kind === 'pglite' ? PGLITE_HAS_NO_GAP : undefined,
+    target.kind === 'pglite' ? { gap: PGLITE_HAS_NO_GAP } : {},
   );
 }
 
