@@ -21,6 +21,23 @@ export {
 } from './database/data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 export { PiiVault, PII_ERASED, SubjectForgottenError, type PiiVaultOptions } from './pii/pii-vault';
+export { ErrorCode, isErrorCode } from './errors/error-code';
+export { DomainError, InvalidInputError, type FieldError } from './errors/domain-error';
+export { DateTimeScalar, CalendarDateScalar, JsonScalar, isCalendarDate } from './graphql/scalars';
+export { EventSourcingModule } from './nest/event-sourcing.module';
+export type { EventSourcingOptions, EmbeddedDatabaseLocation } from './nest/event-sourcing.options';
+export {
+  embeddedDatabaseLocation,
+  startEmbeddedDatabase,
+  type RunningEmbeddedDatabase,
+} from './nest/embedded-database';
+export { DATABASE_SERVER, type DatabaseServer } from './nest/database-server';
+export { RequestContext, CorrelationId, type RequestContextValue } from './nest/request-context';
+export {
+  PROJECTION_STATUS,
+  type ProjectionStatusSource,
+  type ProjectionLag,
+} from './nest/projection-status';
 export type {
   Projection,
   ProjectionStatus,

@@ -1,0 +1,48 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
+import { ApplicationsModule } from '@app/applications';
+import { EventSourcingModule } from '@app/event-sourcing';
+import { MeteringModule } from '@app/metering';
+import { NotificationsModule } from '@app/notifications';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
+import { GatewayGraphqlModule } from './graphql/gateway-graphql.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+export interface AppModuleOptions {
+  /** Where logs go; standard output unless a test wants to read them. */
+  readonly logDestination?: DestinationStream;
+  /** More modules, e.g. a spec's resolver that fails on purpose. */
+  readonly imports?: readonly (Type | DynamicModule)[];
+}
+
+/** The gateway: configuration, observability, storage, the bounded contexts and GraphQL. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, options.logDestination),
+        EventSourcingModule.forRoot({
+          databaseUrl: config.database.url,
+          databaseSchema: config.database.schema,
+          databasePoolSize: config.database.poolSize,
+          eventStoreUrl: config.eventStoreUrl,
+        }),
+        MetricsModule,
+        HealthModule,
+        GatewayGraphqlModule,
+        AccountsModule,
+        ApplicationsModule,
+        MeteringModule,
+        NotificationsModule,
+        ...(options.imports ?? []),
+      ],
+    };
+  }
+}

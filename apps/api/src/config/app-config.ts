@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65535).default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier')
+    .default('public'),
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  EVENTSTORE_URL: z
+    .string()
+    .regex(
+      /^esdb(\+discover)?:\/\/\S+$/,
+      'must be an esdb:// or esdb+discover:// connection string',
+    )
+    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]+ <)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally "Name <address>"')
+    .default('no-reply@b-route.example.jp'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRAPHQL_MAX_DEPTH: integer(1, 100).default(10),
+  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
+  GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>['NODE_ENV'];
+export type LogLevel = z.infer<typeof environmentSchema>['LOG_LEVEL'];
+
+export interface AppConfig {
+  readonly env: Environment;
+  readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string };
+  readonly database: { readonly url?: string; readonly schema: string; readonly poolSize: number };
+  readonly eventStoreUrl?: string;
+  readonly mail: { readonly smtpUrl?: string; readonly from: string };
+  readonly logLevel: LogLevel;
+  readonly graphql: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+  };
+  readonly health: { readonly maxProjectionLag: number };
+}
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration (see .env.example): ${problems.join('; ')}`);
+  }
+}
+
+/** Validates the environment; every problem is listed at once, by variable name. */
+export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  // `FOO=` in a .env file means "not set", not "set to nothing".
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    },
+    database: {
+      url: env.DATABASE_URL,
+      schema: env.DATABASE_SCHEMA,
+      poolSize: env.DATABASE_POOL_SIZE,
+    },
+    eventStoreUrl: env.EVENTSTORE_URL,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    logLevel: env.LOG_LEVEL,
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+    },
+    health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
+  };
+}

@@ -1,0 +1,167 @@
+import { HttpException } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  WrongExpectedRevisionError,
+  type FieldError,
+} from '@app/event-sourcing';
+import { GraphQLError } from 'graphql';
+import { QueryRefusedError } from './query-refused.error';
+
+export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+
+/** What a client is told about a failure: never a stack, SQL or an internal message. */
+export interface ClientError {
+  readonly code: ErrorCode | typeof INTERNAL_SERVER_ERROR;
+  /** Japanese. */
+  readonly message: string;
+  /** Present exactly when `code` is BAD_USER_INPUT; empty when no single field is at fault. */
+  readonly fields?: readonly FieldError[];
+  /** A finer, machine-readable cause for refusals of the request itself, e.g. QUERY_TOO_DEEP. */
+  readonly reason?: string;
+  /** graphql-js's or Apollo's own words about the client's request (English); only for those. */
+  readonly detail?: string;
+}
+
+const INTERNAL: ClientError = {
+  code: INTERNAL_SERVER_ERROR,
+  message: 'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+};
+
+const CONFLICT_MESSAGE =
+  'ほかの操作で内容が更新されています。最新の内容を確認してからやり直してください。';
+
+const HTTP_STATUS: Record<number, Omit<ClientError, 'fields'>> = {
+  400: { code: ErrorCode.BAD_USER_INPUT, message: '入力内容に誤りがあります。' },
+  401: { code: ErrorCode.UNAUTHENTICATED, message: 'ログインが必要です。' },
+  403: { code: ErrorCode.FORBIDDEN, message: 'この操作を行う権限がありません。' },
+  404: { code: ErrorCode.NOT_FOUND, message: '対象が見つかりません。' },
+  409: { code: ErrorCode.CONFLICT, message: CONFLICT_MESSAGE },
+  422: { code: ErrorCode.BAD_USER_INPUT, message: '入力内容に誤りがあります。' },
+  429: {
+    code: ErrorCode.RATE_LIMITED,
+    message: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',
+  },
+};
+
+/** Apollo's and graphql-js's codes for a request that never ran: all the client's to fix. */
+const REQUEST_REFUSALS: Record<
+  string,
+  (error: GraphQLError) => { reason: string; message: string }
+> = {
+  GRAPHQL_PARSE_FAILED: () => ({
+    reason: 'GRAPHQL_PARSE_FAILED',
+    message: 'クエリの構文に誤りがあります。',
+  }),
+  GRAPHQL_VALIDATION_FAILED: (error) =>
+    /introspection is not allowed/i.test(error.message)
+      ? {
+          reason: 'INTROSPECTION_DISABLED',
+          message: 'この環境ではスキーマの照会（イントロスペクション）はできません。',
+        }
+      : { reason: 'GRAPHQL_VALIDATION_FAILED', message: 'クエリがスキーマに適合しません。' },
+  BAD_USER_INPUT: () => ({ reason: 'INVALID_VARIABLES', message: '変数の値が不正です。' }),
+  OPERATION_RESOLUTION_FAILURE: () => ({
+    reason: 'OPERATION_RESOLUTION_FAILURE',
+    message: '指定された operationName の操作がクエリにありません。',
+  }),
+  PERSISTED_QUERY_NOT_FOUND: () => ({
+    reason: 'PERSISTED_QUERY_NOT_SUPPORTED',
+    message: 'persisted query には対応していません。',
+  }),
+  PERSISTED_QUERY_NOT_SUPPORTED: () => ({
+    reason: 'PERSISTED_QUERY_NOT_SUPPORTED',
+    message: 'persisted query には対応していません。',
+  }),
+  BAD_REQUEST: (error) => badRequest(error.message),
+};
+
+/**
+ * The one place failures become the contract's error codes. Only a DomainError's message is
+ * trusted to be user-facing; everything else gets a fixed Japanese message, and whatever is not
+ * recognised is a bug (INTERNAL_SERVER_ERROR) for the caller to log.
+ */
+export function toClientError(error: unknown): ClientError {
+  const chain = causesOf(error);
+  const domain = chain.find((cause): cause is DomainError => cause instanceof DomainError);
+  if (domain) return fromDomainError(domain);
+  if (chain.some((cause) => cause instanceof WrongExpectedRevisionError)) {
+    return { code: ErrorCode.CONFLICT, message: CONFLICT_MESSAGE };
+  }
+  const http = chain.find((cause): cause is HttpException => cause instanceof HttpException);
+  if (http) return fromHttpStatus(http.getStatus());
+  const outer = chain[0];
+  if (outer instanceof GraphQLError && !isResolverFailure(outer)) {
+    const refusal = REQUEST_REFUSALS[String(outer.extensions['code'])];
+    if (refusal)
+      return {
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: [],
+        ...refusal(outer),
+        detail: outer.message,
+      };
+  }
+  return INTERNAL;
+}
+
+export function isInternal(error: ClientError): boolean {
+  return error.code === INTERNAL_SERVER_ERROR;
+}
+
+function fromDomainError(error: DomainError): ClientError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.code === ErrorCode.BAD_USER_INPUT ? { fields: error.fields } : {}),
+    ...(error instanceof QueryRefusedError ? { reason: error.reason } : {}),
+  };
+}
+
+function fromHttpStatus(status: number): ClientError {
+  const known = HTTP_STATUS[status];
+  if (!known) return INTERNAL;
+  return known.code === ErrorCode.BAD_USER_INPUT ? { ...known, fields: [] } : known;
+}
+
+function badRequest(message: string): { reason: string; message: string } {
+  if (/Cross-Site Request Forgery|CSRF/i.test(message)) {
+    return {
+      reason: 'CSRF_PREVENTED',
+      message:
+        'CSRF 対策のため拒否しました。Content-Type: application/json を指定するか、apollo-require-preflight ヘッダーを付けてください。',
+    };
+  }
+  if (/batching/i.test(message)) {
+    return {
+      reason: 'BATCHING_DISABLED',
+      message: '複数の操作をまとめて送るバッチリクエストには対応していません。',
+    };
+  }
+  return { reason: 'BAD_REQUEST', message: 'リクエストの形式が不正です。' };
+}
+
+/** A resolver's own error arrives wrapped in a GraphQLError with a `path`; its code means nothing. */
+function isResolverFailure(error: GraphQLError): boolean {
+  return error.path !== undefined;
+}
+
+/** The error, then what it wraps (GraphQLError.originalError, Error.cause), outermost first. */
+function causesOf(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (
+    current !== undefined &&
+    current !== null &&
+    !chain.includes(current) &&
+    chain.length < 10
+  ) {
+    chain.push(current);
+    current =
+      current instanceof GraphQLError
+        ? current.originalError
+        : current instanceof Error
+          ? current.cause
+          : undefined;
+  }
+  return chain;
+}

@@ -1,0 +1,151 @@
+import { ForbiddenException, HttpException, UnauthorizedException } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  InvalidInputError,
+  WrongExpectedRevisionError,
+} from '@app/event-sourcing';
+import { GraphQLError } from 'graphql';
+import { INTERNAL_SERVER_ERROR, toClientError } from './client-error';
+import { QueryRefusedError } from './query-refused.error';
+
+/** How graphql-js hands a resolver's throw to Apollo: wrapped, with the field's path. */
+const thrownByResolver = (error: unknown) =>
+  new GraphQLError(error instanceof Error ? error.message : String(error), {
+    path: ['application'],
+    originalError: error instanceof Error ? error : undefined,
+  });
+
+/** How Apollo reports a request it refused before execution. */
+const apolloError = (code: string, message: string, originalError?: Error) =>
+  new GraphQLError(message, { extensions: { code }, originalError });
+
+describe('toClientError', () => {
+  it("keeps a domain error's code and message, and adds no fields unless it is an input error", () => {
+    const error = new DomainError(ErrorCode.ACCOUNT_LOCKED, 'アカウントがロックされています。');
+
+    expect(toClientError(thrownByResolver(error))).toEqual({
+      code: ErrorCode.ACCOUNT_LOCKED,
+      message: 'アカウントがロックされています。',
+    });
+  });
+
+  it("lists an input error's fields in input order", () => {
+    const fields = [
+      { field: 'customer.name', code: 'NOT_FULL_WIDTH', message: '全角で入力してください。' },
+      {
+        field: 'meteringPoints.0.pointId',
+        code: 'INVALID_CHECK_DIGIT',
+        message: '供給地点特定番号が正しくありません。',
+      },
+    ];
+
+    expect(toClientError(thrownByResolver(new InvalidInputError(fields)))).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: '入力内容に誤りがあります。',
+      fields,
+    });
+  });
+
+  it('gives a refused query its reason', () => {
+    const refused = new QueryRefusedError('QUERY_TOO_DEEP', 'クエリの階層が深すぎます。');
+    const validation = apolloError('GRAPHQL_VALIDATION_FAILED', refused.message, refused);
+
+    expect(toClientError(validation)).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'クエリの階層が深すぎます。',
+      fields: [],
+      reason: 'QUERY_TOO_DEEP',
+    });
+  });
+
+  it('turns a lost optimistic-concurrency race into CONFLICT', () => {
+    const client = toClientError(
+      thrownByResolver(new WrongExpectedRevisionError('application-7', 3, 4)),
+    );
+
+    expect(client.code).toBe(ErrorCode.CONFLICT);
+    expect(client.message).not.toMatch(/application-7|revision/);
+  });
+
+  it.each([
+    [new UnauthorizedException(), ErrorCode.UNAUTHENTICATED],
+    [new ForbiddenException('Forbidden resource'), ErrorCode.FORBIDDEN],
+    [new HttpException('slow down', 429), ErrorCode.RATE_LIMITED],
+    [new HttpException('Bad Request', 400), ErrorCode.BAD_USER_INPUT],
+    [new HttpException('boom', 500), INTERNAL_SERVER_ERROR],
+  ])(
+    'maps a Nest HTTP exception from a guard or pipe (%s) to %s, in Japanese',
+    (exception, code) => {
+      const client = toClientError(thrownByResolver(exception));
+
+      expect(client.code).toBe(code);
+      expect(client.message).not.toMatch(/[A-Za-z]{4}/);
+    },
+  );
+
+  it.each([
+    ['GRAPHQL_PARSE_FAILED', 'Syntax Error: Expected Name, found <EOF>.', 'GRAPHQL_PARSE_FAILED'],
+    [
+      'GRAPHQL_VALIDATION_FAILED',
+      'Cannot query field "nope" on type "Query".',
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'GRAPHQL_VALIDATION_FAILED',
+      'GraphQL introspection is not allowed by Apollo Server',
+      'INTROSPECTION_DISABLED',
+    ],
+    [
+      'BAD_USER_INPUT',
+      'Variable "$id" got invalid value "x"; Int cannot represent non-integer value: "x"',
+      'INVALID_VARIABLES',
+    ],
+    [
+      'BAD_REQUEST',
+      'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF).',
+      'CSRF_PREVENTED',
+    ],
+    ['BAD_REQUEST', 'Operation batching disabled.', 'BATCHING_DISABLED'],
+    [
+      'OPERATION_RESOLUTION_FAILURE',
+      'Unknown operation named "X".',
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
+  ])(
+    'refuses a request Apollo reports as %s in Japanese, keeping its words as detail',
+    (code, message, reason) => {
+      const client = toClientError(apolloError(code, message));
+
+      expect(client).toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: [],
+        reason,
+        detail: message,
+      });
+      expect(client.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    },
+  );
+
+  it.each([
+    [
+      'a plain Error from a resolver',
+      thrownByResolver(new Error('connect ECONNREFUSED 10.0.0.5:5432')),
+    ],
+    [
+      'a GraphQLError a resolver threw with a contract code',
+      thrownByResolver(new GraphQLError('x', { extensions: { code: 'NOT_FOUND' } })),
+    ],
+    [
+      'a non-null violation',
+      new GraphQLError('Cannot return null for non-nullable field Query.me.', { path: ['me'] }),
+    ],
+    ['a thrown string', 'oops'],
+    ['nothing at all', undefined],
+  ])('treats %s as internal, with a generic message', (_, error) => {
+    expect(toClientError(error)).toEqual({
+      code: INTERNAL_SERVER_ERROR,
+      message: 'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { PinoLogger } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { GraphqlMetrics } from '../metrics/graphql-metrics';
+import { MetricsModule } from '../metrics/metrics.module';
+import './error-code.enum';
+import { graphqlOptions } from './graphql-options';
+import { ServerTimeResolver } from './server-time.resolver';
+
+/** `/graphql`: code-first Apollo with the gateway's limits, error mapping and metrics. */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [MetricsModule],
+      inject: [APP_CONFIG, GraphqlMetrics, PinoLogger],
+      useFactory: (config: AppConfig, metrics: GraphqlMetrics, logger: PinoLogger) => {
+        logger.setContext('GraphQL');
+        return graphqlOptions(config, metrics, logger);
+      },
+    }),
+  ],
+  providers: [ServerTimeResolver],
+})
+export class GatewayGraphqlModule {}

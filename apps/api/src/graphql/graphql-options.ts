@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PinoLogger } from 'nestjs-pino';
+import { DateTimeScalar, RequestContext } from '@app/event-sourcing';
+import type { AppConfig } from '../config/app-config';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
+import type { GraphqlMetrics } from '../metrics/graphql-metrics';
+import { CONTRACT_ENUMS, withContractScalars } from './contract-types';
+import { createErrorFormatter } from './errors/format-error';
+import { maxAliasesRule } from './limits/max-aliases.rule';
+import { maxCostPlugin } from './limits/max-cost.plugin';
+import { maxDepthRule } from './limits/max-depth.rule';
+
+const SCHEMA_FILE = 'apps/api/schema.gql';
+
+/** What resolvers get as `@Context()`. */
+export interface GraphqlContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly correlationId: string | undefined;
+}
+
+export function graphqlOptions(
+  config: AppConfig,
+  metrics: GraphqlMetrics,
+  logger: PinoLogger,
+): Omit<ApolloDriverConfig, 'driver'> {
+  const production = config.env === 'production';
+  return {
+    path: '/graphql',
+    // Written (and committed) by development runs, so a schema change shows up in review; a spec
+    // checks it is current. Tests may add resolvers of their own, and production may be read-only.
+    autoSchemaFile: config.env === 'development' ? resolve(process.cwd(), SCHEMA_FILE) : true,
+    sortSchema: true,
+    buildSchemaOptions: {
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      orphanedTypes: CONTRACT_ENUMS,
+    },
+    transformSchema: withContractScalars,
+    transformAutoSchemaFile: true,
+    fieldResolverEnhancers: ['guards'],
+    context: ({ req, res }: { req: IncomingMessage; res: ServerResponse }): GraphqlContext => ({
+      req,
+      res,
+      correlationId: RequestContext.correlationId(),
+    }),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !production,
+    graphiql: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    // Errors are mapped once, in formatError; Nest's own HTTP-to-GraphQL mapping would run first.
+    autoTransformHttpErrors: false,
+    validationRules: [
+      maxDepthRule(config.graphql.maxDepth),
+      maxAliasesRule(config.graphql.maxAliases),
+    ],
+    plugins: [maxCostPlugin(config.graphql.maxCost), graphqlMetricsPlugin(metrics)],
+    formatError: createErrorFormatter(logger),
+  };
+}

@@ -1,0 +1,53 @@
+import { testDatabaseTargets } from '@test/database';
+import { ProbeModule } from './fixtures/probe.fixture';
+import { postGraphql, startTestApp, type TestApp } from './test-app';
+
+const [pglite] = testDatabaseTargets();
+
+describe('the gateway with NODE_ENV=production', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp(pglite, { NODE_ENV: 'production', LOG_LEVEL: 'silent' }, [
+      ProbeModule,
+    ]);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('refuses introspection', async () => {
+    const { status, body } = await postGraphql(api.url, {
+      query: '{ __schema { queryType { name } } }',
+    });
+
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INTROSPECTION_DISABLED',
+    });
+    expect(body.errors?.[0]?.message).toMatch(/イントロスペクション/);
+  });
+
+  it('shows no stack, SQL or internal message for a bug', async () => {
+    const { body } = await postGraphql(api.url, { query: '{ probeBug }' });
+    const text = JSON.stringify(body);
+
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+    expect(text).not.toMatch(/stack|secret_table|SELECT|Error:|\.ts:\d+/);
+  });
+
+  it('does not suggest field names to a client that guesses', async () => {
+    const { body } = await postGraphql(api.url, { query: '{ probeBu }' });
+
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(body)).not.toMatch(/Did you mean|probeBug/);
+  });
+
+  it('serves no GraphiQL page', async () => {
+    const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
+
+    expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});

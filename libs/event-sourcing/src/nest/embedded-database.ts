@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import type { EmbeddedDatabaseLocation } from './event-sourcing.options';
+
+/**
+ * The default embedded database: `./var/data`, served on `./var/run/.s.PGSQL.5432` so the
+ * command-line tools reach it while the API holds it (PGlite allows one process per data dir).
+ */
+export function embeddedDatabaseLocation(root: string = process.cwd()): EmbeddedDatabaseLocation {
+  return { dataDir: resolve(root, 'var/data'), socketPath: resolve(root, 'var/run/.s.PGSQL.5432') };
+}
+
+export interface RunningEmbeddedDatabase {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedDatabase(
+  location: EmbeddedDatabaseLocation,
+): Promise<RunningEmbeddedDatabase> {
+  await mkdir(location.dataDir, { recursive: true });
+  await mkdir(dirname(location.socketPath), { recursive: true });
+  await removeStaleSocket(location);
+  return startEmbeddedPostgres({ dataDir: location.dataDir, socketPath: location.socketPath });
+}
+
+/**
+ * A socket file survives a crash. If something still answers on it, another process owns the
+ * data directory and opening it twice would corrupt it, so refuse; otherwise it is stale.
+ */
+async function removeStaleSocket(location: EmbeddedDatabaseLocation): Promise<void> {
+  if (!existsSync(location.socketPath)) return;
+  if (await answers(location.socketPath)) {
+    throw new Error(
+      `the embedded database ${location.dataDir} is already served by another process on ${location.socketPath}; ` +
+        'stop that process first, or set DATABASE_URL to use a PostgreSQL server',
+    );
+  }
+  await rm(location.socketPath, { force: true });
+}
+
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolveAnswer) => {
+    const socket = connect(socketPath);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolveAnswer(true);
+    });
+    socket.once('error', () => resolveAnswer(false));
+  });
+}

@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { EVENT_STORE } from '../event-store/event-store.port';
+import { DATABASE_SERVER, openDatabaseServer, type DatabaseServer } from './database-server';
+import { DatabaseServerModule } from './database-server.module';
+import { createEventStore } from './event-store.factory';
+import { EventSourcingShutdown } from './event-sourcing.shutdown';
+import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
+import { openDataSource } from './open-data-source';
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P03']);
+
+/**
+ * Storage for the whole process: the database (a server, or embedded PGlite), TypeORM's
+ * `DataSource` with migrations applied, and `EVENT_STORE`. Global, so contexts inject
+ * `EVENT_STORE` and use `TypeOrmModule.forFeature` without importing it.
+ */
+@Module({})
+export class EventSourcingModule {
+  static forRoot(options: EventSourcingOptions): DynamicModule {
+    const databaseServer: DynamicModule = {
+      module: DatabaseServerModule,
+      providers: [
+        { provide: EVENT_SOURCING_OPTIONS, useValue: options },
+        { provide: DATABASE_SERVER, useFactory: () => openDatabaseServer(options) },
+      ],
+      exports: [EVENT_SOURCING_OPTIONS, DATABASE_SERVER],
+    };
+    const eventStore: Provider = {
+      provide: EVENT_STORE,
+      useFactory: (dataSource: DataSource) => createEventStore(dataSource, options),
+      inject: [DataSource],
+    };
+    return {
+      module: EventSourcingModule,
+      global: true,
+      imports: [
+        databaseServer,
+        TypeOrmModule.forRootAsync({
+          imports: [databaseServer],
+          inject: [DATABASE_SERVER],
+          useFactory: (server: DatabaseServer) => ({
+            type: 'postgres',
+            url: server.url,
+            autoLoadEntities: true,
+            // A server may still be starting (docker compose); an embedded one either works or not.
+            retryAttempts: server.embedded ? 1 : 5,
+            retryDelay: 2000,
+            toRetry: (error: unknown) =>
+              !server.embedded && CONNECTION_ERRORS.has(String((error as { code?: unknown }).code)),
+          }),
+          dataSourceFactory: async (typeormOptions?: DataSourceOptions) => {
+            const { url } = typeormOptions as { url: string };
+            return openDataSource(url, options, typeormOptions as DataSourceOptions);
+          },
+        }),
+      ],
+      providers: [eventStore, EventSourcingShutdown],
+      exports: [EVENT_STORE, databaseServer],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import type { MigrationInterface } from 'typeorm';
+import type { Upcasters } from '../event-store/upcasters';
+
+export interface EventSourcingOptions {
+  /** A PostgreSQL server for events and read models; without it, the embedded PGlite below. */
+  readonly databaseUrl?: string;
+  readonly databaseSchema: string;
+  readonly databasePoolSize?: number;
+  /** An EventStoreDB connection string; then events go there and read models stay in PostgreSQL. */
+  readonly eventStoreUrl?: string;
+  /** Where the embedded database keeps its files and serves its socket; defaults under `./var`. */
+  readonly embedded?: EmbeddedDatabaseLocation;
+  /** The contexts' read-model migrations, run after the kernel's at start. */
+  readonly migrations?: readonly (new () => MigrationInterface)[];
+  readonly upcasters?: Upcasters;
+}
+
+export interface EmbeddedDatabaseLocation {
+  readonly dataDir: string;
+  /** Named `.s.PGSQL.5432` so `pg` finds it from the directory alone. */
+  readonly socketPath: string;
+}
+
+export const EVENT_SOURCING_OPTIONS = Symbol('EventSourcingOptions');

@@ -1,0 +1,25 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { DATABASE_SERVER, type DatabaseServer } from './database-server';
+
+/**
+ * Closes the store, then the pool, then the embedded database under it. Nest shuts global
+ * modules down last (this one is global and registered early), so projection runners and mail
+ * dispatchers in the contexts have stopped by then. TypeORM's own hook may destroy the data
+ * source first; either order ends the same.
+ */
+@Injectable()
+export class EventSourcingShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_SERVER) private readonly server: DatabaseServer,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.server.stop();
+  }
+}
