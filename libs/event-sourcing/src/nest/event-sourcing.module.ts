@@ -1,13 +1,15 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { EVENT_STORE } from '../event-store/event-store.port';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DATABASE_SERVER, openDatabaseServer, type DatabaseServer } from './database-server';
 import { DatabaseServerModule } from './database-server.module';
 import { createEventStore } from './event-store.factory';
 import { EventSourcingShutdown } from './event-sourcing.shutdown';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
 import { openDataSource } from './open-data-source';
+import { ProjectionRunners } from '../projections/projection-runners';
+import { PROJECTION_STATUS } from './projection-status';
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P03']);
 
@@ -31,6 +33,17 @@ export class EventSourcingModule {
       provide: EVENT_STORE,
       useFactory: (dataSource: DataSource) => createEventStore(dataSource, options),
       inject: [DataSource],
+    };
+    const projectionRunners: Provider = {
+      provide: ProjectionRunners,
+      useFactory: (eventStore: EventStore, dataSource: DataSource) =>
+        new ProjectionRunners({
+          projections: options.projections ?? [],
+          eventStore,
+          dataSource,
+          logger: new Logger('Projections'),
+        }),
+      inject: [EVENT_STORE, DataSource],
     };
     return {
       module: EventSourcingModule,
@@ -56,8 +69,13 @@ export class EventSourcingModule {
           },
         }),
       ],
-      providers: [eventStore, EventSourcingShutdown],
-      exports: [EVENT_STORE, databaseServer],
+      providers: [
+        eventStore,
+        projectionRunners,
+        { provide: PROJECTION_STATUS, useExisting: ProjectionRunners },
+        EventSourcingShutdown,
+      ],
+      exports: [EVENT_STORE, ProjectionRunners, PROJECTION_STATUS, databaseServer],
     };
   }
 }

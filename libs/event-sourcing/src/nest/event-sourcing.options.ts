@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import type { Upcasters } from '../event-store/upcasters';
+import type { Projection } from '../projections/projection';
 
 export interface EventSourcingOptions {
   /** A PostgreSQL server for events and read models; without it, the embedded PGlite below. */
@@ -13,6 +14,8 @@ export interface EventSourcingOptions {
   /** The contexts' read-model migrations, run after the kernel's at start. */
   readonly migrations?: readonly (new () => MigrationInterface)[];
   readonly upcasters?: Upcasters;
+  /** Read models this process keeps current; each runs in one process at a time. */
+  readonly projections?: readonly Projection[];
 }
 
 export interface EmbeddedDatabaseLocation {
