@@ -107,7 +107,7 @@ function rawPg(url: string): Contender {
 /** Our adapter: one event per append to the writer's stream, with the expected revision. */
 function ours(url: string): Contender {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  const store = new PostgresEventStore({ pool, schema: 'ours' });
+  const store = new PostgresEventStore({ pool, schema: 'ours', preparedStatements: true });
   let ready = false;
   return {
     name: 'ours',

@@ -20,6 +20,8 @@ export function createEventStore(
     pool: poolOf(dataSource),
     schema: options.databaseSchema,
     upcasters: options.upcasters,
+    // PGlite's connections share one session, where named statements would collide.
+    preparedStatements: Boolean(options.databaseUrl),
   });
 }
 

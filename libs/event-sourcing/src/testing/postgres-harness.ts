@@ -21,7 +21,13 @@ export async function postgresHarness(
   await dataSource.destroy();
 
   const { pool, schema } = database;
-  const store = new Store({ pool, schema, upcasters: options.upcasters, pollIntervalMs: 20 });
+  const store = new Store({
+    pool,
+    schema,
+    upcasters: options.upcasters,
+    pollIntervalMs: 20,
+    preparedStatements: target.kind === 'postgres',
+  });
   return {
     store,
     schema,
