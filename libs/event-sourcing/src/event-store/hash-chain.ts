@@ -36,6 +36,29 @@ export interface StoredLink extends HashedFields {
   readonly hash: string;
 }
 
+/** The last link of a stream, or null for a new stream. */
+export interface StreamTail {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+/** Links events onto a stream's tail exactly as `verifyChain` checks them. */
+export function chainOnto(
+  stream: string,
+  tail: StreamTail | null,
+  events: readonly Pick<HashedFields, 'id' | 'type' | 'dataText' | 'metadataText'>[],
+): StoredLink[] {
+  let prevHash = tail?.hash ?? GENESIS_HASH;
+  let revision = tail?.revision ?? -1;
+  return events.map(({ id, type, dataText, metadataText }) => {
+    revision += 1;
+    const fields = { prevHash, id, stream, revision, type, dataText, metadataText };
+    const link = { ...fields, hash: chainHash(fields) };
+    prevHash = link.hash;
+    return link;
+  });
+}
+
 /** Walks a stream from revision 0; the first event whose link or digest disagrees breaks it. */
 export function verifyChain(links: readonly StoredLink[]): StreamVerification {
   let expectedPrev = GENESIS_HASH;

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../canonical-json';
 import type { Checkpoint, ExpectedRevision } from '../event-store.port';
-import { chainHash, GENESIS_HASH } from '../hash-chain';
+import { chainOnto, type StreamTail } from '../hash-chain';
 import type { EncodedEvent, StoredRow } from '../stored-event';
 
 /**
@@ -97,11 +97,6 @@ export interface ProposedEvent {
   readonly metadata: Record<string, unknown>;
 }
 
-export interface StreamTail {
-  readonly revision: number;
-  readonly hash: string;
-}
-
 /** Links the events to the stream's tail (`null` for a new stream) exactly as `verifyChain` checks. */
 export function chainEvents(
   stream: string,
@@ -109,33 +104,17 @@ export function chainEvents(
   tail: StreamTail | null,
   commitId: string,
 ): ProposedEvent[] {
-  let prevHash = tail?.hash ?? GENESIS_HASH;
-  let revision = tail?.revision ?? -1;
-  return events.map((event) => {
-    revision += 1;
-    const hash = chainHash({
-      prevHash,
-      id: event.id,
-      stream,
-      revision,
-      type: event.type,
-      dataText: event.dataText,
-      metadataText: event.metadataText,
-    });
-    const metadata = encodeEsdbMetadata({
-      metadataText: event.metadataText,
-      prevHash,
-      hash,
+  return chainOnto(stream, tail, events).map((link) => ({
+    id: link.id,
+    type: link.type,
+    data: JSON.parse(link.dataText) as unknown,
+    metadata: encodeEsdbMetadata({
+      metadataText: link.metadataText,
+      prevHash: link.prevHash,
+      hash: link.hash,
       commitId,
-    });
-    prevHash = hash;
-    return {
-      id: event.id,
-      type: event.type,
-      data: JSON.parse(event.dataText) as unknown,
-      metadata,
-    };
-  });
+    }),
+  }));
 }
 
 /** The fields of the client's recorded event the adapter reads; the client's type fits it as is. */

@@ -15,7 +15,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { chainHash, GENESIS_HASH, verifyChain } from '../hash-chain';
+import { chainOnto, verifyChain } from '../hash-chain';
 import { decodeRow, encodeEvent, matchesFilter, type StoredRow } from '../stored-event';
 import { Upcasters } from '../upcasters';
 import { satisfies } from '../expected-revision';
@@ -58,29 +58,12 @@ export class InMemoryEventStore implements EventStore {
       throw new WrongExpectedRevisionError(stream, expected, current);
     if (encoded.length === 0) return this.emptyResult(current);
 
-    let prevHash = existing.at(-1)?.hash ?? GENESIS_HASH;
-    for (const event of encoded) {
-      const revision = existing.length;
+    for (const link of chainOnto(stream, existing.at(-1) ?? null, encoded)) {
       const position = BigInt(this.log.length + 1);
-      const fields = {
-        prevHash,
-        id: event.id,
-        stream,
-        revision,
-        type: event.type,
-        dataText: event.dataText,
-        metadataText: event.metadataText,
-      };
-      const row: StoredRow = {
-        ...fields,
-        position,
-        checkpoint: position.toString(),
-        hash: chainHash(fields),
-      };
+      const row: StoredRow = { ...link, position, checkpoint: position.toString() };
       existing.push(row);
       this.log.push(row);
       this.byId.set(row.id, row);
-      prevHash = row.hash;
     }
     this.streams.set(stream, existing);
     const last = existing[existing.length - 1];
