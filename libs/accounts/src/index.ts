@@ -1,1 +1,84 @@
 export { AccountsModule } from './accounts.module';
+export { asEncryptedText, type EncryptedText } from './domain/encrypted-text';
+export {
+  SESSION_ENDING_EVENTS,
+  type AccountDeletedForInactivity,
+  type AccountEvent,
+  type AccountEventType,
+  type AccountLocked,
+  type AccountRegistered,
+  type AccountRole,
+  type AccountUnlocked,
+  type ContactChanged,
+  type CustomerRole,
+  type EmailVerified,
+  type EncryptedContact,
+  type InitialPasswordIssued,
+  type LoginFailed,
+  type LoginRefusalReason,
+  type LoginRefused,
+  type LoginSucceeded,
+  type OperatorCreated,
+  type PasswordChanged,
+  type PasswordReset,
+  type RegistrationExpired,
+  type StaffRole,
+} from './domain/account.event';
+export type {
+  AccountCommand,
+  ChangeContact,
+  ChangePassword,
+  CreateOperator,
+  DeleteForInactivity,
+  ExpireRegistration,
+  RecordLoginAttempt,
+  RegisterAccount,
+  ResetPassword,
+  UnlockAccount,
+  VerifyEmail,
+} from './domain/account.command';
+export {
+  contractStatusOf,
+  initialState,
+  lastUsedAt,
+  type AccountState,
+  type Active,
+  type Credentials,
+  type Deleted,
+  type Locked,
+  type PendingVerification,
+  type RegistrationVoid,
+  type Unregistered,
+} from './domain/account.state';
+export { evolve } from './domain/account.evolve';
+export { decide } from './domain/account.decide';
+export type { Decision } from './domain/decision';
+export { accessRefusal } from './domain/access';
+export { isInactive } from './domain/inactivity.decide';
+export {
+  accountErrors,
+  type AccountError,
+  type AccountErrorCode,
+  type AccountErrorReason,
+} from './domain/account-error';
+export {
+  FAILURES_BEFORE_LOCK,
+  INITIAL_PASSWORD_LIFETIME_MS,
+  VERIFICATION_WINDOW_MS,
+  oneYearAfter,
+} from './domain/account-policy';
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  USER_ID_MAX_LENGTH,
+  contactProblems,
+  emailProblems,
+  passwordProblems,
+  registrationProblems,
+  userIdProblems,
+  type AccountFieldProblem,
+  type AccountInputCode,
+  type ContactInput,
+  type IsCommonPassword,
+  type RegistrationInput,
+} from './domain/account-input-rules';

@@ -1,0 +1,92 @@
+import type { Actor } from '@app/event-sourcing';
+import type { EncryptedContact, StaffRole } from './account.event';
+
+/*
+ * The handler prepares what the domain must not do itself: it validates the input
+ * (account-input-rules), hashes passwords and tokens, verifies a password against the stored
+ * hash, and encrypts contact fields through the PII vault. Decisions then take `now` as given.
+ */
+
+/** ACC-1: anyone may register; the user ID was checked free by the handler. */
+export interface RegisterAccount {
+  readonly type: 'RegisterAccount';
+  readonly data: {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly contact: EncryptedContact;
+    readonly passwordHash: string;
+    readonly verificationTokenHash: string;
+  };
+}
+
+export interface VerifyEmail {
+  readonly type: 'VerifyEmail';
+  readonly data: { readonly verificationTokenHash: string };
+}
+
+/** ACC-2: a sweep voids registrations whose link was never opened, freeing the user ID. */
+export interface ExpireRegistration {
+  readonly type: 'ExpireRegistration';
+  readonly data: Record<string, never>;
+}
+
+export interface RecordLoginAttempt {
+  readonly type: 'RecordLoginAttempt';
+  readonly data: { readonly clientAddress: string; readonly passwordMatched: boolean };
+}
+
+/** ACC-5: the operator never sees nor chooses the initial password, only sends its hash. */
+export interface UnlockAccount {
+  readonly type: 'UnlockAccount';
+  readonly data: { readonly actor: Actor; readonly initialPasswordHash: string };
+}
+
+export interface ResetPassword {
+  readonly type: 'ResetPassword';
+  readonly data: { readonly actor: Actor; readonly initialPasswordHash: string };
+}
+
+export interface ChangePassword {
+  readonly type: 'ChangePassword';
+  readonly data: {
+    readonly currentPasswordMatched: boolean;
+    /** The new password verifies against the current hash: an initial password kept as is. */
+    readonly newPasswordIsCurrent: boolean;
+    readonly newPasswordHash: string;
+  };
+}
+
+/** ACC-6: no user ID here, so none can be changed. */
+export interface ChangeContact {
+  readonly type: 'ChangeContact';
+  readonly data: { readonly actor: Actor; readonly changed: Partial<EncryptedContact> };
+}
+
+export interface DeleteForInactivity {
+  readonly type: 'DeleteForInactivity';
+  readonly data: Record<string, never>;
+}
+
+/** From the CLI only (actor SYSTEM); no default accounts exist. */
+export interface CreateOperator {
+  readonly type: 'CreateOperator';
+  readonly data: {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly role: StaffRole;
+    readonly contact: EncryptedContact;
+    readonly initialPasswordHash: string;
+  };
+}
+
+export type AccountCommand =
+  | RegisterAccount
+  | VerifyEmail
+  | ExpireRegistration
+  | RecordLoginAttempt
+  | UnlockAccount
+  | ResetPassword
+  | ChangePassword
+  | ChangeContact
+  | DeleteForInactivity
+  | CreateOperator;

@@ -1,0 +1,178 @@
+import type { EncryptedText } from './encrypted-text';
+
+/*
+ * The Account aggregate's facts, stream `account-<accountId>`. Who acted (customer, operator,
+ * SYSTEM) and when it was stored travel in the event metadata; `data` holds what the decisions
+ * and the audit need besides. Instants are ISO-8601 UTC strings, as they come back from the store.
+ * Instants the aggregate decides on later (registration, verification, login) are in `data` too,
+ * since `evolve` sees the data only.
+ */
+
+export type CustomerRole = 'CUSTOMER';
+export type StaffRole = 'OPERATOR' | 'AUDITOR';
+export type AccountRole = CustomerRole | StaffRole;
+
+/** Names, e-mails and phones only ever as vault ciphertext (issue 3: no plaintext in events). */
+export interface EncryptedContact {
+  readonly email: EncryptedText;
+  readonly name: EncryptedText;
+  readonly phone: EncryptedText;
+}
+
+/** ACC-1: a self-registered customer, pending verification (ACC-2). */
+export interface AccountRegistered {
+  readonly type: 'AccountRegistered';
+  readonly data: {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly role: CustomerRole;
+    readonly contact: EncryptedContact;
+    readonly passwordHash: string;
+    /** Only the hash of the mailed token is kept; the token itself never is. */
+    readonly verificationTokenHash: string;
+    readonly verificationExpiresAt: string;
+    readonly registeredAt: string;
+  };
+}
+
+export interface EmailVerified {
+  readonly type: 'EmailVerified';
+  readonly data: { readonly accountId: string; readonly verifiedAt: string };
+}
+
+/** ACC-2: the link was not opened in time; the registration is void and the user ID free. */
+export interface RegistrationExpired {
+  readonly type: 'RegistrationExpired';
+  readonly data: {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly expiredAt: string;
+  };
+}
+
+export interface LoginSucceeded {
+  readonly type: 'LoginSucceeded';
+  readonly data: {
+    readonly accountId: string;
+    readonly clientAddress: string;
+    readonly loggedInAt: string;
+    /** ACC-5: the session may do nothing but change the password. */
+    readonly mustChangePassword: boolean;
+  };
+}
+
+/** ACC-4: a wrong password; `consecutiveFailures` counts this one. */
+export interface LoginFailed {
+  readonly type: 'LoginFailed';
+  readonly data: {
+    readonly accountId: string;
+    readonly clientAddress: string;
+    readonly consecutiveFailures: number;
+  };
+}
+
+export type LoginRefusalReason = 'ACCOUNT_LOCKED' | 'NOT_VERIFIED' | 'INITIAL_PASSWORD_EXPIRED';
+
+/**
+ * An attempt turned away whatever the password (audit: every attempt is an event). It does not
+ * count towards ACC-4: a locked account stays locked and nothing else is learned from it.
+ */
+export interface LoginRefused {
+  readonly type: 'LoginRefused';
+  readonly data: {
+    readonly accountId: string;
+    readonly clientAddress: string;
+    readonly reason: LoginRefusalReason;
+    readonly passwordMatched: boolean;
+  };
+}
+
+export interface AccountLocked {
+  readonly type: 'AccountLocked';
+  readonly data: {
+    readonly accountId: string;
+    readonly reason: 'CONSECUTIVE_LOGIN_FAILURES';
+    readonly clientAddress: string;
+    readonly lockedAt: string;
+  };
+}
+
+/** ACC-5: both operator actions issue an initial password, mailed to the registered address. */
+export interface InitialPasswordIssued {
+  readonly accountId: string;
+  readonly initialPasswordHash: string;
+  readonly initialPasswordExpiresAt: string;
+}
+
+export interface AccountUnlocked {
+  readonly type: 'AccountUnlocked';
+  readonly data: InitialPasswordIssued;
+}
+
+export interface PasswordReset {
+  readonly type: 'PasswordReset';
+  readonly data: InitialPasswordIssued;
+}
+
+export interface PasswordChanged {
+  readonly type: 'PasswordChanged';
+  readonly data: { readonly accountId: string; readonly passwordHash: string };
+}
+
+/** ACC-6: only the fields given change; the user ID is not among them and never changes. */
+export interface ContactChanged {
+  readonly type: 'ContactChanged';
+  readonly data: { readonly accountId: string; readonly changed: Partial<EncryptedContact> };
+}
+
+/** ACC-7: no successful login since `lastUsedAt` for a year; the PII key is forgotten next. */
+export interface AccountDeletedForInactivity {
+  readonly type: 'AccountDeletedForInactivity';
+  readonly data: {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly lastUsedAt: string;
+    readonly deletedAt: string;
+  };
+}
+
+/** Staff accounts come only from the CLI, active at once, with an initial password (ACC-5). */
+export interface OperatorCreated {
+  readonly type: 'OperatorCreated';
+  readonly data: InitialPasswordIssued & {
+    readonly userId: string;
+    readonly role: StaffRole;
+    readonly contact: EncryptedContact;
+    readonly createdAt: string;
+  };
+}
+
+export type AccountEvent =
+  | AccountRegistered
+  | EmailVerified
+  | RegistrationExpired
+  | LoginSucceeded
+  | LoginFailed
+  | LoginRefused
+  | AccountLocked
+  | AccountUnlocked
+  | PasswordReset
+  | PasswordChanged
+  | ContactChanged
+  | AccountDeletedForInactivity
+  | OperatorCreated;
+
+export type AccountEventType = AccountEvent['type'];
+
+/**
+ * Sessions are not account facts: they live in a session store outside the stream (short-lived
+ * bearer tokens; a logout is not worth an audit event). A subscriber ends every session of the
+ * account when one of these is recorded.
+ */
+export const SESSION_ENDING_EVENTS: readonly AccountEventType[] = [
+  'AccountLocked',
+  'AccountUnlocked',
+  'PasswordReset',
+  'PasswordChanged',
+  'AccountDeletedForInactivity',
+];

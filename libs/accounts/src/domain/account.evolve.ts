@@ -1,0 +1,120 @@
+import type { AccountEvent, InitialPasswordIssued } from './account.event';
+import type { AccountState, Active, Credentials, Locked } from './account.state';
+import { unreachable } from './unreachable';
+
+/** Folds one event; an event that does not fit the state leaves it as it is (replay never throws). */
+export function evolve(state: AccountState, event: AccountEvent): AccountState {
+  switch (event.type) {
+    case 'AccountRegistered': {
+      const { data } = event;
+      return {
+        status: 'PendingVerification',
+        accountId: data.accountId,
+        userId: data.userId,
+        role: data.role,
+        contact: data.contact,
+        createdAt: data.registeredAt,
+        passwordHash: data.passwordHash,
+        verificationTokenHash: data.verificationTokenHash,
+        verificationExpiresAt: data.verificationExpiresAt,
+      };
+    }
+    case 'OperatorCreated': {
+      const { data } = event;
+      return {
+        status: 'Active',
+        accountId: data.accountId,
+        userId: data.userId,
+        role: data.role,
+        contact: data.contact,
+        createdAt: data.createdAt,
+        ...initialPassword(data),
+        activatedAt: data.createdAt,
+        lastLoginAt: null,
+        consecutiveFailures: 0,
+      };
+    }
+    case 'EmailVerified': {
+      if (state.status !== 'PendingVerification') return state;
+      return {
+        status: 'Active',
+        accountId: state.accountId,
+        userId: state.userId,
+        role: state.role,
+        contact: state.contact,
+        createdAt: state.createdAt,
+        passwordHash: state.passwordHash,
+        mustChangePassword: false,
+        initialPasswordExpiresAt: null,
+        activatedAt: event.data.verifiedAt,
+        lastLoginAt: null,
+        consecutiveFailures: 0,
+      };
+    }
+    case 'RegistrationExpired':
+      if (state.status !== 'PendingVerification') return state;
+      return { status: 'RegistrationVoid', accountId: state.accountId, userId: state.userId };
+    case 'LoginSucceeded':
+      if (state.status !== 'Active') return state;
+      return { ...state, lastLoginAt: event.data.loggedInAt, consecutiveFailures: 0 };
+    case 'LoginFailed':
+      if (state.status !== 'Active') return state;
+      return { ...state, consecutiveFailures: event.data.consecutiveFailures };
+    case 'LoginRefused':
+      return state;
+    case 'AccountLocked':
+      if (state.status !== 'Active') return state;
+      return { ...state, status: 'Locked', lockedAt: event.data.lockedAt };
+    case 'AccountUnlocked':
+      if (state.status !== 'Locked') return state;
+      return activeWith(state, initialPassword(event.data));
+    case 'PasswordReset':
+      if (state.status !== 'Active') return state;
+      return activeWith(state, initialPassword(event.data));
+    case 'PasswordChanged':
+      if (state.status !== 'Active') return state;
+      return {
+        ...state,
+        passwordHash: event.data.passwordHash,
+        mustChangePassword: false,
+        initialPasswordExpiresAt: null,
+      };
+    case 'ContactChanged':
+      if (state.status !== 'Active' && state.status !== 'Locked') return state;
+      return { ...state, contact: { ...state.contact, ...event.data.changed } };
+    case 'AccountDeletedForInactivity':
+      if (state.status !== 'Active' && state.status !== 'Locked') return state;
+      return {
+        status: 'Deleted',
+        accountId: state.accountId,
+        userId: state.userId,
+        role: state.role,
+        deletedAt: event.data.deletedAt,
+      };
+    default:
+      return unreachable(event);
+  }
+}
+
+function initialPassword(issued: InitialPasswordIssued): Credentials {
+  return {
+    passwordHash: issued.initialPasswordHash,
+    mustChangePassword: true,
+    initialPasswordExpiresAt: issued.initialPasswordExpiresAt,
+  };
+}
+
+function activeWith(state: Active | Locked, credentials: Credentials): Active {
+  return {
+    status: 'Active',
+    accountId: state.accountId,
+    userId: state.userId,
+    role: state.role,
+    contact: state.contact,
+    createdAt: state.createdAt,
+    ...credentials,
+    activatedAt: state.activatedAt,
+    lastLoginAt: state.lastLoginAt,
+    consecutiveFailures: 0,
+  };
+}

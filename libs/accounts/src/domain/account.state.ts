@@ -1,0 +1,92 @@
+import type { AccountRole, EncryptedContact } from './account.event';
+import { unreachable } from './unreachable';
+
+interface AccountRecord {
+  readonly accountId: string;
+  readonly userId: string;
+  readonly role: AccountRole;
+  readonly contact: EncryptedContact;
+  readonly createdAt: string;
+}
+
+/** What a login is checked against; hashing and verifying happen outside the domain. */
+export interface Credentials {
+  readonly passwordHash: string;
+  /** ACC-5: set by an initial password until the holder chooses one. */
+  readonly mustChangePassword: boolean;
+  readonly initialPasswordExpiresAt: string | null;
+}
+
+interface InUse extends AccountRecord, Credentials {
+  /** ACC-7 counts from the last successful login, or from here when there was none. */
+  readonly activatedAt: string;
+  readonly lastLoginAt: string | null;
+  readonly consecutiveFailures: number;
+}
+
+export interface Unregistered {
+  readonly status: 'Unregistered';
+}
+
+export interface PendingVerification extends AccountRecord {
+  readonly status: 'PendingVerification';
+  readonly passwordHash: string;
+  readonly verificationTokenHash: string;
+  readonly verificationExpiresAt: string;
+}
+
+export interface Active extends InUse {
+  readonly status: 'Active';
+}
+
+export interface Locked extends InUse {
+  readonly status: 'Locked';
+  readonly lockedAt: string;
+}
+
+/** ACC-2: never verified in time. Not a contract status: the read model drops the row. */
+export interface RegistrationVoid {
+  readonly status: 'RegistrationVoid';
+  readonly accountId: string;
+  readonly userId: string;
+}
+
+/** ACC-7: no contact, no credentials; the user ID may be registered anew (as another account). */
+export interface Deleted {
+  readonly status: 'Deleted';
+  readonly accountId: string;
+  readonly userId: string;
+  readonly role: AccountRole;
+  readonly deletedAt: string;
+}
+
+export type AccountState =
+  Unregistered | PendingVerification | Active | Locked | RegistrationVoid | Deleted;
+
+export const initialState: AccountState = { status: 'Unregistered' };
+
+/** ACC-7: the instant the account was last used. */
+export function lastUsedAt(account: Active | Locked): string {
+  return account.lastLoginAt ?? account.activatedAt;
+}
+
+/** The contract's `AccountStatus`, for states that have a row in the read model. */
+export function contractStatusOf(
+  state: AccountState,
+): 'PENDING_VERIFICATION' | 'ACTIVE' | 'LOCKED' | 'DELETED' | null {
+  switch (state.status) {
+    case 'PendingVerification':
+      return 'PENDING_VERIFICATION';
+    case 'Active':
+      return 'ACTIVE';
+    case 'Locked':
+      return 'LOCKED';
+    case 'Deleted':
+      return 'DELETED';
+    case 'Unregistered':
+    case 'RegistrationVoid':
+      return null;
+    default:
+      return unreachable(state);
+  }
+}

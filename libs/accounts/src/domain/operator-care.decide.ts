@@ -1,0 +1,86 @@
+import type { Actor } from '@app/event-sourcing';
+import type { ChangeContact, ResetPassword, UnlockAccount } from './account.command';
+import { accountErrors, type AccountError } from './account-error';
+import type { EncryptedContact } from './account.event';
+import { INITIAL_PASSWORD_LIFETIME_MS, later } from './account-policy';
+import { accepted, refused, type Decision } from './decision';
+import type { AccountState, Active, Locked } from './account.state';
+import { unreachable } from './unreachable';
+
+/** ACC-5: only an operator unlocks, and the unlock issues an initial password. */
+export function unlockAccount(command: UnlockAccount, state: AccountState, now: Date): Decision {
+  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+  if (state.status === 'Active') return refused(accountErrors.notLocked());
+  if (state.status !== 'Locked') return refused(notInUse(state));
+  return accepted({
+    type: 'AccountUnlocked',
+    data: issued(state.accountId, command.data.initialPasswordHash, now),
+  });
+}
+
+/**
+ * ACC-5: only an operator re-initialises a forgotten password. A locked account is unlocked
+ * instead, which issues an initial password too: one act, one event, one mail.
+ */
+export function resetPassword(command: ResetPassword, state: AccountState, now: Date): Decision {
+  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+  if (state.status === 'Locked') return refused(accountErrors.lockedResetRefused());
+  if (state.status !== 'Active') return refused(notInUse(state));
+  return accepted({
+    type: 'PasswordReset',
+    data: issued(state.accountId, command.data.initialPasswordHash, now),
+  });
+}
+
+/** ACC-6: an operator changes e-mail, name or phone; the user ID is not a field of the command. */
+export function changeContact(command: ChangeContact, state: AccountState): Decision {
+  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+  if (state.status !== 'Active' && state.status !== 'Locked') return refused(notInUse(state));
+  const changed = givenFields(command.data.changed);
+  if (Object.keys(changed).length === 0) {
+    return refused(
+      accountErrors.invalidInput([
+        {
+          field: 'input',
+          code: 'NOTHING_TO_CHANGE',
+          message: '変更するメールアドレス、名義、電話番号のいずれかを入力してください。',
+        },
+      ]),
+    );
+  }
+  return accepted({ type: 'ContactChanged', data: { accountId: state.accountId, changed } });
+}
+
+function isOperator(actor: Actor): boolean {
+  return actor.role === 'OPERATOR';
+}
+
+function issued(accountId: string, initialPasswordHash: string, now: Date) {
+  return {
+    accountId,
+    initialPasswordHash,
+    initialPasswordExpiresAt: later(now, INITIAL_PASSWORD_LIFETIME_MS),
+  };
+}
+
+// An absent field and one given as undefined both mean "unchanged"; neither is recorded.
+function givenFields({ email, name, phone }: Partial<EncryptedContact>): Partial<EncryptedContact> {
+  return {
+    ...(email !== undefined && { email }),
+    ...(name !== undefined && { name }),
+    ...(phone !== undefined && { phone }),
+  };
+}
+
+function notInUse(state: Exclude<AccountState, Active | Locked>): AccountError {
+  switch (state.status) {
+    case 'PendingVerification':
+      return accountErrors.awaitingVerification();
+    case 'Unregistered':
+    case 'RegistrationVoid':
+    case 'Deleted':
+      return accountErrors.notFound();
+    default:
+      return unreachable(state);
+  }
+}

@@ -1,0 +1,192 @@
+import type { Actor } from '@app/event-sourcing';
+import { given } from '../testing/account-scenario';
+import {
+  ACCOUNT_ID,
+  T0,
+  USER_ID,
+  activeAccount,
+  auditor,
+  contact as registeredContact,
+  customer,
+  hoursAfter,
+  lockedAccount,
+  operator,
+  passwordReset,
+  registered,
+  unlocked,
+} from '../testing/account-mother';
+import type { AccountCommand } from './account.command';
+import { asEncryptedText } from './encrypted-text';
+import { accessRefusal } from './access';
+
+const NOW = hoursAfter(T0, 5);
+const unlock = (actor: Actor = operator): AccountCommand => ({
+  type: 'UnlockAccount',
+  data: { actor, initialPasswordHash: 'hash:initial' },
+});
+const reset = (actor: Actor = operator): AccountCommand => ({
+  type: 'ResetPassword',
+  data: { actor, initialPasswordHash: 'hash:initial' },
+});
+const changePassword = (
+  data: Partial<{ currentPasswordMatched: boolean; newPasswordIsCurrent: boolean }> = {},
+): AccountCommand => ({
+  type: 'ChangePassword',
+  data: {
+    currentPasswordMatched: true,
+    newPasswordIsCurrent: false,
+    newPasswordHash: 'hash:new',
+    ...data,
+  },
+});
+const changed = {
+  type: 'PasswordChanged' as const,
+  data: { accountId: ACCOUNT_ID, passwordHash: 'hash:new' },
+};
+
+describe('operator account care', () => {
+  it('ACC-5: an operator unlocks a locked account with an initial password valid 72 hours', () => {
+    const state = given(...lockedAccount())
+      .when(unlock(), NOW)
+      .then(unlocked(NOW));
+    expect(state).toMatchObject({
+      status: 'Active',
+      consecutiveFailures: 0,
+      mustChangePassword: true,
+      passwordHash: 'hash:initial',
+      initialPasswordExpiresAt: hoursAfter(NOW, 72).toISOString(),
+    });
+  });
+
+  it.each([
+    ['a customer', customer],
+    ['an auditor', auditor],
+  ])('ACC-5: %s may not unlock nor reset', (_who, actor) => {
+    given(...lockedAccount())
+      .when(unlock(actor), NOW)
+      .thenRefused('FORBIDDEN');
+    given(...activeAccount())
+      .when(reset(actor), NOW)
+      .thenRefused('FORBIDDEN');
+  });
+
+  it('ACC-5: only a locked account is unlocked', () => {
+    given(...activeAccount())
+      .when(unlock(), NOW)
+      .thenRefused('CONFLICT');
+    given().when(unlock(), NOW).thenRefused('NOT_FOUND');
+  });
+
+  it('ACC-5: an operator re-initialises a forgotten password', () => {
+    const state = given(...activeAccount())
+      .when(reset(), NOW)
+      .then(passwordReset(NOW));
+    expect(state).toMatchObject({ mustChangePassword: true, passwordHash: 'hash:initial' });
+  });
+
+  it('ACC-5: a locked account is unlocked, not reset; a pending one is neither', () => {
+    given(...lockedAccount())
+      .when(reset(), NOW)
+      .thenRefused('CONFLICT');
+    given(registered()).when(reset(), NOW).thenRefused('CONFLICT');
+  });
+
+  it('ACC-5: unlock → initial password → only changePassword → then normal', () => {
+    const afterUnlock = [...lockedAccount(), unlocked(NOW)];
+    expect(accessRefusal(given(...afterUnlock).state)?.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const state = given(...afterUnlock)
+      .when(changePassword(), hoursAfter(NOW, 1))
+      .then(changed);
+    expect(state).toMatchObject({ mustChangePassword: false, initialPasswordExpiresAt: null });
+    expect(accessRefusal(state)).toBeNull();
+  });
+
+  it('ACC-5: the initial password cannot be kept as the new one', () => {
+    const error = given(...activeAccount(), passwordReset(NOW))
+      .when(changePassword({ newPasswordIsCurrent: true }), NOW)
+      .thenRefused('BAD_USER_INPUT');
+    expect(error.fields.map((field) => field.code)).toEqual(['PASSWORD_NOT_CHANGED']);
+  });
+
+  it('ACC-5: after 72 hours the initial password cannot be changed either', () => {
+    given(...activeAccount(), passwordReset(NOW))
+      .when(changePassword(), new Date(hoursAfter(NOW, 72).getTime() + 1))
+      .thenRefused('UNAUTHENTICATED');
+  });
+
+  it('ACC-5: a password change needs the current password', () => {
+    const error = given(...activeAccount())
+      .when(changePassword({ currentPasswordMatched: false }), NOW)
+      .thenRefused('BAD_USER_INPUT');
+    expect(error.fields.map((field) => field.field)).toEqual(['currentPassword']);
+    given(...lockedAccount())
+      .when(changePassword(), NOW)
+      .thenRefused('ACCOUNT_LOCKED');
+  });
+
+  it('ACC-6: an operator changes e-mail, name and phone; the user ID stays', () => {
+    const email = asEncryptedText('enc:new-email');
+    const phone = asEncryptedText('enc:new-phone');
+    const state = given(...activeAccount())
+      .when({ type: 'ChangeContact', data: { actor: operator, changed: { email, phone } } }, NOW)
+      .then({ type: 'ContactChanged', data: { accountId: ACCOUNT_ID, changed: { email, phone } } });
+    expect(state).toMatchObject({
+      userId: USER_ID,
+      contact: { email, name: 'enc:name', phone },
+    });
+  });
+
+  it('ACC-6: a locked account’s contact may be changed too', () => {
+    const name = asEncryptedText('enc:new-name');
+    given(...lockedAccount())
+      .when({ type: 'ChangeContact', data: { actor: operator, changed: { name } } }, NOW)
+      .then({ type: 'ContactChanged', data: { accountId: ACCOUNT_ID, changed: { name } } });
+  });
+
+  it('ACC-6: only an operator changes contact, and only when something is given', () => {
+    const name = asEncryptedText('enc:new-name');
+    given(...activeAccount())
+      .when({ type: 'ChangeContact', data: { actor: customer, changed: { name } } }, NOW)
+      .thenRefused('FORBIDDEN');
+    given(...activeAccount())
+      .when(
+        { type: 'ChangeContact', data: { actor: operator, changed: { email: undefined } } },
+        NOW,
+      )
+      .thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('staff accounts', () => {
+  it('ACC-5: an operator created from the CLI starts active with a 72-hour initial password', () => {
+    const at = hoursAfter(T0, 1);
+    const state = given()
+      .when(
+        {
+          type: 'CreateOperator',
+          data: {
+            accountId: ACCOUNT_ID,
+            userId: 'ops.sato',
+            role: 'OPERATOR',
+            contact: registeredContact,
+            initialPasswordHash: 'hash:initial',
+          },
+        },
+        at,
+      )
+      .then({
+        type: 'OperatorCreated',
+        data: {
+          accountId: ACCOUNT_ID,
+          userId: 'ops.sato',
+          role: 'OPERATOR',
+          contact: registeredContact,
+          initialPasswordHash: 'hash:initial',
+          initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
+          createdAt: at.toISOString(),
+        },
+      });
+    expect(state).toMatchObject({ status: 'Active', role: 'OPERATOR', mustChangePassword: true });
+    expect(accessRefusal(state)?.code).toBe('PASSWORD_CHANGE_REQUIRED');
+  });
+});

@@ -1,0 +1,57 @@
+import type { ChangePassword } from './account.command';
+import { accountErrors, type AccountError } from './account-error';
+import { accepted, refused, type Decision } from './decision';
+import { initialPasswordExpired } from './login.decide';
+import type { AccountState } from './account.state';
+import { unreachable } from './unreachable';
+
+/**
+ * ACC-5: the one operation an initial password allows, and the way out of it. The new password's
+ * own rules (ACC-3, length, common passwords) are checked by the handler before hashing.
+ */
+export function changePassword(command: ChangePassword, state: AccountState, now: Date): Decision {
+  switch (state.status) {
+    case 'Active': {
+      const { currentPasswordMatched, newPasswordIsCurrent, newPasswordHash } = command.data;
+      if (state.mustChangePassword && initialPasswordExpired(state, now)) {
+        return refused(accountErrors.initialPasswordExpired());
+      }
+      if (!currentPasswordMatched) {
+        return refused(
+          fieldError(
+            'currentPassword',
+            'WRONG_CURRENT_PASSWORD',
+            '現在のパスワードが正しくありません。',
+          ),
+        );
+      }
+      if (newPasswordIsCurrent) {
+        return refused(
+          fieldError(
+            'newPassword',
+            'PASSWORD_NOT_CHANGED',
+            '新しいパスワードには現在のパスワードと異なるものを設定してください。',
+          ),
+        );
+      }
+      return accepted({
+        type: 'PasswordChanged',
+        data: { accountId: state.accountId, passwordHash: newPasswordHash },
+      });
+    }
+    case 'Locked':
+      return refused(accountErrors.locked());
+    case 'PendingVerification':
+      return refused(accountErrors.verificationPending());
+    case 'Unregistered':
+    case 'RegistrationVoid':
+    case 'Deleted':
+      return refused(accountErrors.invalidCredentials());
+    default:
+      return unreachable(state);
+  }
+}
+
+function fieldError(field: string, code: string, message: string): AccountError {
+  return accountErrors.invalidInput([{ field, code, message }]);
+}
