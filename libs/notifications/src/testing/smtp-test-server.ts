@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { parseRawMail, type ReceivedMail } from './raw-mail';
+
+export interface SmtpTestServer {
+  readonly url: string;
+  readonly received: readonly ReceivedMail[];
+  /** While true every connection is refused with 421 (service not available). */
+  refusing: boolean;
+  /** Closes the listening socket: connections are refused until `restart`. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  /** Resolves once `count` mails have arrived in total. */
+  waitForMails(count: number): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps every mail it accepts. */
+export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+  const received: ReceivedMail[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const state = { refusing: false };
+  const create = (): SMTPServer =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 100,
+      onConnect(_session: SMTPServerSession, callback) {
+        if (!state.refusing) return callback();
+        const error = Object.assign(new Error('service not available, try again later'), {
+          responseCode: 421,
+        });
+        return callback(error);
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          received.push(parseRawMail(Buffer.concat(chunks), envelopeTo));
+          for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
+          callback();
+        });
+      },
+    });
+  let server = create();
+  const port = await listen(server, 0);
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    get refusing() {
+      return state.refusing;
+    },
+    set refusing(value: boolean) {
+      state.refusing = value;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async restart() {
+      server = create();
+      await listen(server, port);
+    },
+    waitForMails(count) {
+      if (received.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    },
+  };
+}
+
+function listen(server: SMTPServer, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      resolve((server.server.address() as AddressInfo).port);
+    });
+  });
+}
