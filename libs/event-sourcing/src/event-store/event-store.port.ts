@@ -139,6 +139,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;
   verifyStream(stream: string): Promise<StreamVerification>;
+  /**
+   * Calls `listener` after each append made through this instance commits, so readers in the same
+   * process need not wait for their next poll. Returns the unsubscribe function.
+   */
+  onAppended(listener: () => void): () => void;
   /** Orders two checkpoints of this store: negative when `a` comes first. */
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The newest visible event, for projection lag. */

@@ -34,6 +34,23 @@ for (const target of testDatabaseTargets()) {
       expect(new Set(await bed.countedEventIds()).size).toBe(all.length);
     });
 
+    it('picks up an append made in its own process at once, without waiting for its next poll', async () => {
+      const runners = bed.runners([countingProjection('counts', 'acc-')], {
+        pollIntervalMs: 600_000,
+      });
+      const countOf = async (stream: string) => (await bed.counts())[stream];
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      await bed.append(['acc-1']);
+      runners.start();
+      while ((await countOf('acc-1')) !== 1) await sleep(20);
+      await sleep(300); // let it finish catching up and settle into its ten-minute poll wait
+
+      await bed.append(['acc-2']);
+      // Without the store's append signal the runner would sleep past the test timeout.
+      while ((await countOf('acc-2')) !== 1) await sleep(20);
+      expect(await bed.counts()).toEqual({ 'acc-1': 1, 'acc-2': 1 });
+    });
+
     it('stores a checkpoint past events its filter skips, so they are not read again', async () => {
       await bed.append(['acc-1']);
       const runners = bed.runners([countingProjection('counts', 'acc-')]);

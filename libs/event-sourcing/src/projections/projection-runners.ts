@@ -18,6 +18,7 @@ export interface ProjectionRunnersOptions extends Omit<
 export class ProjectionRunners {
   private readonly locks: ProjectionLocks;
   private readonly runners = new Map<string, ProjectionRunner>();
+  private stopWaking: (() => void) | undefined;
 
   constructor(private readonly options: ProjectionRunnersOptions) {
     this.locks = new ProjectionLocks(options.dataSource);
@@ -43,9 +44,12 @@ export class ProjectionRunners {
 
   start(): void {
     for (const runner of this.runners.values()) runner.start();
+    this.stopWaking ??= this.options.eventStore.onAppended(() => this.wake());
   }
 
   async stop(): Promise<void> {
+    this.stopWaking?.();
+    this.stopWaking = undefined;
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     await this.locks.close();
   }

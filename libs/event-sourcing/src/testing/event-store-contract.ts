@@ -347,6 +347,16 @@ export function describeEventStoreContract(
         ]);
       });
 
+      it('tells in-process listeners once an append has committed, until they unsubscribe', async () => {
+        let calls = 0;
+        const unsubscribe = store.onAppended(() => (calls += 1));
+        await store.append(stream('w'), events(2), 'no_stream');
+        expect(calls).toBe(1);
+        unsubscribe();
+        await store.append(stream('w'), events(1), 1);
+        expect(calls).toBe(1);
+      });
+
       it('resumes after a checkpoint without repeating or losing an event', async () => {
         await store.append(stream('s'), events(4), 'no_stream');
         const all = await readAllOf();

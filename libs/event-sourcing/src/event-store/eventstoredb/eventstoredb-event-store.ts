@@ -1,3 +1,4 @@
+import { LocalWakeSource } from '../catch-up-subscription';
 import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
@@ -90,6 +91,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly upcasters: Upcasters;
   private readonly credentials: EventStoreDbCredentials | undefined;
+  private readonly appended = new LocalWakeSource();
 
   constructor(options: EventStoreDbEventStoreOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
@@ -145,10 +147,16 @@ export class EventStoreDbEventStore implements EventStore {
         // A strict caller still gets another look: the winner may have written these very ids.
         continue;
       }
-      return this.confirmAppend(stream, current + encoded.length, commitId);
+      const result = await this.confirmAppend(stream, current + encoded.length, commitId);
+      this.appended.notify();
+      return result;
     }
     const actual = conflict ? actualRevision(conflict.actualVersion) : -1;
     throw new WrongExpectedRevisionError(stream, expected, actual);
+  }
+
+  onAppended(listener: () => void): () => void {
+    return this.appended.onWake(listener);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

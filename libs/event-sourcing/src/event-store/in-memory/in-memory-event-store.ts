@@ -98,6 +98,10 @@ export class InMemoryEventStore implements EventStore {
     return { events, checkpoint, isEnd: index >= this.log.length };
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.wake.onWake(listener);
+  }
+
   compareCheckpoints(a: string, b: string): number {
     return Number(a) - Number(b);
   }

@@ -244,6 +244,10 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.wake.onWake(listener);
+  }
+
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
     const [ax, ap] = parseCheckpoint(a).map(BigInt) as [bigint, bigint];
     const [bx, bp] = parseCheckpoint(b).map(BigInt) as [bigint, bigint];

@@ -64,6 +64,10 @@ export class DuplicatingEventStore implements EventStore {
     return this.inner.verifyStream(stream);
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.inner.onAppended(listener);
+  }
+
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
     return this.inner.compareCheckpoints(a, b);
   }
