@@ -82,3 +82,11 @@ export {
   type IsCommonPassword,
   type RegistrationInput,
 } from './domain/account-input-rules';
+export {
+  ARGON2ID_PARAMETERS,
+  PasswordHasher,
+  type Argon2Functions,
+  type Argon2idParameters,
+  type PasswordHasherOptions,
+} from './credentials/password-hasher';
+export { CommonPasswords } from './credentials/common-passwords';
