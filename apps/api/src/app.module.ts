@@ -1,7 +1,11 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
 import { ApplicationsModule } from '@app/applications';
-import { EventSourcingModule } from '@app/event-sourcing';
+import {
+  EventSourcingModule,
+  piiMasterKeyFile,
+  readOrCreatePiiMasterKey,
+} from '@app/event-sourcing';
 import { MeteringModule } from '@app/metering';
 import { NotificationsModule } from '@app/notifications';
 import type { DestinationStream } from 'pino';
@@ -33,6 +37,9 @@ export class AppModule {
           databaseSchema: config.database.schema,
           databasePoolSize: config.database.poolSize,
           eventStoreUrl: config.eventStoreUrl,
+          // The config lets the key be unset only for the embedded database outside production.
+          piiMasterKey:
+            config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
         }),
         MetricsModule,
         HealthModule,

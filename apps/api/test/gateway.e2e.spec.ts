@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { PiiVault } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { postGraphql, startTestApp, type TestApp } from './test-app';
 
@@ -62,6 +65,23 @@ describe.each(testDatabaseTargets())('the gateway over HTTP on $kind', (target) 
     expect(type.enumValues.map(({ name }) => name).sort()).toEqual(
       [...CONTRACT_ERROR_CODES].sort(),
     );
+  });
+
+  it('provides the PII vault over its database, round-tripping a value', async () => {
+    const vault = api.app.get(PiiVault);
+    const subject = randomUUID();
+
+    const token = await vault.encrypt(subject, 'yamada@example.jp');
+    const rows = await api.app
+      .get(DataSource)
+      .query<{ count: string }[]>(
+        `SELECT count(*) AS count FROM "${api.schema}".pii_keys WHERE subject = $1`,
+        [subject],
+      );
+
+    expect(PiiVault.isEncrypted(token)).toBe(true);
+    expect(await vault.decrypt(token)).toBe('yamada@example.jp');
+    expect(rows).toEqual([{ count: '1' }]);
   });
 
   it('reports the database and the event store on /health', async () => {

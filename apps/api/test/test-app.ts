@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -32,6 +33,7 @@ export async function startTestApp(
     DATABASE_URL: target.url,
     DATABASE_SCHEMA: database.schema,
     DATABASE_POOL_SIZE: '4',
+    PII_MASTER_KEY: randomBytes(32).toString('base64'),
     ...environment,
   });
   const app = await createApp(config, { logDestination: destination, imports });

@@ -32,6 +32,11 @@ export {
   type RunningEmbeddedDatabase,
 } from './nest/embedded-database';
 export { DATABASE_SERVER, type DatabaseServer } from './nest/database-server';
+export {
+  piiMasterKeyFile,
+  readOrCreatePiiMasterKey,
+  PII_MASTER_KEY_BYTES,
+} from './nest/pii-master-key';
 export { RequestContext, CorrelationId, type RequestContextValue } from './nest/request-context';
 export {
   PROJECTION_STATUS,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const PII_KEY_BYTES = 32;
+
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const environmentSchema = z.object({
@@ -34,6 +36,41 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
+  PII_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, {
+      error: 'must be base64 (e.g. `openssl rand -base64 32`)',
+      abort: true,
+    })
+    .refine(
+      (value) => value.length % 4 === 0 && Buffer.from(value, 'base64').length === PII_KEY_BYTES,
+      `must be base64 of exactly ${PII_KEY_BYTES} bytes (e.g. \`openssl rand -base64 32\`)`,
+    )
+    .optional(),
+});
+
+/**
+ * The PII master key may come from the embedded setup's key file only where that file is the
+ * one key: a per-machine random key against a shared server would make data written by one
+ * process unreadable to the others.
+ */
+const schema = environmentSchema.superRefine((env, context) => {
+  if (env.PII_MASTER_KEY !== undefined) return;
+  if (env.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['PII_MASTER_KEY'],
+      message: 'required in production (base64 of 32 bytes, e.g. `openssl rand -base64 32`)',
+    });
+  } else if (env.DATABASE_URL !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['PII_MASTER_KEY'],
+      message:
+        'required with DATABASE_URL: set PII_MASTER_KEY to the same key (base64 of 32 bytes, ' +
+        'e.g. `openssl rand -base64 32`) in every process that uses that server',
+    });
+  }
 });
 
 export type Environment = z.infer<typeof environmentSchema>['NODE_ENV'];
@@ -52,6 +89,11 @@ export interface AppConfig {
     readonly maxAliases: number;
   };
   readonly health: { readonly maxProjectionLag: number };
+  /**
+   * `masterKey` wraps every PII data key. Unset only outside production with the embedded
+   * database, which then keeps its own key in `./var/pii-master.key`.
+   */
+  readonly pii: { readonly masterKey?: Buffer };
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -70,7 +112,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
   const present = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== ''),
   );
-  const parsed = environmentSchema.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
@@ -98,5 +140,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
+    pii: {
+      masterKey:
+        env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),
+    },
   };
 }

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
+
+const KEY = randomBytes(32);
 
 describe('loadConfig', () => {
   it('runs on the embedded defaults with nothing set', () => {
@@ -20,6 +23,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://b-route.example.jp/',
       DATABASE_URL: 'postgres://app:secret@db:5432/broute',
       DATABASE_SCHEMA: 'broute',
+      PII_MASTER_KEY: KEY.toString('base64'),
       EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
       SMTP_URL: 'smtp://mail:1025',
       MAIL_FROM: 'Bルート申込 <no-reply@example.jp>',
@@ -56,6 +60,66 @@ describe('loadConfig', () => {
       Object.keys(bad).sort(),
     );
     expect(error.message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+  });
+});
+
+describe('PII_MASTER_KEY', () => {
+  const server = 'postgres://app:secret@db:5432/broute';
+
+  it('reads base64 of 32 bytes as the key', () => {
+    const config = loadConfig({ PII_MASTER_KEY: KEY.toString('base64'), DATABASE_URL: server });
+
+    expect(config.pii.masterKey?.equals(KEY)).toBe(true);
+  });
+
+  it('leaves it to the key file with the embedded database outside production', () => {
+    expect(loadConfig({}).pii.masterKey).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', PII_MASTER_KEY: '' }).pii.masterKey).toBeUndefined();
+  });
+
+  it.each([
+    ['31 bytes', randomBytes(31).toString('base64'), /exactly 32 bytes/],
+    ['33 bytes', randomBytes(33).toString('base64'), /exactly 32 bytes/],
+    ['hex', randomBytes(32).toString('hex'), /exactly 32 bytes/],
+    ['base64url', Buffer.alloc(32, 0xfb).toString('base64url'), /must be base64/],
+    ['not base64', 'correct horse battery staple!', /must be base64/],
+    ['unpadded', KEY.toString('base64').replace(/=+$/, ''), /exactly 32 bytes/],
+  ])('refuses %s, naming the variable once', (_kind, value, message) => {
+    const error = captured(() => loadConfig({ PII_MASTER_KEY: value })) as ConfigError;
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^PII_MASTER_KEY: /);
+    expect(error.problems[0]).toMatch(message);
+    expect(error.message).not.toContain(value);
+  });
+
+  it('is required in production, with or without a database server', () => {
+    for (const environment of [
+      { NODE_ENV: 'production' },
+      { NODE_ENV: 'production', DATABASE_URL: server },
+    ]) {
+      const error = captured(() => loadConfig(environment)) as ConfigError;
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^PII_MASTER_KEY: required in production/),
+      ]);
+    }
+    expect(
+      loadConfig({ NODE_ENV: 'production', PII_MASTER_KEY: KEY.toString('base64') }).pii.masterKey,
+    ).toEqual(KEY);
+  });
+
+  it('is required with DATABASE_URL outside production, telling to set it', () => {
+    for (const env of ['development', 'test']) {
+      const error = captured(() => loadConfig({ NODE_ENV: env, DATABASE_URL: server }));
+
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toContain(
+        'PII_MASTER_KEY: required with DATABASE_URL: set PII_MASTER_KEY',
+      );
+    }
   });
 });
 

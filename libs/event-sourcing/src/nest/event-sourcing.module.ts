@@ -4,19 +4,21 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { DATABASE_SERVER, openDatabaseServer, type DatabaseServer } from './database-server';
 import { DatabaseServerModule } from './database-server.module';
-import { createEventStore } from './event-store.factory';
+import { createEventStore, poolOf } from './event-store.factory';
 import { EventSourcingShutdown } from './event-sourcing.shutdown';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourcing.options';
 import { openDataSource } from './open-data-source';
 import { ProjectionRunners } from '../projections/projection-runners';
 import { PROJECTION_STATUS } from './projection-status';
+import { PiiVault } from '../pii/pii-vault';
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P03']);
 
 /**
  * Storage for the whole process: the database (a server, or embedded PGlite), TypeORM's
- * `DataSource` with migrations applied, and `EVENT_STORE`. Global, so contexts inject
- * `EVENT_STORE` and use `TypeOrmModule.forFeature` without importing it.
+ * `DataSource` with migrations applied, `EVENT_STORE`, and `PiiVault` over the same pool and
+ * schema. Global, so contexts inject `EVENT_STORE` or `PiiVault` and use
+ * `TypeOrmModule.forFeature` without importing it.
  */
 @Module({})
 export class EventSourcingModule {
@@ -45,6 +47,18 @@ export class EventSourcingModule {
         }),
       inject: [EVENT_STORE, DataSource],
     };
+    const piiVault: Provider = {
+      provide: PiiVault,
+      useFactory: async (dataSource: DataSource) =>
+        new PiiVault({
+          pool: poolOf(dataSource),
+          schema: options.databaseSchema,
+          masterKey: Buffer.isBuffer(options.piiMasterKey)
+            ? options.piiMasterKey
+            : await options.piiMasterKey(),
+        }),
+      inject: [DataSource],
+    };
     return {
       module: EventSourcingModule,
       global: true,
@@ -72,10 +86,11 @@ export class EventSourcingModule {
       providers: [
         eventStore,
         projectionRunners,
+        piiVault,
         { provide: PROJECTION_STATUS, useExisting: ProjectionRunners },
         EventSourcingShutdown,
       ],
-      exports: [EVENT_STORE, ProjectionRunners, PROJECTION_STATUS, databaseServer],
+      exports: [EVENT_STORE, ProjectionRunners, PROJECTION_STATUS, PiiVault, databaseServer],
     };
   }
 }

@@ -16,6 +16,11 @@ export interface EventSourcingOptions {
   readonly upcasters?: Upcasters;
   /** Read models this process keeps current; each runs in one process at a time. */
   readonly projections?: readonly Projection[];
+  /**
+   * The 32 bytes that wrap every PII data key, or how to get them at start (e.g. from the
+   * embedded setup's key file, see `readOrCreatePiiMasterKey`). Kept outside the database.
+   */
+  readonly piiMasterKey: Buffer | (() => Promise<Buffer>);
 }
 
 export interface EmbeddedDatabaseLocation {

@@ -26,7 +26,7 @@ export function createEventStore(
 }
 
 /** The `pg.Pool` TypeORM's postgres driver keeps as `master`, shared so there is one pool. */
-function poolOf(dataSource: DataSource): Pool {
+export function poolOf(dataSource: DataSource): Pool {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool || typeof pool.query !== 'function') {
     throw new Error('the data source has no pg pool: is it an initialised postgres data source?');
