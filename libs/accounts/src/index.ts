@@ -90,3 +90,30 @@ export {
   type PasswordHasherOptions,
 } from './credentials/password-hasher';
 export { CommonPasswords } from './credentials/common-passwords';
+export {
+  ACCOUNT_EVENT_SCHEMA_VERSION,
+  ACCOUNT_STREAM_PREFIX,
+  AccountRepository,
+  accountStream,
+  type AccountCommandMetadata,
+  type LoadedAccount,
+} from './infrastructure/account-repository';
+export {
+  AccountCommandRunner,
+  type AccountCommandOutcome,
+} from './infrastructure/account-command-runner';
+export { AccountContactCipher, type PlainContact } from './infrastructure/account-contact-cipher';
+export {
+  AccountRowEntity,
+  type AccountRow,
+  type AccountRowStatus,
+} from './projections/account-row.entity';
+export { AccountsReadModel1764115600000 } from './projections/1764115600000-accounts-read-model';
+export { ACCOUNTS_PROJECTION_EVENTS, accountsProjection } from './projections/accounts.projection';
+export { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS } from './projections/accounts-read-model';
+export {
+  AccountsQuery,
+  type AccountPage,
+  type AccountPageRequest,
+  type AccountView,
+} from './queries/accounts.query';

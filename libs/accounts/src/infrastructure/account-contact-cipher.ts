@@ -1,0 +1,48 @@
+import { PII_ERASED, type PiiVault } from '@app/event-sourcing';
+import type { EncryptedContact } from '../domain/account.event';
+import { asEncryptedText, type EncryptedText } from '../domain/encrypted-text';
+
+export interface PlainContact {
+  readonly email: string;
+  readonly name: string;
+  readonly phone: string;
+}
+
+/**
+ * Personal fields go through the PII vault under the account's own key (subject = account ID), so
+ * forgetting that key (ACC-7) erases them from every event and read model at once.
+ */
+export class AccountContactCipher {
+  constructor(private readonly vault: PiiVault) {}
+
+  async encryptContact(accountId: string, contact: PlainContact): Promise<EncryptedContact> {
+    const [email, name, phone] = await Promise.all([
+      this.encrypt(accountId, contact.email),
+      this.encrypt(accountId, contact.name),
+      this.encrypt(accountId, contact.phone),
+    ]);
+    return { email, name, phone };
+  }
+
+  /** ACC-6: only the given fields. */
+  async encryptChanges(
+    accountId: string,
+    changes: Partial<PlainContact>,
+  ): Promise<Partial<EncryptedContact>> {
+    const encrypted: { -readonly [K in keyof EncryptedContact]?: EncryptedText } = {};
+    for (const field of ['email', 'name', 'phone'] as const) {
+      const value = changes[field];
+      if (value !== undefined) encrypted[field] = await this.encrypt(accountId, value);
+    }
+    return encrypted;
+  }
+
+  /** The plaintext; `PII_ERASED` once the key is forgotten or the read model dropped the field. */
+  decrypt(token: string | null): Promise<string> {
+    return token === null ? Promise.resolve(PII_ERASED) : this.vault.decrypt(token);
+  }
+
+  private async encrypt(accountId: string, plaintext: string): Promise<EncryptedText> {
+    return asEncryptedText(await this.vault.encrypt(accountId, plaintext));
+  }
+}

@@ -1,0 +1,38 @@
+import { EntitySchema } from 'typeorm';
+import type { AccountRole } from '../domain/account.event';
+
+export type AccountRowStatus = 'PENDING_VERIFICATION' | 'ACTIVE' | 'LOCKED' | 'DELETED';
+
+/** One account as `me` and `accounts` show it; contact fields stay vault ciphertext here. */
+export interface AccountRow {
+  id: string;
+  userId: string;
+  role: AccountRole;
+  status: AccountRowStatus;
+  /** Null once deleted (ACC-7); reads as the vault's erased marker. */
+  email: string | null;
+  name: string | null;
+  phone: string | null;
+  mustChangePassword: boolean;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+  deletedAt: Date | null;
+}
+
+export const AccountRowEntity = new EntitySchema<AccountRow>({
+  name: 'AccountRow',
+  tableName: 'accounts',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    userId: { type: 'text', name: 'user_id' },
+    role: { type: 'text' },
+    status: { type: 'text' },
+    email: { type: 'text', nullable: true },
+    name: { type: 'text', nullable: true },
+    phone: { type: 'text', nullable: true },
+    mustChangePassword: { type: 'boolean', name: 'must_change_password' },
+    createdAt: { type: 'timestamptz', name: 'created_at' },
+    lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
+    deletedAt: { type: 'timestamptz', name: 'deleted_at', nullable: true },
+  },
+});

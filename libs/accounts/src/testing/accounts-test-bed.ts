@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createDataSource,
+  migrate,
+  PiiVault,
+  PostgresEventStore,
+  ProjectionRunners,
+  type Checkpoint,
+} from '@app/event-sourcing';
+import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import type { DataSource } from 'typeorm';
+import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
+import { AccountRepository } from '../infrastructure/account-repository';
+import { AccountsReadModel1764115600000 } from '../projections/1764115600000-accounts-read-model';
+import { AccountRowEntity } from '../projections/account-row.entity';
+import { accountsProjection } from '../projections/accounts.projection';
+import { AccountsQuery } from '../queries/accounts.query';
+
+export interface AccountsTestBed {
+  readonly kind: TestDatabaseTarget['kind'];
+  readonly schema: string;
+  readonly dataSource: DataSource;
+  readonly store: PostgresEventStore;
+  readonly vault: PiiVault;
+  readonly cipher: AccountContactCipher;
+  readonly repository: AccountRepository;
+  readonly query: AccountsQuery;
+  /** Runs the accounts projection until it has applied the event at `checkpoint`, then stops it. */
+  project(checkpoint: Checkpoint): Promise<void>;
+  /** Every stored event's data and metadata, as the events table holds them. */
+  rawEventData(): Promise<string[]>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh schema with the event store, the PII vault and the accounts read model. */
+export async function accountsTestBed(target: TestDatabaseTarget): Promise<AccountsTestBed> {
+  const database = await createTestSchema(target, 10);
+  const { schema, pool } = database;
+  const dataSource = createDataSource({
+    url: target.url,
+    schema,
+    entities: [AccountRowEntity],
+    migrations: [AccountsReadModel1764115600000],
+    poolSize: 5,
+  });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  const store = new PostgresEventStore({
+    pool,
+    schema,
+    pollIntervalMs: 50,
+    preparedStatements: target.kind === 'postgres',
+  });
+  const vault = new PiiVault({ pool, schema, masterKey: randomBytes(32) });
+  const cipher = new AccountContactCipher(vault);
+  const logger = { warn: () => undefined, error: () => undefined };
+
+  return {
+    kind: target.kind,
+    schema,
+    dataSource,
+    store,
+    vault,
+    cipher,
+    repository: new AccountRepository(store),
+    query: new AccountsQuery(dataSource, cipher),
+    async project(checkpoint) {
+      const runners = new ProjectionRunners({
+        eventStore: store,
+        dataSource,
+        logger,
+        pollIntervalMs: 50,
+        standbyIntervalMs: 50,
+        retryDelayMs: { initial: 20, max: 200 },
+        projections: [accountsProjection],
+      });
+      runners.start();
+      try {
+        await runners.waitFor(accountsProjection.name, checkpoint, 10_000);
+      } finally {
+        await runners.stop();
+      }
+    },
+    async rawEventData() {
+      const { rows } = await pool.query<{ data: string }>(
+        `SELECT data || chr(10) || metadata AS data FROM "${schema}".events ORDER BY global_position`,
+      );
+      return rows.map((row) => row.data);
+    },
+    async dispose() {
+      await store.close();
+      await dataSource.destroy();
+      await database.dispose();
+    },
+  };
+}
