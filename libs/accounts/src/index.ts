@@ -55,6 +55,7 @@ export { decide } from './domain/account.decide';
 export type { Decision } from './domain/decision';
 export { accessRefusal } from './domain/access';
 export { isInactive } from './domain/inactivity.decide';
+export { SESSION_LIFETIME_MS, endsSessions } from './domain/session-policy';
 export {
   accountErrors,
   type AccountError,
@@ -117,3 +118,15 @@ export {
   type AccountPageRequest,
   type AccountView,
 } from './queries/accounts.query';
+export { Sessions1764115700000 } from './sessions/1764115700000-sessions';
+export {
+  SessionService,
+  type IssuedSession,
+  type SessionAccount,
+} from './sessions/session.service';
+export { AllowWhilePasswordChangeRequired, Roles } from './auth/auth.decorators';
+export { bearerTokenOf, type RequestWithHeaders } from './auth/authenticated-request';
+export { CurrentAccount } from './auth/current-account.decorator';
+export { GqlAuthGuard } from './auth/gql-auth.guard';
+export { RolesGuard } from './auth/roles.guard';
+export { SESSION_CLOCK, type SessionClock } from './auth/session-clock';

@@ -17,6 +17,8 @@ export type AccountErrorCode = Extract<
 export type AccountErrorReason =
   | 'INVALID_INPUT'
   | 'INVALID_CREDENTIALS'
+  | 'NOT_SIGNED_IN'
+  | 'ROLE_NOT_ALLOWED'
   | 'INITIAL_PASSWORD_EXPIRED'
   | 'OPERATOR_ONLY'
   | 'ACCOUNT_NOT_FOUND'
@@ -67,6 +69,13 @@ export const accountErrors = {
       'INITIAL_PASSWORD_EXPIRED',
       '初期パスワードの有効期限（72時間）が切れています。運用担当者に再発行を依頼してください。',
     ),
+  notSignedIn: () =>
+    error(
+      'UNAUTHENTICATED',
+      'NOT_SIGNED_IN',
+      'ログインしていないか、ログインの有効期限が切れています。もう一度ログインしてください。',
+    ),
+  roleNotAllowed: () => error('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'この操作を行う権限がありません。'),
   operatorOnly: () => error('FORBIDDEN', 'OPERATOR_ONLY', 'この操作は運用担当者のみが行えます。'),
   notFound: () => error('NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'アカウントが見つかりません。'),
   alreadyRegistered: () =>

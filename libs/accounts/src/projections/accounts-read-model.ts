@@ -1,11 +1,13 @@
 import type { Projection } from '@app/event-sourcing';
 import type { MigrationInterface } from 'typeorm';
 import { AccountsReadModel1764115600000 } from './1764115600000-accounts-read-model';
+import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
 import { accountsProjection } from './accounts.projection';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AccountsReadModel1764115600000,
+  Sessions1764115700000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

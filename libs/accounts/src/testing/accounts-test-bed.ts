@@ -15,6 +15,8 @@ import { AccountsReadModel1764115600000 } from '../projections/1764115600000-acc
 import { AccountRowEntity } from '../projections/account-row.entity';
 import { accountsProjection } from '../projections/accounts.projection';
 import { AccountsQuery } from '../queries/accounts.query';
+import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
+import { SessionService } from '../sessions/session.service';
 
 export interface AccountsTestBed {
   readonly kind: TestDatabaseTarget['kind'];
@@ -25,6 +27,7 @@ export interface AccountsTestBed {
   readonly cipher: AccountContactCipher;
   readonly repository: AccountRepository;
   readonly query: AccountsQuery;
+  readonly sessions: SessionService;
   /** Runs the accounts projection until it has applied the event at `checkpoint`, then stops it. */
   project(checkpoint: Checkpoint): Promise<void>;
   /** Every stored event's data and metadata, as the events table holds them. */
@@ -40,7 +43,7 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
     url: target.url,
     schema,
     entities: [AccountRowEntity],
-    migrations: [AccountsReadModel1764115600000],
+    migrations: [AccountsReadModel1764115600000, Sessions1764115700000],
     poolSize: 5,
   });
   await dataSource.initialize();
@@ -64,6 +67,7 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
     cipher,
     repository: new AccountRepository(store),
     query: new AccountsQuery(dataSource, cipher),
+    sessions: new SessionService(dataSource),
     async project(checkpoint) {
       const runners = new ProjectionRunners({
         eventStore: store,

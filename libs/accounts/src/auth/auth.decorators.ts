@@ -1,0 +1,12 @@
+import { SetMetadata } from '@nestjs/common';
+import type { AccountRole } from '../domain/account.event';
+
+export const ROLES_KEY = 'accounts:roles';
+export const ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY = 'accounts:allow-while-password-change';
+
+/** The roles that may run a resolver or field resolver; on a class, each of its fields. */
+export const Roles = (...roles: AccountRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/** ACC-5: the few operations (changePassword, logout, me) an initial-password session may run. */
+export const AllowWhilePasswordChangeRequired = () =>
+  SetMetadata(ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY, true);

@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { accessRefusal } from '../domain/access';
+import type { AccountRole } from '../domain/account.event';
+import type { Active } from '../domain/account.state';
+import { SESSION_LIFETIME_MS } from '../domain/session-policy';
+
+/** Who a live session speaks for. */
+export interface SessionAccount {
+  readonly accountId: string;
+  readonly role: AccountRole;
+  /** ACC-5: the session was opened with an initial password. */
+  readonly mustChangePassword: boolean;
+}
+
+export interface IssuedSession {
+  readonly accessToken: string;
+  readonly expiresAt: Date;
+}
+
+// 32 bytes from the CSPRNG: 256 bits, as 43 base64url characters.
+const TOKEN_BYTES = 32;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+interface SessionRow {
+  account_id: string;
+  role: AccountRole;
+  must_change_password: boolean;
+}
+
+/**
+ * Issues, checks and ends bearer sessions. Time is passed in, like every decision's. Tokens are
+ * looked up by their hash: the database compares digests, so its timing says nothing about how
+ * much of a guessed token was right.
+ */
+export class SessionService {
+  private readonly table: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    const options = dataSource.options as { schema?: string };
+    this.table = `"${options.schema ?? 'public'}".sessions`;
+  }
+
+  async issue(account: Active, now: Date, clientAddress: string): Promise<IssuedSession> {
+    const refusal = accessRefusal(account);
+    if (refusal && refusal.code !== 'PASSWORD_CHANGE_REQUIRED') {
+      throw new Error(`no session for this account: ${refusal.reason}`);
+    }
+    const accessToken = randomBytes(TOKEN_BYTES).toString('base64url');
+    const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await this.dataSource.query(
+      `INSERT INTO ${this.table}
+         (token_hash, account_id, role, must_change_password, created_at, expires_at, client_address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        hashOf(accessToken),
+        account.accountId,
+        account.role,
+        account.mustChangePassword,
+        now,
+        expiresAt,
+        clientAddress,
+      ],
+    );
+    return { accessToken, expiresAt };
+  }
+
+  /** The live session's account, or null when the token is unknown, expired or revoked. */
+  async authenticate(token: string, now: Date): Promise<SessionAccount | null> {
+    if (!TOKEN_SHAPE.test(token)) return null;
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT account_id, role, must_change_password FROM ${this.table}
+       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [hashOf(token), now],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      accountId: row.account_id,
+      role: row.role,
+      mustChangePassword: row.must_change_password,
+    };
+  }
+
+  /** Logout: ends this session only. */
+  async revoke(token: string, now: Date): Promise<void> {
+    if (!TOKEN_SHAPE.test(token)) return;
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL`,
+      [hashOf(token), now],
+    );
+  }
+
+  /** A password change, a lock, a reset or a deletion ends every session of the account at once. */
+  async revokeAll(accountId: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL`,
+      [accountId, now],
+    );
+  }
+}
