@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { AccountsModule } from '@app/accounts';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS, AccountsModule } from '@app/accounts';
 import { ApplicationsModule } from '@app/applications';
 import {
   EventSourcingModule,
@@ -40,7 +41,10 @@ export class AppModule {
           // The config lets the key be unset only for the embedded database outside production.
           piiMasterKey:
             config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
+          migrations: ACCOUNTS_MIGRATIONS,
+          projections: ACCOUNTS_PROJECTIONS,
         }),
+        CqrsModule.forRoot(),
         MetricsModule,
         HealthModule,
         GatewayGraphqlModule,

@@ -95,7 +95,10 @@ describe.each(testDatabaseTargets())('the gateway over HTTP on $kind', (target) 
     expect(body.status).toBe('ok');
     expect(body.details['database']).toMatchObject({ status: 'up', embedded: false });
     expect(body.details['eventStore']).toMatchObject({ status: 'up', position: '0' });
-    expect(body.details['projections']).toMatchObject({ status: 'up', projections: [] });
+    expect(body.details['projections']).toMatchObject({
+      status: 'up',
+      projections: [{ name: 'accounts', lagEvents: 0 }],
+    });
   });
 
   it('counts and times GraphQL operations on /metrics', async () => {

@@ -1,5 +1,90 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
+import { DataSource } from 'typeorm';
+import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { SESSION_CLOCK, type SessionClock } from './auth/session-clock';
+import { CommonPasswords } from './credentials/common-passwords';
+import { PasswordHasher } from './credentials/password-hasher';
+import { VerificationTokens } from './credentials/verification-tokens';
+import { AccountCommandRunner } from './infrastructure/account-command-runner';
+import { AccountContactCipher } from './infrastructure/account-contact-cipher';
+import { AccountRepository } from './infrastructure/account-repository';
+import { AccountRowEntity } from './projections/account-row.entity';
+import { AccountsQuery } from './queries/accounts.query';
+import { SessionService } from './sessions/session.service';
+import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
+import { ChangePasswordResolver } from './use-cases/change-password/change-password.resolver';
+import { ListAccountsHandler } from './use-cases/list-accounts/list-accounts.handler';
+import { ListAccountsResolver } from './use-cases/list-accounts/list-accounts.resolver';
+import { LoginHandler } from './use-cases/login/login.handler';
+import { LoginResolver } from './use-cases/login/login.resolver';
+import { LogoutHandler } from './use-cases/logout/logout.handler';
+import { LogoutResolver } from './use-cases/logout/logout.resolver';
+import { MeHandler } from './use-cases/me/me.handler';
+import { MeResolver } from './use-cases/me/me.resolver';
+import { RegisterAccountHandler } from './use-cases/register-account/register-account.handler';
+import { RegisterAccountResolver } from './use-cases/register-account/register-account.resolver';
+import { VerifyEmailHandler } from './use-cases/verify-email/verify-email.handler';
+import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resolver';
 
-/** The accounts bounded context; its use cases arrive with their own issue. */
-@Module({})
+/**
+ * The accounts bounded context: customers' self-service operations. Its infrastructure classes
+ * take plain constructor arguments, so they are built here by factories.
+ */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([AccountRowEntity])],
+  providers: [
+    { provide: SESSION_CLOCK, useValue: (): Date => new Date() },
+    { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
+    { provide: CommonPasswords, useFactory: () => CommonPasswords.load() },
+    { provide: VerificationTokens, useFactory: () => new VerificationTokens() },
+    {
+      provide: SessionService,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new SessionService(dataSource),
+    },
+    {
+      provide: AccountRepository,
+      inject: [EVENT_STORE],
+      useFactory: (eventStore: EventStore) => new AccountRepository(eventStore),
+    },
+    {
+      provide: AccountCommandRunner,
+      inject: [AccountRepository, SESSION_CLOCK],
+      useFactory: (repository: AccountRepository, clock: SessionClock) =>
+        new AccountCommandRunner(repository, clock),
+    },
+    {
+      provide: AccountContactCipher,
+      inject: [PiiVault],
+      useFactory: (vault: PiiVault) => new AccountContactCipher(vault),
+    },
+    {
+      provide: AccountsQuery,
+      inject: [DataSource, AccountContactCipher],
+      useFactory: (dataSource: DataSource, cipher: AccountContactCipher) =>
+        new AccountsQuery(dataSource, cipher),
+    },
+    GqlAuthGuard,
+    RolesGuard,
+    RegisterAccountResolver,
+    RegisterAccountHandler,
+    VerifyEmailResolver,
+    VerifyEmailHandler,
+    LoginResolver,
+    LoginHandler,
+    LogoutResolver,
+    LogoutHandler,
+    ChangePasswordResolver,
+    ChangePasswordHandler,
+    MeResolver,
+    MeHandler,
+    ListAccountsResolver,
+    ListAccountsHandler,
+  ],
+  exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard],
+})
 export class AccountsModule {}

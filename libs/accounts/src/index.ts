@@ -92,6 +92,10 @@ export {
 } from './credentials/password-hasher';
 export { CommonPasswords } from './credentials/common-passwords';
 export {
+  VerificationTokens,
+  type IssuedVerificationToken,
+} from './credentials/verification-tokens';
+export {
   ACCOUNT_EVENT_SCHEMA_VERSION,
   ACCOUNT_STREAM_PREFIX,
   AccountRepository,
@@ -110,6 +114,7 @@ export {
   type AccountRowStatus,
 } from './projections/account-row.entity';
 export { AccountsReadModel1764115600000 } from './projections/1764115600000-accounts-read-model';
+export { AccountVerificationToken1764115800000 } from './projections/1764115800000-account-verification-token';
 export { ACCOUNTS_PROJECTION_EVENTS, accountsProjection } from './projections/accounts.projection';
 export { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS } from './projections/accounts-read-model';
 export {

@@ -21,7 +21,11 @@ export class ProjectionsHealth {
     const indicator = this.indicators.check('projections');
     if (!this.projections) return indicator.up({ projections: [] });
     try {
-      const projections = await this.projections.status();
+      // Only what the port promises: the runners' own statuses carry bigints JSON cannot show.
+      const projections = (await this.projections.status()).map(({ name, lagEvents }) => ({
+        name,
+        lagEvents,
+      }));
       const maxLag = this.config.health.maxProjectionLag;
       const lagging = projections.filter(
         ({ lagEvents }) => lagEvents !== null && lagEvents > maxLag,

@@ -17,6 +17,8 @@ export interface AccountRow {
   createdAt: Date;
   lastLoginAt: Date | null;
   deletedAt: Date | null;
+  /** SHA-256 of the mailed verification token (customers only); never the token. */
+  verificationTokenHash: string | null;
 }
 
 export const AccountRowEntity = new EntitySchema<AccountRow>({
@@ -34,5 +36,6 @@ export const AccountRowEntity = new EntitySchema<AccountRow>({
     createdAt: { type: 'timestamptz', name: 'created_at' },
     lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
     deletedAt: { type: 'timestamptz', name: 'deleted_at', nullable: true },
+    verificationTokenHash: { type: 'text', name: 'verification_token_hash', nullable: true },
   },
 });

@@ -3,11 +3,13 @@ import type { MigrationInterface } from 'typeorm';
 import { AccountsReadModel1764115600000 } from './1764115600000-accounts-read-model';
 import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
 import { accountsProjection } from './accounts.projection';
+import { AccountVerificationToken1764115800000 } from './1764115800000-account-verification-token';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AccountsReadModel1764115600000,
   Sessions1764115700000,
+  AccountVerificationToken1764115800000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

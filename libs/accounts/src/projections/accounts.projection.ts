@@ -53,6 +53,7 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         createdAt: new Date(data.registeredAt),
         lastLoginAt: null,
         deletedAt: null,
+        verificationTokenHash: data.verificationTokenHash,
       });
       return;
     }
@@ -68,6 +69,7 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         createdAt: new Date(data.createdAt),
         lastLoginAt: null,
         deletedAt: null,
+        verificationTokenHash: null,
       });
       return;
     }
@@ -107,6 +109,7 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         email: null,
         name: null,
         phone: null,
+        verificationTokenHash: null,
       });
       return;
     case 'LoginFailed':

@@ -53,6 +53,15 @@ export class AccountsQuery {
     return row ? this.view(row) : null;
   }
 
+  /** ACC-2: the account a verification link was mailed to, by the token's hash. */
+  async idByVerificationTokenHash(verificationTokenHash: string): Promise<string | null> {
+    const row = await this.rows().findOne({
+      where: { verificationTokenHash },
+      select: { id: true },
+    });
+    return row?.id ?? null;
+  }
+
   async page({ offset, limit, userId }: AccountPageRequest): Promise<AccountPage> {
     const where: FindOptionsWhere<AccountRow> = userId ? { userId } : {};
     const [rows, total] = await this.rows().findAndCount({

@@ -11,11 +11,10 @@ import { createTestSchema, type TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
 import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import { AccountRepository } from '../infrastructure/account-repository';
-import { AccountsReadModel1764115600000 } from '../projections/1764115600000-accounts-read-model';
 import { AccountRowEntity } from '../projections/account-row.entity';
 import { accountsProjection } from '../projections/accounts.projection';
+import { ACCOUNTS_MIGRATIONS } from '../projections/accounts-read-model';
 import { AccountsQuery } from '../queries/accounts.query';
-import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
 import { SessionService } from '../sessions/session.service';
 
 export interface AccountsTestBed {
@@ -43,7 +42,7 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
     url: target.url,
     schema,
     entities: [AccountRowEntity],
-    migrations: [AccountsReadModel1764115600000, Sessions1764115700000],
+    migrations: [...ACCOUNTS_MIGRATIONS],
     poolSize: 5,
   });
   await dataSource.initialize();

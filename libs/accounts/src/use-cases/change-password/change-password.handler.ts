@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
+import { CommonPasswords } from '../../credentials/common-passwords';
+import { PasswordHasher } from '../../credentials/password-hasher';
+import { passwordProblems } from '../../domain/account-input-rules';
+import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { AccountRepository } from '../../infrastructure/account-repository';
+import { SessionService } from '../../sessions/session.service';
+import {
+  commandMetadata,
+  domainError,
+  endSessionsAfter,
+  waitForAccounts,
+} from '../account-use-case';
+import { ChangePasswordCommand } from './change-password.command';
+
+@CommandHandler(ChangePasswordCommand)
+export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
+  constructor(
+    @Inject(CommonPasswords) private readonly commonPasswords: CommonPasswords,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(AccountRepository) private readonly repository: AccountRepository,
+    @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+    @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+  ) {}
+
+  async execute(command: ChangePasswordCommand): Promise<boolean> {
+    const { account, currentPassword, newPassword } = command;
+    const problems = passwordProblems(newPassword, this.commonPasswords.isCommon, 'newPassword');
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const { state } = await this.repository.load(account.accountId);
+    const currentHash = 'passwordHash' in state ? state.passwordHash : null;
+    const [currentPasswordMatched, newPasswordIsCurrent, newPasswordHash] = await Promise.all([
+      currentHash === null ? false : this.hasher.verify(currentHash, currentPassword),
+      currentHash === null ? false : this.hasher.verify(currentHash, newPassword),
+      this.hasher.hash(newPassword),
+    ]);
+    const outcome = await this.runner.run(
+      account.accountId,
+      {
+        type: 'ChangePassword',
+        data: { currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
+      },
+      commandMetadata({ id: account.accountId, role: account.role }),
+    );
+    await endSessionsAfter(outcome.decision, account.accountId, this.sessions, this.clock());
+    await waitForAccounts(this.projections, outcome.checkpoint);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    return true;
+  }
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { AccountView } from '../../queries/accounts.query';
+
+export interface LoginResult {
+  readonly accessToken: string;
+  readonly expiresAt: Date;
+  readonly account: AccountView;
+}
+
+export class LoginCommand extends Command<LoginResult> {
+  constructor(
+    readonly userId: string,
+    readonly password: string,
+    readonly clientAddress: string,
+  ) {
+    super();
+  }
+}

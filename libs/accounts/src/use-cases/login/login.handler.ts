@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionRunners } from '@app/event-sourcing';
+import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
+import { PasswordHasher } from '../../credentials/password-hasher';
+import { accountErrors } from '../../domain/account-error';
+import type { AccountState } from '../../domain/account.state';
+import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { AccountRepository } from '../../infrastructure/account-repository';
+import { AccountsQuery } from '../../queries/accounts.query';
+import { SessionService } from '../../sessions/session.service';
+import {
+  commandMetadata,
+  domainError,
+  endSessionsAfter,
+  waitForAccounts,
+} from '../account-use-case';
+import { LoginCommand, type LoginResult } from './login.command';
+
+/**
+ * ACC-4: an unknown user ID costs one argon2 verify like a wrong password and gets the same
+ * error; every attempt on an existing account is recorded, and the third failure locks it.
+ */
+@CommandHandler(LoginCommand)
+export class LoginHandler implements ICommandHandler<LoginCommand> {
+  constructor(
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountRepository) private readonly repository: AccountRepository,
+    @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+    @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+  ) {}
+
+  async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
+    const found = await this.query.byUserId(userId);
+    if (found === null) {
+      await this.hasher.verifyAgainstNothing(password);
+      throw domainError(accountErrors.invalidCredentials());
+    }
+    const { state } = await this.repository.load(found.id);
+    const passwordMatched = await this.matches(state, password);
+    const outcome = await this.runner.run(
+      found.id,
+      { type: 'RecordLoginAttempt', data: { clientAddress, passwordMatched } },
+      commandMetadata({ id: found.id, role: found.role }),
+    );
+    await endSessionsAfter(outcome.decision, found.id, this.sessions, this.clock());
+    await waitForAccounts(this.projections, outcome.checkpoint);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (outcome.state.status !== 'Active') throw domainError(accountErrors.invalidCredentials());
+    const session = await this.sessions.issue(outcome.state, this.clock(), clientAddress);
+    const account = await this.query.byId(found.id);
+    if (account === null) throw domainError(accountErrors.invalidCredentials());
+    return { ...session, account };
+  }
+
+  private matches(state: AccountState, password: string): Promise<boolean> {
+    switch (state.status) {
+      case 'PendingVerification':
+      case 'Active':
+      case 'Locked':
+        return this.hasher.verify(state.passwordHash, password);
+      default:
+        return this.hasher.verifyAgainstNothing(password);
+    }
+  }
+}

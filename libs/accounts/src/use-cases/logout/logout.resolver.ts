@@ -1,0 +1,20 @@
+import { Inject, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Context, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import { bearerTokenOf, type RequestWithHeaders } from '../../auth/authenticated-request';
+import { GqlAuthGuard } from '../../auth/gql-auth.guard';
+import { RolesGuard } from '../../auth/roles.guard';
+import { LogoutCommand } from './logout.command';
+
+@Resolver()
+@UseGuards(GqlAuthGuard, RolesGuard)
+export class LogoutResolver {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Mutation(() => Boolean)
+  @AllowWhilePasswordChangeRequired()
+  logout(@Context('req') req: RequestWithHeaders): Promise<boolean> {
+    return this.commandBus.execute(new LogoutCommand(bearerTokenOf(req)));
+  }
+}

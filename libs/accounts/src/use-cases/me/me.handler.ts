@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { accountErrors } from '../../domain/account-error';
+import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
+import { domainError } from '../account-use-case';
+import { MeQuery } from './me.query';
+
+@QueryHandler(MeQuery)
+export class MeHandler implements IQueryHandler<MeQuery> {
+  constructor(@Inject(AccountsQuery) private readonly query: AccountsQuery) {}
+
+  async execute({ accountId }: MeQuery): Promise<AccountView> {
+    const account = await this.query.byId(accountId);
+    if (account === null) throw domainError(accountErrors.notFound());
+    return account;
+  }
+}

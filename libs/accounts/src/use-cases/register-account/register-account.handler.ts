@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import { CommonPasswords } from '../../credentials/common-passwords';
+import { PasswordHasher } from '../../credentials/password-hasher';
+import { VerificationTokens } from '../../credentials/verification-tokens';
+import { registrationProblems } from '../../domain/account-input-rules';
+import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
+import { AccountsQuery } from '../../queries/accounts.query';
+import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { RegisterAccountCommand } from './register-account.command';
+
+@CommandHandler(RegisterAccountCommand)
+export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand> {
+  constructor(
+    @Inject(CommonPasswords) private readonly commonPasswords: CommonPasswords,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(VerificationTokens) private readonly tokens: VerificationTokens,
+    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
+    @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+    @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+  ) {}
+
+  async execute({ input }: RegisterAccountCommand): Promise<boolean> {
+    const problems = registrationProblems(input, this.commonPasswords.isCommon);
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    // Hashed first, so a taken user ID answers in about the time a free one does.
+    const passwordHash = await this.hasher.hash(input.password);
+    if ((await this.query.byUserId(input.userId)) !== null) return true;
+    const accountId = randomUUID();
+    const { hash } = this.tokens.issue();
+    const contact = await this.cipher.encryptContact(accountId, input);
+    const outcome = await this.runner.run(
+      accountId,
+      {
+        type: 'RegisterAccount',
+        data: {
+          accountId,
+          userId: input.userId,
+          contact,
+          passwordHash,
+          verificationTokenHash: hash,
+        },
+      },
+      commandMetadata({ id: accountId, role: 'CUSTOMER' }),
+    );
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    await waitForAccounts(this.projections, outcome.checkpoint);
+    return true;
+  }
+}

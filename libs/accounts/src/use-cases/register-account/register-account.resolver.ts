@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { RegisterAccountCommand } from './register-account.command';
+import { RegisterAccountInput } from './register-account.input';
+
+@Resolver()
+export class RegisterAccountResolver {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Mutation(() => Boolean)
+  registerAccount(
+    @Args('input', { type: () => RegisterAccountInput }) input: RegisterAccountInput,
+  ): Promise<boolean> {
+    return this.commandBus.execute(new RegisterAccountCommand(input));
+  }
+}

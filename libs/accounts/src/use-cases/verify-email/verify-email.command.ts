@@ -1,0 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import type { AccountView } from '../../queries/accounts.query';
+
+export class VerifyEmailCommand extends Command<AccountView> {
+  constructor(readonly token: string) {
+    super();
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionRunners } from '@app/event-sourcing';
+import { VerificationTokens } from '../../credentials/verification-tokens';
+import { accountErrors } from '../../domain/account-error';
+import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
+import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { VerifyEmailCommand } from './verify-email.command';
+
+/** ACC-2: the link's token, found by its hash; the decision checks it and its 30 minutes. */
+@CommandHandler(VerifyEmailCommand)
+export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
+  constructor(
+    @Inject(VerificationTokens) private readonly tokens: VerificationTokens,
+    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+    @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+  ) {}
+
+  async execute({ token }: VerifyEmailCommand): Promise<AccountView> {
+    const verificationTokenHash = this.tokens.hashOf(token);
+    const accountId = await this.query.idByVerificationTokenHash(verificationTokenHash);
+    if (accountId === null) throw domainError(accountErrors.invalidVerificationToken());
+    const outcome = await this.runner.run(
+      accountId,
+      { type: 'VerifyEmail', data: { verificationTokenHash } },
+      commandMetadata({ id: accountId, role: 'CUSTOMER' }),
+    );
+    await waitForAccounts(this.projections, outcome.checkpoint);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    const account = await this.query.byId(accountId);
+    if (account === null) throw domainError(accountErrors.notFound());
+    return account;
+  }
+}

@@ -1,0 +1,16 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AccountModel } from '../../graphql/account.model';
+import type { AccountView } from '../../queries/accounts.query';
+import { VerifyEmailCommand } from './verify-email.command';
+
+@Resolver()
+export class VerifyEmailResolver {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Mutation(() => AccountModel)
+  verifyEmail(@Args('token', { type: () => String }) token: string): Promise<AccountView> {
+    return this.commandBus.execute(new VerifyEmailCommand(token));
+  }
+}
