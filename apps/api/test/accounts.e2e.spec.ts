@@ -40,10 +40,7 @@ describe.each(testDatabaseTargets())('customer account operations over HTTP on $
   const issued: IssuedVerificationToken[] = [];
 
   beforeAll(async () => {
-    // On PGlite every pooled connection shares one session, and the kernel's event store names
-    // its append statement whenever DATABASE_URL is set: a second connection preparing it again
-    // fails. Two connections leave one for the projection lock session and one for all else.
-    api = await startTestApp(target, target.kind === 'pglite' ? { DATABASE_POOL_SIZE: '2' } : {});
+    api = await startTestApp(target);
     // The verification mail is not wired yet: the spec reads the token where it is made.
     const tokens = api.app.get(VerificationTokens);
     const issue = tokens.issue.bind(tokens);

@@ -6,10 +6,10 @@ import { PostgresEventStore } from '../event-store/postgres/postgres-event-store
 import type { EventSourcingOptions } from './event-sourcing.options';
 
 /** EventStoreDB when configured, otherwise the `events` table next to the read models. */
-export function createEventStore(
+export async function createEventStore(
   dataSource: DataSource,
   options: EventSourcingOptions,
-): EventStore {
+): Promise<EventStore> {
   if (options.eventStoreUrl) {
     return new EventStoreDbEventStore({
       connectionString: options.eventStoreUrl,
@@ -20,8 +20,9 @@ export function createEventStore(
     pool: poolOf(dataSource),
     schema: options.databaseSchema,
     upcasters: options.upcasters,
-    // PGlite's connections share one session, where named statements would collide.
-    preparedStatements: Boolean(options.databaseUrl),
+    // PGlite's connections share one session, where named statements would collide; a URL may
+    // point at PGlite too (the tests' own, or another process's embedded database).
+    preparedStatements: !(await isPglite(dataSource)),
   });
 }
 
@@ -32,4 +33,9 @@ export function poolOf(dataSource: DataSource): Pool {
     throw new Error('the data source has no pg pool: is it an initialised postgres data source?');
   }
   return pool;
+}
+
+async function isPglite(dataSource: DataSource): Promise<boolean> {
+  const rows: { version: string }[] = await dataSource.query('SELECT version() AS version');
+  return /PGlite/.test(rows[0]?.version ?? '');
 }
