@@ -15,8 +15,11 @@ export interface AccountCommandOutcome {
   readonly checkpoint: Checkpoint | null;
 }
 
+/** A command, or how to make it from the loaded state (e.g. a password check against its hash). */
+export type AccountCommandFor = AccountCommand | ((state: AccountState) => Promise<AccountCommand>);
+
 /**
- * Load, decide, append with the expected revision. A refusal that records facts (a wrong password,
+ * Load once, decide, append with the expected revision. A refusal that records facts (a wrong password,
  * an expired link) appends them too; the caller then answers with `decision.error`.
  */
 export class AccountCommandRunner {
@@ -27,12 +30,13 @@ export class AccountCommandRunner {
 
   async run(
     accountId: string,
-    command: AccountCommand,
+    command: AccountCommandFor,
     metadata: AccountCommandMetadata,
   ): Promise<AccountCommandOutcome> {
     const { state, revision } = await this.repository.load(accountId);
+    const resolved = typeof command === 'function' ? await command(state) : command;
     const now = this.clock();
-    const decision = decide(command, state, now);
+    const decision = decide(resolved, state, now);
     const appended = await this.repository.save(
       accountId,
       decision.events,

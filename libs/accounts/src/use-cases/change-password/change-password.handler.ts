@@ -6,7 +6,6 @@ import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { passwordProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
-import { AccountRepository } from '../../infrastructure/account-repository';
 import { SessionService } from '../../sessions/session.service';
 import {
   commandMetadata,
@@ -21,7 +20,6 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   constructor(
     @Inject(CommonPasswords) private readonly commonPasswords: CommonPasswords,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(AccountRepository) private readonly repository: AccountRepository,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
@@ -32,18 +30,19 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const { account, currentPassword, newPassword } = command;
     const problems = passwordProblems(newPassword, this.commonPasswords.isCommon, 'newPassword');
     if (problems.length > 0) throw new InvalidInputError(problems);
-    const { state } = await this.repository.load(account.accountId);
-    const currentHash = 'passwordHash' in state ? state.passwordHash : null;
-    const [currentPasswordMatched, newPasswordIsCurrent, newPasswordHash] = await Promise.all([
-      currentHash === null ? false : this.hasher.verify(currentHash, currentPassword),
-      currentHash === null ? false : this.hasher.verify(currentHash, newPassword),
-      this.hasher.hash(newPassword),
-    ]);
     const outcome = await this.runner.run(
       account.accountId,
-      {
-        type: 'ChangePassword',
-        data: { currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
+      async (state) => {
+        const currentHash = 'passwordHash' in state ? state.passwordHash : null;
+        const [currentPasswordMatched, newPasswordIsCurrent, newPasswordHash] = await Promise.all([
+          currentHash === null ? false : this.hasher.verify(currentHash, currentPassword),
+          currentHash === null ? false : this.hasher.verify(currentHash, newPassword),
+          this.hasher.hash(newPassword),
+        ]);
+        return {
+          type: 'ChangePassword',
+          data: { currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
+        };
       },
       commandMetadata({ id: account.accountId, role: account.role }),
     );

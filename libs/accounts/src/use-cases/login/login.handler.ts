@@ -6,7 +6,6 @@ import { PasswordHasher } from '../../credentials/password-hasher';
 import { accountErrors } from '../../domain/account-error';
 import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
-import { AccountRepository } from '../../infrastructure/account-repository';
 import { AccountsQuery } from '../../queries/accounts.query';
 import { SessionService } from '../../sessions/session.service';
 import {
@@ -26,7 +25,6 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(AccountsQuery) private readonly query: AccountsQuery,
-    @Inject(AccountRepository) private readonly repository: AccountRepository,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
@@ -39,11 +37,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       await this.hasher.verifyAgainstNothing(password);
       throw domainError(accountErrors.invalidCredentials());
     }
-    const { state } = await this.repository.load(found.id);
-    const passwordMatched = await this.matches(state, password);
     const outcome = await this.runner.run(
       found.id,
-      { type: 'RecordLoginAttempt', data: { clientAddress, passwordMatched } },
+      async (state) => ({
+        type: 'RecordLoginAttempt',
+        data: { clientAddress, passwordMatched: await this.matches(state, password) },
+      }),
       commandMetadata({ id: found.id, role: found.role }),
     );
     await endSessionsAfter(outcome.decision, found.id, this.sessions, this.clock());
