@@ -31,6 +31,7 @@ export type {
   CreateOperator,
   DeleteForInactivity,
   ExpireRegistration,
+  IssuedInitialPassword,
   RecordLoginAttempt,
   RegisterAccount,
   ResetPassword,

@@ -1,5 +1,6 @@
 import type { Actor } from '@app/event-sourcing';
 import type { EncryptedContact, StaffRole } from './account.event';
+import type { EncryptedText } from './encrypted-text';
 
 /*
  * The handler prepares what the domain must not do itself: it validates the input
@@ -16,6 +17,7 @@ export interface RegisterAccount {
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
     readonly verificationTokenHash: string;
+    readonly verificationToken: EncryptedText;
   };
 }
 
@@ -38,12 +40,18 @@ export interface RecordLoginAttempt {
 /** ACC-5: the operator never sees nor chooses the initial password, only sends its hash. */
 export interface UnlockAccount {
   readonly type: 'UnlockAccount';
-  readonly data: { readonly actor: Actor; readonly initialPasswordHash: string };
+  readonly data: { readonly actor: Actor } & IssuedInitialPassword;
 }
 
 export interface ResetPassword {
   readonly type: 'ResetPassword';
-  readonly data: { readonly actor: Actor; readonly initialPasswordHash: string };
+  readonly data: { readonly actor: Actor } & IssuedInitialPassword;
+}
+
+/** The random initial password, hashed for login and sealed for the holder's mail (ACC-5). */
+export interface IssuedInitialPassword {
+  readonly initialPasswordHash: string;
+  readonly initialPassword: EncryptedText;
 }
 
 export interface ChangePassword {
@@ -75,8 +83,7 @@ export interface CreateOperator {
     readonly userId: string;
     readonly role: StaffRole;
     readonly contact: EncryptedContact;
-    readonly initialPasswordHash: string;
-  };
+  } & IssuedInitialPassword;
 }
 
 export type AccountCommand =

@@ -28,8 +28,13 @@ export interface AccountRegistered {
     readonly role: CustomerRole;
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
-    /** Only the hash of the mailed token is kept; the token itself never is. */
+    /** What the link is checked against; the token itself is never stored in the clear. */
     readonly verificationTokenHash: string;
+    /**
+     * The token sealed under the account's key, for the mailer alone (ACC-2): the notifications
+     * context opens it only to send the link, and ACC-7's forgotten key erases it.
+     */
+    readonly verificationToken: EncryptedText;
     readonly verificationExpiresAt: string;
     readonly registeredAt: string;
   };
@@ -101,6 +106,8 @@ export interface AccountLocked {
 export interface InitialPasswordIssued {
   readonly accountId: string;
   readonly initialPasswordHash: string;
+  /** Sealed under the account's key, for the mail to the holder only; no operator sees it. */
+  readonly initialPassword: EncryptedText;
   readonly initialPasswordExpiresAt: string;
 }
 

@@ -1,7 +1,12 @@
 import type { Actor } from '@app/event-sourcing';
-import type { ChangeContact, ResetPassword, UnlockAccount } from './account.command';
+import type {
+  ChangeContact,
+  IssuedInitialPassword,
+  ResetPassword,
+  UnlockAccount,
+} from './account.command';
 import { accountErrors, type AccountError } from './account-error';
-import type { EncryptedContact } from './account.event';
+import type { EncryptedContact, InitialPasswordIssued } from './account.event';
 import { INITIAL_PASSWORD_LIFETIME_MS, later } from './account-policy';
 import { accepted, refused, type Decision } from './decision';
 import type { AccountState, Active, Locked } from './account.state';
@@ -14,7 +19,7 @@ export function unlockAccount(command: UnlockAccount, state: AccountState, now: 
   if (state.status !== 'Locked') return refused(notInUse(state));
   return accepted({
     type: 'AccountUnlocked',
-    data: issued(state.accountId, command.data.initialPasswordHash, now),
+    data: issued(state.accountId, command.data, now),
   });
 }
 
@@ -28,7 +33,7 @@ export function resetPassword(command: ResetPassword, state: AccountState, now: 
   if (state.status !== 'Active') return refused(notInUse(state));
   return accepted({
     type: 'PasswordReset',
-    data: issued(state.accountId, command.data.initialPasswordHash, now),
+    data: issued(state.accountId, command.data, now),
   });
 }
 
@@ -55,10 +60,15 @@ function isOperator(actor: Actor): boolean {
   return actor.role === 'OPERATOR';
 }
 
-function issued(accountId: string, initialPasswordHash: string, now: Date) {
+function issued(
+  accountId: string,
+  { initialPasswordHash, initialPassword }: IssuedInitialPassword,
+  now: Date,
+): InitialPasswordIssued {
   return {
     accountId,
     initialPasswordHash,
+    initialPassword,
     initialPasswordExpiresAt: later(now, INITIAL_PASSWORD_LIFETIME_MS),
   };
 }

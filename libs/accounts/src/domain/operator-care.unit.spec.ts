@@ -13,6 +13,7 @@ import {
   operator,
   passwordReset,
   registered,
+  sealedInitialPassword,
   unlocked,
 } from '../testing/account-mother';
 import type { AccountCommand } from './account.command';
@@ -22,11 +23,11 @@ import { accessRefusal } from './access';
 const NOW = hoursAfter(T0, 5);
 const unlock = (actor: Actor = operator): AccountCommand => ({
   type: 'UnlockAccount',
-  data: { actor, initialPasswordHash: 'hash:initial' },
+  data: { actor, initialPasswordHash: 'hash:initial', initialPassword: sealedInitialPassword },
 });
 const reset = (actor: Actor = operator): AccountCommand => ({
   type: 'ResetPassword',
-  data: { actor, initialPasswordHash: 'hash:initial' },
+  data: { actor, initialPasswordHash: 'hash:initial', initialPassword: sealedInitialPassword },
 });
 const changePassword = (
   data: Partial<{ currentPasswordMatched: boolean; newPasswordIsCurrent: boolean }> = {},
@@ -170,6 +171,7 @@ describe('staff accounts', () => {
             role: 'OPERATOR',
             contact: registeredContact,
             initialPasswordHash: 'hash:initial',
+            initialPassword: sealedInitialPassword,
           },
         },
         at,
@@ -182,6 +184,7 @@ describe('staff accounts', () => {
           role: 'OPERATOR',
           contact: registeredContact,
           initialPasswordHash: 'hash:initial',
+          initialPassword: sealedInitialPassword,
           initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
           createdAt: at.toISOString(),
         },

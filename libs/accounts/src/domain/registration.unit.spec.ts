@@ -8,6 +8,7 @@ import {
   contact,
   minutesAfter,
   registered,
+  sealedToken,
   verified,
 } from '../testing/account-mother';
 import type { AccountCommand } from './account.command';
@@ -20,6 +21,7 @@ const register: AccountCommand = {
     contact,
     passwordHash: 'hash:chosen',
     verificationTokenHash: 'hash:token',
+    verificationToken: sealedToken,
   },
 };
 

@@ -42,6 +42,11 @@ export class AccountContactCipher {
     return token === null ? Promise.resolve(PII_ERASED) : this.vault.decrypt(token);
   }
 
+  /** A secret only the holder's mail may carry (verification token, initial password). */
+  seal(accountId: string, secret: string): Promise<EncryptedText> {
+    return this.encrypt(accountId, secret);
+  }
+
   private async encrypt(accountId: string, plaintext: string): Promise<EncryptedText> {
     return asEncryptedText(await this.vault.encrypt(accountId, plaintext));
   }

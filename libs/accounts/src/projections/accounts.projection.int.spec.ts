@@ -46,6 +46,7 @@ for (const target of testDatabaseTargets()) {
           contact: await bed.cipher.encryptContact(accountId, contactOf(userId)),
           passwordHash: 'hash:chosen',
           verificationTokenHash: 'hash:token',
+          verificationToken: await bed.cipher.seal(accountId, 'the-token'),
         },
       });
     }
@@ -121,7 +122,11 @@ for (const target of testDatabaseTargets()) {
 
       const { appended } = await run(accountId, {
         type: 'UnlockAccount',
-        data: { actor: operator, initialPasswordHash: 'hash:initial' },
+        data: {
+          actor: operator,
+          initialPasswordHash: 'hash:initial',
+          initialPassword: await bed.cipher.seal(accountId, 'initial-password'),
+        },
       });
       await bed.project(appended);
       expect(await bed.query.byId(accountId)).toMatchObject({

@@ -17,6 +17,10 @@ export const contact: EncryptedContact = {
   phone: asEncryptedText('enc:phone'),
 };
 
+/** The vault ciphertexts the mailer opens (ACC-2, ACC-5). */
+export const sealedToken = asEncryptedText('enc:token');
+export const sealedInitialPassword = asEncryptedText('enc:initial');
+
 export function minutesAfter(instant: Date, minutes: number): Date {
   return new Date(instant.getTime() + minutes * 60_000);
 }
@@ -36,6 +40,7 @@ export function registered(): AccountEvent {
       contact,
       passwordHash: 'hash:chosen',
       verificationTokenHash: 'hash:token',
+      verificationToken: sealedToken,
       verificationExpiresAt: minutesAfter(T0, 30).toISOString(),
       registeredAt: T0.toISOString(),
     },
@@ -90,6 +95,7 @@ function issued(at: Date) {
   return {
     accountId: ACCOUNT_ID,
     initialPasswordHash: 'hash:initial',
+    initialPassword: sealedInitialPassword,
     initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
   };
 }

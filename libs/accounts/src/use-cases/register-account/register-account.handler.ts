@@ -31,8 +31,11 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const passwordHash = await this.hasher.hash(input.password);
     if ((await this.query.byUserId(input.userId)) !== null) return true;
     const accountId = randomUUID();
-    const { hash } = this.tokens.issue();
-    const contact = await this.cipher.encryptContact(accountId, input);
+    const { token, hash } = this.tokens.issue();
+    const [contact, verificationToken] = await Promise.all([
+      this.cipher.encryptContact(accountId, input),
+      this.cipher.seal(accountId, token),
+    ]);
     const outcome = await this.runner.run(
       accountId,
       {
@@ -43,6 +46,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
           contact,
           passwordHash,
           verificationTokenHash: hash,
+          verificationToken,
         },
       },
       commandMetadata({ id: accountId, role: 'CUSTOMER' }),
