@@ -30,3 +30,70 @@ export {
   type StartDateWarningCode,
 } from './domain/start-date';
 export { holidayJpCalendar } from './calendar/holiday-jp-calendar.adapter';
+export {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STREAM_PREFIX,
+  SEALED_FIELDS,
+  applicationPiiSubject,
+  applicationStream,
+  isApplicationEventType,
+  occurredAtOf,
+  type ApplicationChanged,
+  type ApplicationCompleted,
+  type ApplicationContent,
+  type ApplicationEvent,
+  type ApplicationEventType,
+  type ApplicationKind,
+  type ApplicationMeteringPoint,
+  type ApplicationRejected,
+  type ApplicationReturned,
+  type ApplicationStatus,
+  type ApplicationSubmitted,
+  type ApplicationWithdrawn,
+  type ChangedSection,
+  type MeteringPointKind,
+  type ProcessingStarted,
+  type SealedApplicantInfo,
+  type SealedCustomerInfo,
+} from './domain/application.event';
+export { asSealedText, type SealedText } from './domain/sealed-text';
+export {
+  initialState,
+  isOpen,
+  isSubmitted,
+  type ApplicationRecord,
+  type ApplicationState,
+  type ChangeableApplication,
+  type Completed,
+  type InProgress,
+  type NotSubmitted,
+  type OpenApplication,
+  type Received,
+  type Rejected,
+  type Returned,
+  type SubmittedApplication,
+  type Withdrawn,
+} from './domain/application.state';
+export { evolve } from './domain/application.evolve';
+export { decide } from './domain/application.decide';
+export { accessRefusal } from './domain/application-access';
+export type {
+  ApplicationChanges,
+  ApplicationCommand,
+  ApplicationCommandType,
+  ChangeApplication,
+  CompleteApplication,
+  RejectApplication,
+  ReturnApplication,
+  StartProcessing,
+  SubmitApplication,
+  WithdrawApplication,
+} from './domain/application.command';
+export type { Decision } from './domain/decision';
+export {
+  STATUS_LABELS,
+  applicationErrors,
+  type ApplicationError,
+  type ApplicationErrorCode,
+  type ApplicationErrorReason,
+} from './domain/application-error';
