@@ -22,6 +22,8 @@ export interface AppModuleOptions {
   readonly logDestination?: DestinationStream;
   /** More modules, e.g. a spec's resolver that fails on purpose. */
   readonly imports?: readonly (Type | DynamicModule)[];
+  /** The domain clock; only end-to-end specs pass one, to move time. */
+  readonly clock?: () => Date;
 }
 
 /** The gateway: configuration, observability, storage, the bounded contexts and GraphQL. */
@@ -48,7 +50,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         GatewayGraphqlModule,
-        AccountsModule,
+        AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
         ApplicationsModule,
         MeteringModule,
         NotificationsModule,

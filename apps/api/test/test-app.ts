@@ -25,6 +25,7 @@ export async function startTestApp(
   target: TestDatabaseTarget,
   environment: Record<string, string> = {},
   imports: (Type | DynamicModule)[] = [],
+  clock?: () => Date,
 ): Promise<TestApp> {
   const database = await createTestSchema(target, 2);
   const config = loadConfig({
@@ -36,7 +37,7 @@ export async function startTestApp(
     PII_MASTER_KEY: randomBytes(32).toString('base64'),
     ...environment,
   });
-  const app = await createApp(config, { logDestination: destination, imports });
+  const app = await createApp(config, { logDestination: destination, imports, clock });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

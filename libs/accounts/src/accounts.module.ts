@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
+import type { AccountsModuleOptions } from './accounts-module.options';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { SESSION_CLOCK, type SessionClock } from './auth/session-clock';
@@ -15,6 +16,7 @@ import { AccountRepository } from './infrastructure/account-repository';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountsQuery } from './queries/accounts.query';
 import { SessionService } from './sessions/session.service';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './throttling/login-throttle';
 import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordResolver } from './use-cases/change-password/change-password.resolver';
 import { ListAccountsHandler } from './use-cases/list-accounts/list-accounts.handler';
@@ -37,7 +39,6 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([AccountRowEntity])],
   providers: [
-    { provide: SESSION_CLOCK, useValue: (): Date => new Date() },
     { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
     { provide: CommonPasswords, useFactory: () => CommonPasswords.load() },
     { provide: VerificationTokens, useFactory: () => new VerificationTokens() },
@@ -87,4 +88,19 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
   ],
   exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard],
 })
-export class AccountsModule {}
+export class AccountsModule {
+  static forRoot(options: AccountsModuleOptions = {}): DynamicModule {
+    return {
+      module: AccountsModule,
+      providers: [
+        { provide: SESSION_CLOCK, useValue: options.clock ?? ((): Date => new Date()) },
+        {
+          provide: LoginThrottle,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new LoginThrottle(dataSource, options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE),
+        },
+      ],
+    };
+  }
+}

@@ -1,4 +1,5 @@
 export { AccountsModule } from './accounts.module';
+export type { AccountsModuleOptions } from './accounts-module.options';
 export { asEncryptedText, type EncryptedText } from './domain/encrypted-text';
 export {
   SESSION_ENDING_EVENTS,
@@ -136,3 +137,9 @@ export { CurrentAccount } from './auth/current-account.decorator';
 export { GqlAuthGuard } from './auth/gql-auth.guard';
 export { RolesGuard } from './auth/roles.guard';
 export { SESSION_CLOCK, type SessionClock } from './auth/session-clock';
+export {
+  DEFAULT_LOGIN_THROTTLE,
+  LoginThrottle,
+  type LoginThrottleLimits,
+} from './throttling/login-throttle';
+export { LoginThrottle1764117200000 } from './throttling/1764117200000-login-throttle';

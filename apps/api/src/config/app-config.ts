@@ -36,6 +36,8 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
+  LOGIN_THROTTLE_MAX_ATTEMPTS: integer(1, 1_000_000).default(10),
+  LOGIN_THROTTLE_WINDOW_SECONDS: integer(1, 86_400).default(300),
   PII_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, {
@@ -89,6 +91,8 @@ export interface AppConfig {
     readonly maxAliases: number;
   };
   readonly health: { readonly maxProjectionLag: number };
+  /** Login attempts per client address and window, counted across every process. */
+  readonly loginThrottle: { readonly maxAttempts: number; readonly windowMs: number };
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -140,6 +144,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
+    loginThrottle: {
+      maxAttempts: env.LOGIN_THROTTLE_MAX_ATTEMPTS,
+      windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+    },
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       eventStoreUrl: undefined,
       mail: { smtpUrl: undefined, from: 'no-reply@b-route.example.jp' },
       graphql: { maxDepth: 10, maxCost: 1000, maxAliases: 15 },
+      loginThrottle: { maxAttempts: 10, windowMs: 300_000 },
     });
   });
 
@@ -28,6 +29,8 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail:1025',
       MAIL_FROM: 'Bルート申込 <no-reply@example.jp>',
       GRAPHQL_MAX_COST: '500',
+      LOGIN_THROTTLE_MAX_ATTEMPTS: '5',
+      LOGIN_THROTTLE_WINDOW_SECONDS: '60',
     });
 
     expect(config.http).toEqual({
@@ -39,6 +42,7 @@ describe('loadConfig', () => {
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
     expect(config.mail.from).toBe('Bルート申込 <no-reply@example.jp>');
     expect(config.graphql.maxCost).toBe(500);
+    expect(config.loginThrottle).toEqual({ maxAttempts: 5, windowMs: 60_000 });
   });
 
   it('treats an empty value as not set', () => {

@@ -11,6 +11,7 @@ export type AccountErrorCode = Extract<
   | 'ACCOUNT_LOCKED'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'VERIFICATION_EXPIRED'
+  | 'RATE_LIMITED'
 >;
 
 /** Finer than the code, for logs and specs; never shown where it would enumerate accounts. */
@@ -30,7 +31,8 @@ export type AccountErrorReason =
   | 'NOT_LOCKED'
   | 'ACCOUNT_LOCKED'
   | 'PASSWORD_CHANGE_REQUIRED'
-  | 'STILL_IN_USE';
+  | 'STILL_IN_USE'
+  | 'TOO_MANY_ATTEMPTS';
 
 /**
  * A refusal as a value. The kernel's `DomainError` is a class, and domain code may only import
@@ -124,6 +126,12 @@ export const accountErrors = {
       'PASSWORD_CHANGE_REQUIRED',
       'PASSWORD_CHANGE_REQUIRED',
       '初期パスワードでログインしています。先に新しいパスワードを設定してください。',
+    ),
+  tooManyLoginAttempts: () =>
+    error(
+      'RATE_LIMITED',
+      'TOO_MANY_ATTEMPTS',
+      'ログインの試行回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。',
     ),
   stillInUse: () =>
     error('CONFLICT', 'STILL_IN_USE', '最後の利用から1年が経過していないため、削除できません。'),

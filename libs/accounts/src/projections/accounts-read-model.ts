@@ -4,12 +4,14 @@ import { AccountsReadModel1764115600000 } from './1764115600000-accounts-read-mo
 import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
 import { accountsProjection } from './accounts.projection';
 import { AccountVerificationToken1764115800000 } from './1764115800000-account-verification-token';
+import { LoginThrottle1764117200000 } from '../throttling/1764117200000-login-throttle';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AccountsReadModel1764115600000,
   Sessions1764115700000,
   AccountVerificationToken1764115800000,
+  LoginThrottle1764117200000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

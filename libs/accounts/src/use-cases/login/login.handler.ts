@@ -8,6 +8,7 @@ import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountsQuery } from '../../queries/accounts.query';
 import { SessionService } from '../../sessions/session.service';
+import { LoginThrottle } from '../../throttling/login-throttle';
 import {
   commandMetadata,
   domainError,
@@ -19,6 +20,8 @@ import { LoginCommand, type LoginResult } from './login.command';
 /**
  * ACC-4: an unknown user ID costs one argon2 verify like a wrong password and gets the same
  * error; every attempt on an existing account is recorded, and the third failure locks it.
+ * The per-address throttle comes first: a throttled attempt costs no argon2 verify, records no
+ * event and so does not count towards ACC-4 (a flood from one address cannot lock others out).
  */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
@@ -29,9 +32,13 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
   async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
+    if (!(await this.throttle.admit(clientAddress, this.clock()))) {
+      throw domainError(accountErrors.tooManyLoginAttempts());
+    }
     const found = await this.query.byUserId(userId);
     if (found === null) {
       await this.hasher.verifyAgainstNothing(password);
