@@ -17,3 +17,36 @@ export {
   type MeterIdField,
   type MeterIdInput,
 } from './domain/meter-id';
+export type {
+  ApplicationClaimedPoint,
+  ApplicationOutcome,
+  ApplicationReleasedPoint,
+  BRouteState,
+  ClaimKind,
+  MeteringPointCorrected,
+  MeteringPointEvent,
+  MeteringPointEventType,
+  MeteringPointKind,
+  MeteringPointRecorded,
+  PointDescription,
+  TerminalType,
+} from './domain/metering-point.event';
+export type { ClaimingApplicationKind } from './domain/metering-point.command';
+export {
+  METERING_POINT_EVENT_SCHEMA_VERSION,
+  METERING_POINT_STREAM_PREFIX,
+  MeteringPointRepository,
+  meteringPointStream,
+} from './infrastructure/metering-point-repository';
+export {
+  METERING_POINT_EVENT_TYPES,
+  toMeteringPointEvent,
+} from './infrastructure/recorded-metering-point-event';
+export {
+  MeteringRegistry,
+  type ApplicationClaim,
+  type ApplicationRelease,
+  type MeteringPointSnapshot,
+  type MeteringWriteOutcome,
+} from './infrastructure/metering-registry';
+export { BRouteStateEnum, MeteringPointKindEnum, TerminalTypeEnum } from './graphql/metering-enums';
