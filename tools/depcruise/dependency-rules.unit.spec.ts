@@ -19,9 +19,12 @@ async function cruiseWithProjectRules(
 
 type Found = [rule: string, from: string, to: string];
 
-/** `../../node_modules/@scope/name/dist/index.js` → `@scope/name`; other paths unchanged. */
+/**
+ * `../../node_modules/@scope/name/dist/index.js` → `@scope/name`; other paths unchanged. A worktree
+ * whose node_modules links to another checkout resolves to `../../main/node_modules/…`.
+ */
 const packageOf = (path: string): string =>
-  path.replace(/^(?:\.\.\/)*node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1');
+  path.replace(/^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1');
 
 // Every bad import in the fixtures, with every rule it breaks; nothing else may be reported.
 // A cycle is reported once, on the edge that closes it.
