@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import { processOutput, type CliOutput } from './cli-output';
+import { registerRebuildProjections } from './commands/rebuild-projections.command';
+import { registerVerifyHistory } from './commands/verify-history.command';
 
 /**
  * The `npm run cli -- <command>` program. Operations commands (create-operator,
  * import-metering-points, rebuild-projections, verify-history) register here as they land.
  */
-export function createCliProgram(): Command {
+export function createCliProgram(output: CliOutput = processOutput): Command {
   const program: Command = new Command('npm run cli --')
     .description('Operations tools for the B-route application system.')
     // A registered `help` makes this a dispatcher even before the other commands exist, so an
@@ -19,5 +22,7 @@ export function createCliProgram(): Command {
       if (!command) program.error(`error: unknown command '${name}'`);
       command.outputHelp();
     });
+  registerRebuildProjections(program, output);
+  registerVerifyHistory(program, output);
   return program;
 }

@@ -1,12 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS, AccountsModule } from '@app/accounts';
+import { AccountsModule } from '@app/accounts';
 import { ApplicationsModule } from '@app/applications';
-import {
-  EventSourcingModule,
-  piiMasterKeyFile,
-  readOrCreatePiiMasterKey,
-} from '@app/event-sourcing';
+import { EventSourcingModule, type EventSourcingOptions } from '@app/event-sourcing';
 import { MeteringModule } from '@app/metering';
 import { NotificationsModule } from '@app/notifications';
 import type { DestinationStream } from 'pino';
@@ -16,6 +12,7 @@ import { GatewayGraphqlModule } from './graphql/gateway-graphql.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { eventSourcingOptions } from './storage/event-sourcing-options';
 
 export interface AppModuleOptions {
   /** Where logs go; standard output unless a test wants to read them. */
@@ -24,6 +21,10 @@ export interface AppModuleOptions {
   readonly imports?: readonly (Type | DynamicModule)[];
   /** The domain clock; only end-to-end specs pass one, to move time. */
   readonly clock?: () => Date;
+  /** For the command-line tools: the contexts and storage without HTTP, GraphQL or metrics. */
+  readonly headless?: boolean;
+  /** Where storage differs from the config, e.g. a tool using the running API's database. */
+  readonly storage?: Partial<EventSourcingOptions>;
 }
 
 /** The gateway: configuration, observability, storage, the bounded contexts and GraphQL. */
@@ -35,21 +36,9 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule.forRoot(config, options.logDestination),
-        EventSourcingModule.forRoot({
-          databaseUrl: config.database.url,
-          databaseSchema: config.database.schema,
-          databasePoolSize: config.database.poolSize,
-          eventStoreUrl: config.eventStoreUrl,
-          // The config lets the key be unset only for the embedded database outside production.
-          piiMasterKey:
-            config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
-          migrations: ACCOUNTS_MIGRATIONS,
-          projections: ACCOUNTS_PROJECTIONS,
-        }),
+        EventSourcingModule.forRoot(eventSourcingOptions(config, options.storage)),
         CqrsModule.forRoot(),
-        MetricsModule,
-        HealthModule,
-        GatewayGraphqlModule,
+        ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
         AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
         ApplicationsModule,
         MeteringModule,

@@ -28,6 +28,7 @@ export { EventSourcingModule } from './nest/event-sourcing.module';
 export type { EventSourcingOptions, EmbeddedDatabaseLocation } from './nest/event-sourcing.options';
 export {
   embeddedDatabaseLocation,
+  servedEmbeddedDatabaseUrl,
   startEmbeddedDatabase,
   type RunningEmbeddedDatabase,
 } from './nest/embedded-database';

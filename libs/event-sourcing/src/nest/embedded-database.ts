@@ -13,6 +13,18 @@ export function embeddedDatabaseLocation(root: string = process.cwd()): Embedded
   return { dataDir: resolve(root, 'var/data'), socketPath: resolve(root, 'var/run/.s.PGSQL.5432') };
 }
 
+/**
+ * The URL of the embedded database when another process (the API) serves it on its socket, else
+ * null: a tool then uses that process's database instead of opening the data directory twice.
+ */
+export async function servedEmbeddedDatabaseUrl(
+  location: EmbeddedDatabaseLocation,
+): Promise<string | null> {
+  if (!existsSync(location.socketPath) || !(await answers(location.socketPath))) return null;
+  const directory = dirname(location.socketPath);
+  return `postgres://postgres@localhost/postgres?host=${encodeURIComponent(directory)}`;
+}
+
 export interface RunningEmbeddedDatabase {
   readonly url: string;
   stop(): Promise<void>;

@@ -58,7 +58,11 @@ export class ProjectionRunners {
     this.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any shutdown hook: TypeORM's own hook destroys the data source, and a runner still
+   * mid-batch (or taking its lock) would then fail and log an error for a clean stop.
+   */
+  beforeApplicationShutdown(): Promise<void> {
     return this.stop();
   }
 

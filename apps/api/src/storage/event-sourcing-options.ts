@@ -1,0 +1,35 @@
+import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS } from '@app/accounts';
+import {
+  piiMasterKeyFile,
+  readOrCreatePiiMasterKey,
+  type EventSourcingOptions,
+  type Projection,
+} from '@app/event-sourcing';
+import type { MigrationInterface } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+
+/** Every context's read-model tables, migrated at start by the API and by every tool alike. */
+export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
+  ...ACCOUNTS_MIGRATIONS,
+];
+
+/** Every read model the API keeps current (and `rebuild-projections` can rebuild). */
+export const CONTEXT_PROJECTIONS: readonly Projection[] = [...ACCOUNTS_PROJECTIONS];
+
+/** Storage as configured: the API and the command-line tools open the same database the same way. */
+export function eventSourcingOptions(
+  config: AppConfig,
+  overrides: Partial<EventSourcingOptions> = {},
+): EventSourcingOptions {
+  return {
+    databaseUrl: config.database.url,
+    databaseSchema: config.database.schema,
+    databasePoolSize: config.database.poolSize,
+    eventStoreUrl: config.eventStoreUrl,
+    // The config lets the key be unset only for the embedded database outside production.
+    piiMasterKey: config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
+    migrations: CONTEXT_MIGRATIONS,
+    projections: CONTEXT_PROJECTIONS,
+    ...overrides,
+  };
+}
