@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { withCliContext } from '../cli-context';
 import type { CliOutput } from '../cli-output';
 
-const RUNNER_START_TIMEOUT_MS = 5_000;
+const RUNNER_START_TIMEOUT_MS = 15_000;
 
 /**
  * Replays read models from the first event into fresh tables and swaps them in, while the live
