@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
 import type { AccountsModuleOptions } from './accounts-module.options';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
+import { GqlLocalAuthGuard } from './auth/gql-local-auth.guard';
+import { LocalStrategy } from './auth/local.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { SESSION_CLOCK, type SessionClock } from './auth/session-clock';
 import { CommonPasswords } from './credentials/common-passwords';
@@ -37,7 +40,7 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
  * take plain constructor arguments, so they are built here by factories.
  */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([AccountRowEntity])],
+  imports: [CqrsModule, PassportModule, TypeOrmModule.forFeature([AccountRowEntity])],
   providers: [
     { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
     { provide: CommonPasswords, useFactory: () => CommonPasswords.load() },
@@ -75,6 +78,8 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     RegisterAccountHandler,
     VerifyEmailResolver,
     VerifyEmailHandler,
+    LocalStrategy,
+    GqlLocalAuthGuard,
     LoginResolver,
     LoginHandler,
     LogoutResolver,

@@ -1,22 +1,19 @@
-import type { IncomingMessage } from 'node:http';
-import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { GqlLocalAuthGuard, LocalLogin } from '../../auth/gql-local-auth.guard';
 import { SessionModel } from '../../graphql/session.model';
-import { LoginCommand, type LoginResult } from './login.command';
+import type { LoginResult } from './login.command';
 
 @Resolver()
 export class LoginResolver {
-  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
-
+  /** The arguments are read by passport-local through the guard (LocalStrategy). */
   @Mutation(() => SessionModel)
+  @UseGuards(GqlLocalAuthGuard)
   login(
-    @Args('userId', { type: () => String }) userId: string,
-    @Args('password', { type: () => String }) password: string,
-    @Context('req') req: IncomingMessage,
-  ): Promise<LoginResult> {
-    return this.commandBus.execute(
-      new LoginCommand(userId, password, req.socket.remoteAddress ?? 'unknown'),
-    );
+    @Args('userId', { type: () => String }) _userId: string,
+    @Args('password', { type: () => String }) _password: string,
+    @LocalLogin() session: LoginResult,
+  ): LoginResult {
+    return session;
   }
 }
