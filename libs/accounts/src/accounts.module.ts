@@ -97,6 +97,8 @@ export class AccountsModule {
   static forRoot(options: AccountsModuleOptions = {}): DynamicModule {
     return {
       module: AccountsModule,
+      // Every context's resolvers use the guards, hence the sessions and the clock behind them.
+      global: true,
       providers: [
         { provide: SESSION_CLOCK, useValue: options.clock ?? ((): Date => new Date()) },
         {

@@ -50,3 +50,15 @@ export {
   type MeteringWriteOutcome,
 } from './infrastructure/metering-registry';
 export { BRouteStateEnum, MeteringPointKindEnum, TerminalTypeEnum } from './graphql/metering-enums';
+export {
+  MeteringPointRowEntity,
+  type MeteringPointRow,
+} from './projections/metering-point-row.entity';
+export { MeteringPointsReadModel1764117500000 } from './projections/1764117500000-metering-points-read-model';
+export {
+  METERING_POINTS_PROJECTION,
+  meteringPointsProjection,
+} from './projections/metering-points.projection';
+export { METERING_MIGRATIONS, METERING_PROJECTIONS } from './projections/metering-read-model';
+export { MeteringPointsQuery, type MeteringPointView } from './queries/metering-points.query';
+export { MeteringPointModel } from './graphql/metering-point.model';

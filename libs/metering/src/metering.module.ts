@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-sourcing';
+import { DataSource } from 'typeorm';
 import { MeteringPointRepository } from './infrastructure/metering-point-repository';
 import { MeteringRegistry } from './infrastructure/metering-registry';
+import { MeteringPointRowEntity } from './projections/metering-point-row.entity';
+import { MeteringPointsQuery } from './queries/metering-points.query';
+import { FindMeteringPointHandler } from './use-cases/find-metering-point/find-metering-point.handler';
+import { FindMeteringPointResolver } from './use-cases/find-metering-point/find-metering-point.resolver';
+import { RecordMeteringPointHandler } from './use-cases/record-metering-point/record-metering-point.handler';
+import { RecordMeteringPointResolver } from './use-cases/record-metering-point/record-metering-point.resolver';
 
-/** The metering bounded context: the registry of metering points (MTR-1, MTR-2, OPS-4). */
+/**
+ * The metering bounded context: the registry of metering points (MTR-1, MTR-2, OPS-4). The
+ * applications context uses it through the exported `MeteringRegistry`.
+ */
 @Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([MeteringPointRowEntity])],
   providers: [
     {
       provide: MeteringPointRepository,
@@ -16,6 +29,15 @@ import { MeteringRegistry } from './infrastructure/metering-registry';
       inject: [MeteringPointRepository],
       useFactory: (repository: MeteringPointRepository) => new MeteringRegistry(repository),
     },
+    {
+      provide: MeteringPointsQuery,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new MeteringPointsQuery(dataSource),
+    },
+    RecordMeteringPointResolver,
+    RecordMeteringPointHandler,
+    FindMeteringPointResolver,
+    FindMeteringPointHandler,
   ],
   exports: [MeteringRegistry],
 })

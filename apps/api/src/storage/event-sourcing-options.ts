@@ -5,16 +5,21 @@ import {
   type EventSourcingOptions,
   type Projection,
 } from '@app/event-sourcing';
+import { METERING_MIGRATIONS, METERING_PROJECTIONS } from '@app/metering';
 import type { MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's read-model tables, migrated at start by the API and by every tool alike. */
 export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ...ACCOUNTS_MIGRATIONS,
+  ...METERING_MIGRATIONS,
 ];
 
 /** Every read model the API keeps current (and `rebuild-projections` can rebuild). */
-export const CONTEXT_PROJECTIONS: readonly Projection[] = [...ACCOUNTS_PROJECTIONS];
+export const CONTEXT_PROJECTIONS: readonly Projection[] = [
+  ...ACCOUNTS_PROJECTIONS,
+  ...METERING_PROJECTIONS,
+];
 
 /** Storage as configured: the API and the command-line tools open the same database the same way. */
 export function eventSourcingOptions(

@@ -1,8 +1,18 @@
-import { createDataSource, migrate, PostgresEventStore, type Actor } from '@app/event-sourcing';
+import {
+  createDataSource,
+  migrate,
+  PostgresEventStore,
+  ProjectionRunners,
+  type Actor,
+} from '@app/event-sourcing';
 import { createTestSchema, type TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
 import { MeteringPointRepository } from '../infrastructure/metering-point-repository';
 import { MeteringRegistry } from '../infrastructure/metering-registry';
+import { MeteringPointRowEntity } from '../projections/metering-point-row.entity';
+import { meteringPointsProjection } from '../projections/metering-points.projection';
+import { METERING_MIGRATIONS } from '../projections/metering-read-model';
+import { MeteringPointsQuery } from '../queries/metering-points.query';
 
 export const operator: Actor = { id: 'op-1', role: 'OPERATOR' };
 export const system: Actor = { id: 'applications', role: 'SYSTEM' };
@@ -13,14 +23,23 @@ export interface MeteringTestBed {
   readonly dataSource: DataSource;
   readonly store: PostgresEventStore;
   readonly registry: MeteringRegistry;
+  readonly query: MeteringPointsQuery;
+  /** Runs the metering-points projection until it has applied everything stored, then stops it. */
+  project(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-/** A fresh schema with the event store, the registry on it. */
+/** A fresh schema with the event store, the registry on it and the metering-points read model. */
 export async function meteringTestBed(target: TestDatabaseTarget): Promise<MeteringTestBed> {
   const database = await createTestSchema(target, 10);
   const { schema, pool } = database;
-  const dataSource = createDataSource({ url: target.url, schema, poolSize: 5 });
+  const dataSource = createDataSource({
+    url: target.url,
+    schema,
+    entities: [MeteringPointRowEntity],
+    migrations: [...METERING_MIGRATIONS],
+    poolSize: 5,
+  });
   await dataSource.initialize();
   await migrate(dataSource);
   const store = new PostgresEventStore({
@@ -35,6 +54,26 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
     dataSource,
     store,
     registry: new MeteringRegistry(new MeteringPointRepository(store)),
+    query: new MeteringPointsQuery(dataSource),
+    async project() {
+      const { checkpoint } = await store.head();
+      if (checkpoint === null) return;
+      const runners = new ProjectionRunners({
+        eventStore: store,
+        dataSource,
+        logger: { warn: () => undefined, error: () => undefined },
+        pollIntervalMs: 50,
+        standbyIntervalMs: 50,
+        retryDelayMs: { initial: 20, max: 200 },
+        projections: [meteringPointsProjection],
+      });
+      runners.start();
+      try {
+        await runners.waitFor(meteringPointsProjection.name, checkpoint, 10_000);
+      } finally {
+        await runners.stop();
+      }
+    },
     async dispose() {
       await store.close();
       await dataSource.destroy();

@@ -1,0 +1,81 @@
+import { testDatabaseTargets } from '@test/database';
+import { parsePointId } from '../domain/point-id';
+import {
+  meteringTestBed,
+  operator,
+  system,
+  type MeteringTestBed,
+} from '../testing/metering-test-bed';
+import { MeteringPointRowEntity } from './metering-point-row.entity';
+
+const SUPPLY = '0310119876543210987654';
+const RECEPTION = '0310129876543210987654';
+
+function pointIdOf(text: string) {
+  const parsed = parsePointId(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.value;
+}
+
+describe.each(testDatabaseTargets())('metering-points projection on $kind', (target) => {
+  let bed: MeteringTestBed;
+
+  beforeAll(async () => {
+    bed = await meteringTestBed(target);
+  });
+  afterAll(async () => {
+    await bed?.dispose();
+  });
+
+  it('MTR-1: a recorded then corrected point reads back with its latest description', async () => {
+    await bed.registry.record(
+      pointIdOf(SUPPLY),
+      { meterId: 'F146832', terminalType: 'UNKNOWN', island: false },
+      operator,
+    );
+    await bed.registry.record(
+      pointIdOf(SUPPLY),
+      { meterId: null, terminalType: 'OPTICAL', island: true },
+      operator,
+    );
+    await bed.project();
+    expect(await bed.query.byPointId(SUPPLY)).toEqual({
+      pointId: SUPPLY,
+      kind: 'SUPPLY',
+      meterId: 'F146832',
+      terminalType: 'OPTICAL',
+      island: true,
+      bRouteState: 'NOT_SUBSCRIBED',
+    });
+    expect(await bed.query.byPointId('0310110000000000000001')).toBeNull();
+  });
+
+  it('OPS-4: the row follows claims (MTR-2) and releases, and shows the open application', async () => {
+    const rows = bed.dataSource.getRepository(MeteringPointRowEntity);
+    await bed.registry.claimForApplication(
+      RECEPTION,
+      { applicationId: 7001, kind: 'NEW', meterId: 'G654321' },
+      system,
+    );
+    await bed.project();
+    expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
+      kind: 'RECEPTION',
+      meterId: 'G654321',
+      terminalType: 'UNKNOWN',
+      bRouteState: 'PENDING',
+      openApplicationId: 7001,
+      openApplicationKind: 'NEW',
+    });
+    await bed.registry.releaseApplication(
+      RECEPTION,
+      { applicationId: 7001, kind: 'NEW', outcome: 'COMPLETED' },
+      system,
+    );
+    await bed.project();
+    expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
+      bRouteState: 'ACTIVE',
+      openApplicationId: null,
+      openApplicationKind: null,
+    });
+  });
+});
