@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepExchangesTogether } from './exchange-affinity';
 
 export interface EmbeddedPostgresOptions {
   /** A directory to keep the data in; omit for a throw-away in-memory database. */
@@ -31,6 +32,7 @@ export async function startEmbeddedPostgres(
     ...(options.socketPath ? { path: options.socketPath } : { host: '127.0.0.1', port: 0 }),
     maxConnections: 64,
   });
+  keepExchangesTogether(server);
   await server.start();
   const url = options.socketPath
     ? `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dirnameOf(options.socketPath))}`
