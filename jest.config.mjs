@@ -10,7 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleNameMapper: {
-    '^@app/event-sourcing/testing$': '<rootDir>/libs/event-sourcing/src/testing',
+    '^@app/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
     '^@test/(.*)$': '<rootDir>/test/$1',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
