@@ -16,7 +16,9 @@ import { VerificationTokens } from './credentials/verification-tokens';
 import { AccountCommandRunner } from './infrastructure/account-command-runner';
 import { AccountContactCipher } from './infrastructure/account-contact-cipher';
 import { AccountRepository } from './infrastructure/account-repository';
+import { UserIdReservations } from './infrastructure/user-id-reservations';
 import { AccountRowEntity } from './projections/account-row.entity';
+import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
 import { AccountsQuery } from './queries/accounts.query';
 import { SessionService } from './sessions/session.service';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './throttling/login-throttle';
@@ -32,6 +34,8 @@ import { MeHandler } from './use-cases/me/me.handler';
 import { MeResolver } from './use-cases/me/me.resolver';
 import { RegisterAccountHandler } from './use-cases/register-account/register-account.handler';
 import { RegisterAccountResolver } from './use-cases/register-account/register-account.resolver';
+import { UserIdClaims } from './use-cases/register-account/user-id-claims';
+import { RegistrationExpiry } from './use-cases/expire-registrations/registration-expiry';
 import { VerifyEmailHandler } from './use-cases/verify-email/verify-email.handler';
 import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resolver';
 
@@ -40,7 +44,11 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
  * take plain constructor arguments, so they are built here by factories.
  */
 @Module({
-  imports: [CqrsModule, PassportModule, TypeOrmModule.forFeature([AccountRowEntity])],
+  imports: [
+    CqrsModule,
+    PassportModule,
+    TypeOrmModule.forFeature([AccountRowEntity, AccountVerificationLinkEntity]),
+  ],
   providers: [
     { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
     { provide: CommonPasswords, useFactory: () => CommonPasswords.load() },
@@ -55,6 +63,13 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
       inject: [EVENT_STORE],
       useFactory: (eventStore: EventStore) => new AccountRepository(eventStore),
     },
+    {
+      provide: UserIdReservations,
+      inject: [EVENT_STORE],
+      useFactory: (eventStore: EventStore) => new UserIdReservations(eventStore),
+    },
+    RegistrationExpiry,
+    UserIdClaims,
     {
       provide: AccountCommandRunner,
       inject: [AccountRepository, SESSION_CLOCK],

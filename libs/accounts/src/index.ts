@@ -143,3 +143,25 @@ export {
   type LoginThrottleLimits,
 } from './throttling/login-throttle';
 export { LoginThrottle1764117200000 } from './throttling/1764117200000-login-throttle';
+export {
+  evolveUserId,
+  freeUserId,
+  releaseUserId,
+  reserveUserId,
+  type UserIdReleaseReason,
+  type UserIdReleased,
+  type UserIdReservationEvent,
+  type UserIdReservationState,
+  type UserIdReserved,
+} from './domain/user-id-reservation';
+export {
+  USER_ID_STREAM_PREFIX,
+  UserIdReservations,
+  userIdStream,
+  type LoadedUserId,
+} from './infrastructure/user-id-reservations';
+export {
+  AccountVerificationLinkEntity,
+  type AccountVerificationLink,
+} from './projections/account-verification-link.entity';
+export { AccountVerificationLinks1764117300000 } from './projections/1764117300000-account-verification-links';

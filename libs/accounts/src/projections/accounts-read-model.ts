@@ -5,6 +5,7 @@ import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
 import { accountsProjection } from './accounts.projection';
 import { AccountVerificationToken1764115800000 } from './1764115800000-account-verification-token';
 import { LoginThrottle1764117200000 } from '../throttling/1764117200000-login-throttle';
+import { AccountVerificationLinks1764117300000 } from './1764117300000-account-verification-links';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
@@ -12,6 +13,7 @@ export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   Sessions1764115700000,
   AccountVerificationToken1764115800000,
   LoginThrottle1764117200000,
+  AccountVerificationLinks1764117300000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

@@ -5,6 +5,7 @@ import { unreachable } from '../domain/unreachable';
 import { ACCOUNT_STREAM_PREFIX } from '../infrastructure/account-repository';
 import { toAccountEvent } from '../infrastructure/recorded-account-event';
 import { AccountRowEntity, type AccountRow, type AccountRowStatus } from './account-row.entity';
+import { AccountVerificationLinkEntity } from './account-verification-link.entity';
 
 /** Login attempts that change nothing shown (failures, refusals) are not read. */
 export const ACCOUNTS_PROJECTION_EVENTS = [
@@ -31,7 +32,7 @@ const IN_USE: AccountRowStatus[] = ['ACTIVE', 'LOCKED'];
 export const accountsProjection: Projection = {
   name: 'accounts',
   filter: { streamPrefixes: [ACCOUNT_STREAM_PREFIX], types: ACCOUNTS_PROJECTION_EVENTS },
-  entities: [AccountRowEntity],
+  entities: [AccountRowEntity, AccountVerificationLinkEntity],
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
     for (const event of events) await project(toAccountEvent(event), manager);
   },
@@ -55,6 +56,14 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         deletedAt: null,
         verificationTokenHash: data.verificationTokenHash,
       });
+      // A 256-bit token's hash does not repeat; ignoring a repeat keeps the first link's account.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AccountVerificationLinkEntity)
+        .values({ tokenHash: data.verificationTokenHash, accountId: data.accountId })
+        .orIgnore()
+        .execute();
       return;
     }
     case 'OperatorCreated': {

@@ -7,6 +7,7 @@ import {
   type AccountRow,
   type AccountRowStatus,
 } from '../projections/account-row.entity';
+import { AccountVerificationLinkEntity } from '../projections/account-verification-link.entity';
 
 /** The contract's `Account`, with contact fields decrypted (or erased, ACC-7). */
 export interface AccountView {
@@ -53,13 +54,12 @@ export class AccountsQuery {
     return row ? this.view(row) : null;
   }
 
-  /** ACC-2: the account a verification link was mailed to, by the token's hash. */
+  /** ACC-2: the account a verification link was mailed to, by the token's hash, even once void. */
   async idByVerificationTokenHash(verificationTokenHash: string): Promise<string | null> {
-    const row = await this.rows().findOne({
-      where: { verificationTokenHash },
-      select: { id: true },
-    });
-    return row?.id ?? null;
+    const link = await this.dataSource
+      .getRepository(AccountVerificationLinkEntity)
+      .findOneBy({ tokenHash: verificationTokenHash });
+    return link?.accountId ?? null;
   }
 
   async page({ offset, limit, userId }: AccountPageRequest): Promise<AccountPage> {

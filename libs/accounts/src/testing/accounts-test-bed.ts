@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import { AccountRepository } from '../infrastructure/account-repository';
 import { AccountRowEntity } from '../projections/account-row.entity';
+import { AccountVerificationLinkEntity } from '../projections/account-verification-link.entity';
 import { accountsProjection } from '../projections/accounts.projection';
 import { ACCOUNTS_MIGRATIONS } from '../projections/accounts-read-model';
 import { AccountsQuery } from '../queries/accounts.query';
@@ -41,7 +42,7 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
   const dataSource = createDataSource({
     url: target.url,
     schema,
-    entities: [AccountRowEntity],
+    entities: [AccountRowEntity, AccountVerificationLinkEntity],
     migrations: [...ACCOUNTS_MIGRATIONS],
     poolSize: 5,
   });

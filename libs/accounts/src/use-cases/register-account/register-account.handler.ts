@@ -8,9 +8,9 @@ import { VerificationTokens } from '../../credentials/verification-tokens';
 import { registrationProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
-import { AccountsQuery } from '../../queries/accounts.query';
 import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
 import { RegisterAccountCommand } from './register-account.command';
+import { UserIdClaims } from './user-id-claims';
 
 @CommandHandler(RegisterAccountCommand)
 export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand> {
@@ -18,7 +18,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     @Inject(CommonPasswords) private readonly commonPasswords: CommonPasswords,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(VerificationTokens) private readonly tokens: VerificationTokens,
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(UserIdClaims) private readonly userIds: UserIdClaims,
     @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
@@ -29,8 +29,9 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     if (problems.length > 0) throw new InvalidInputError(problems);
     // Hashed first, so a taken user ID answers in about the time a free one does.
     const passwordHash = await this.hasher.hash(input.password);
-    if ((await this.query.byUserId(input.userId)) !== null) return true;
     const accountId = randomUUID();
+    const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
+    if (!(await this.userIds.claim(input.userId, accountId, metadata))) return true;
     const { token, hash } = this.tokens.issue();
     const [contact, verificationToken] = await Promise.all([
       this.cipher.encryptContact(accountId, input),
@@ -49,7 +50,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
           verificationToken,
         },
       },
-      commandMetadata({ id: accountId, role: 'CUSTOMER' }),
+      metadata,
     );
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     await waitForAccounts(this.projections, outcome.checkpoint);

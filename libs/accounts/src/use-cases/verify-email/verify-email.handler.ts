@@ -4,6 +4,7 @@ import { ProjectionRunners } from '@app/event-sourcing';
 import { VerificationTokens } from '../../credentials/verification-tokens';
 import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
 import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
 import { VerifyEmailCommand } from './verify-email.command';
@@ -16,17 +17,21 @@ export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
     @Inject(AccountsQuery) private readonly query: AccountsQuery,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+    @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
   ) {}
 
   async execute({ token }: VerifyEmailCommand): Promise<AccountView> {
     const verificationTokenHash = this.tokens.hashOf(token);
     const accountId = await this.query.idByVerificationTokenHash(verificationTokenHash);
     if (accountId === null) throw domainError(accountErrors.invalidVerificationToken());
+    const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
     const outcome = await this.runner.run(
       accountId,
       { type: 'VerifyEmail', data: { verificationTokenHash } },
-      commandMetadata({ id: accountId, role: 'CUSTOMER' }),
+      metadata,
     );
+    // ACC-2: a link opened too late voids the registration; its user ID is free again.
+    await this.reservations.releaseAfter(outcome.decision.events, metadata);
     await waitForAccounts(this.projections, outcome.checkpoint);
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     const account = await this.query.byId(accountId);

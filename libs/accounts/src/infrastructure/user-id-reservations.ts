@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+} from '@app/event-sourcing';
+import {
+  evolveUserId,
+  freeUserId,
+  releaseUserId,
+  reserveUserId,
+  type UserIdReleaseReason,
+  type UserIdReservationEvent,
+  type UserIdReservationState,
+} from '../domain/user-id-reservation';
+import type { AccountEvent } from '../domain/account.event';
+import { ACCOUNT_EVENT_SCHEMA_VERSION, type AccountCommandMetadata } from './account-repository';
+
+/** Not `account-…`: whatever follows account streams by prefix never meets these events. */
+export const USER_ID_STREAM_PREFIX = 'user-id-';
+
+export function userIdStream(userId: string): string {
+  return `${USER_ID_STREAM_PREFIX}${userId}`;
+}
+
+export interface LoadedUserId {
+  readonly state: UserIdReservationState;
+  readonly revision: number;
+}
+
+// Two releases of one ID at once are rare (a sweep and a registration); a few rounds settle them.
+const RELEASE_ATTEMPTS = 3;
+
+/** The write side's record of which account holds a user ID (see `user-id-reservation.ts`). */
+export class UserIdReservations {
+  constructor(private readonly eventStore: EventStore) {}
+
+  async load(userId: string): Promise<LoadedUserId> {
+    const recorded = await this.eventStore.readStream(userIdStream(userId));
+    return {
+      state: recorded.map(toReservationEvent).reduce(evolveUserId, freeUserId),
+      revision: recorded.at(-1)?.revision ?? -1,
+    };
+  }
+
+  /**
+   * True when the ID is now the account's. False when another account holds it, or when another
+   * registration appended first: the expected revision lets exactly one of them through.
+   */
+  async reserve(
+    userId: string,
+    accountId: string,
+    metadata: AccountCommandMetadata,
+    now: Date,
+  ): Promise<boolean> {
+    const { state, revision } = await this.load(userId);
+    const reserved = reserveUserId(state, userId, accountId, now);
+    if (reserved === null) return false;
+    try {
+      await this.append(userId, reserved, revision, metadata, now);
+      return true;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return false;
+      throw error;
+    }
+  }
+
+  /** Frees the ID if this account holds it; does nothing otherwise. */
+  async release(
+    userId: string,
+    accountId: string,
+    reason: UserIdReleaseReason,
+    metadata: AccountCommandMetadata,
+    now: Date,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(userId);
+      const released = releaseUserId(state, userId, accountId, reason, now);
+      if (released === null) return;
+      try {
+        await this.append(userId, released, revision, metadata, now);
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= RELEASE_ATTEMPTS) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** ACC-2, ACC-7: frees the user ID of an account whose registration expired or which was deleted. */
+  async releaseAfter(
+    events: readonly AccountEvent[],
+    metadata: AccountCommandMetadata,
+  ): Promise<void> {
+    for (const event of events) {
+      if (event.type === 'RegistrationExpired') {
+        const { userId, accountId, expiredAt } = event.data;
+        await this.release(
+          userId,
+          accountId,
+          'REGISTRATION_EXPIRED',
+          metadata,
+          new Date(expiredAt),
+        );
+      } else if (event.type === 'AccountDeletedForInactivity') {
+        const { userId, accountId, deletedAt } = event.data;
+        await this.release(
+          userId,
+          accountId,
+          'DELETED_FOR_INACTIVITY',
+          metadata,
+          new Date(deletedAt),
+        );
+      }
+    }
+  }
+
+  private async append(
+    userId: string,
+    event: UserIdReservationEvent,
+    revision: number,
+    metadata: AccountCommandMetadata,
+    now: Date,
+  ): Promise<void> {
+    await this.eventStore.append(
+      userIdStream(userId),
+      [
+        {
+          id: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: {
+            correlationId: metadata.correlationId,
+            causationId: metadata.causationId ?? null,
+            actor: metadata.actor,
+            occurredAt: now,
+            schemaVersion: ACCOUNT_EVENT_SCHEMA_VERSION,
+          },
+        },
+      ],
+      revision < 0 ? 'no_stream' : revision,
+    );
+  }
+}
+
+function toReservationEvent(recorded: RecordedEvent): UserIdReservationEvent {
+  if (recorded.type !== 'UserIdReserved' && recorded.type !== 'UserIdReleased') {
+    throw new Error(
+      `${recorded.stream}@${recorded.revision}: not a user ID event (${recorded.type})`,
+    );
+  }
+  return { type: recorded.type, data: recorded.data } as UserIdReservationEvent;
+}
