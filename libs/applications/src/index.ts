@@ -97,3 +97,25 @@ export {
   type ApplicationErrorCode,
   type ApplicationErrorReason,
 } from './domain/application-error';
+export { toApplicationEvent } from './infrastructure/recorded-application-event';
+export { customerNameSearchKey } from './projections/customer-name-search-key';
+export {
+  ApplicationSearchRowEntity,
+  type ApplicationSearchRow,
+} from './projections/application-search-row.entity';
+export { ApplicationSearch1764117600000 } from './projections/1764117600000-application-search';
+export {
+  APPLICATION_SEARCH_PROJECTION,
+  applicationSearchProjection,
+} from './projections/application-search.projection';
+export {
+  APPLICATION_SEARCH_MIGRATIONS,
+  APPLICATIONS_PROJECTIONS,
+} from './projections/application-search-read-model';
+export {
+  likeContaining,
+  searchStatements,
+  type SearchConditions,
+  type SearchStatements,
+  type SqlStatement,
+} from './queries/application-search.sql';

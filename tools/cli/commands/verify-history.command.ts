@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { APPLICATION_STREAM_PREFIX, applicationStream } from '@app/applications';
 import { EVENT_STORE, type Checkpoint, type EventStore } from '@app/event-sourcing';
 import type { Command } from 'commander';
 import { withCliContext } from '../cli-context';
 import type { CliOutput } from '../cli-output';
-
-const APPLICATION_STREAM_PREFIX = 'application-';
 
 export interface HistoryCheck {
   readonly streams: number;
@@ -24,7 +23,7 @@ export async function verifyHistory(
   const streams =
     applicationId === undefined
       ? await applicationStreams(store)
-      : [`${APPLICATION_STREAM_PREFIX}${applicationId}`];
+      : [applicationStream(applicationId)];
   let broken = 0;
   for (const stream of streams) {
     const result = await store.verifyStream(stream);

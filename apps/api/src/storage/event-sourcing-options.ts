@@ -1,4 +1,5 @@
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS } from '@app/accounts';
+import { APPLICATION_SEARCH_MIGRATIONS, APPLICATIONS_PROJECTIONS } from '@app/applications';
 import {
   piiMasterKeyFile,
   readOrCreatePiiMasterKey,
@@ -13,12 +14,14 @@ import type { AppConfig } from '../config/app-config';
 export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ...ACCOUNTS_MIGRATIONS,
   ...METERING_MIGRATIONS,
+  ...APPLICATION_SEARCH_MIGRATIONS,
 ];
 
 /** Every read model the API keeps current (and `rebuild-projections` can rebuild). */
 export const CONTEXT_PROJECTIONS: readonly Projection[] = [
   ...ACCOUNTS_PROJECTIONS,
   ...METERING_PROJECTIONS,
+  ...APPLICATIONS_PROJECTIONS,
 ];
 
 /** Storage as configured: the API and the command-line tools open the same database the same way. */

@@ -1,0 +1,71 @@
+import type { ApplicationKind, ApplicationStatus } from '../domain/application.event';
+
+/** APP-10 criteria as the read model compares them; every one given must hold. */
+export interface SearchConditions {
+  readonly applicationId?: number;
+  /** Inclusive. */
+  readonly registeredFrom?: Date;
+  /** Exclusive: the start of the day after the last one asked for. */
+  readonly registeredBefore?: Date;
+  /** Already folded by `customerNameSearchKey`; matched anywhere in the key. */
+  readonly customerNameKey?: string;
+  readonly status?: ApplicationStatus;
+  readonly kind?: ApplicationKind;
+  /** Visibility: a customer's search is always limited to its own. */
+  readonly ownerAccountId?: string;
+}
+
+export interface SqlStatement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+export interface SearchStatements {
+  readonly count: SqlStatement;
+  readonly page: SqlStatement;
+}
+
+/** `%`, `_` and the escape itself match literally: a name may contain them. */
+export function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The two statements a search runs, newest first. Built here alone so that the EXPLAIN spec
+ * checks the very SQL the query sends: a partial name is `LIKE '%…%'` on the folded key, which
+ * the trigram GIN index answers.
+ */
+export function searchStatements(
+  schema: string,
+  conditions: SearchConditions,
+  page: { readonly offset: number; readonly limit: number },
+): SearchStatements {
+  const values: unknown[] = [];
+  const where: string[] = [];
+  const bind = (value: unknown) => `$${values.push(value)}`;
+  if (conditions.applicationId !== undefined)
+    where.push(`application_id = ${bind(conditions.applicationId)}`);
+  if (conditions.registeredFrom !== undefined)
+    where.push(`registered_at >= ${bind(conditions.registeredFrom)}`);
+  if (conditions.registeredBefore !== undefined)
+    where.push(`registered_at < ${bind(conditions.registeredBefore)}`);
+  if (conditions.customerNameKey !== undefined)
+    where.push(
+      `customer_name_key LIKE ${bind(likeContaining(conditions.customerNameKey))} ESCAPE '\\'`,
+    );
+  if (conditions.status !== undefined) where.push(`status = ${bind(conditions.status)}`);
+  if (conditions.kind !== undefined) where.push(`kind = ${bind(conditions.kind)}`);
+  if (conditions.ownerAccountId !== undefined)
+    where.push(`owner_account_id = ${bind(conditions.ownerAccountId)}`);
+  const table = `"${schema.replaceAll('"', '""')}".application_search`;
+  const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const filterValues = [...values];
+  return {
+    count: { text: `SELECT count(*)::int AS total FROM ${table}${filter}`, values: filterValues },
+    page: {
+      text: `SELECT application_id, revision, view FROM ${table}${filter}
+        ORDER BY registered_at DESC, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
+      values,
+    },
+  };
+}
