@@ -89,7 +89,7 @@ export async function applicationSearchTestBed(
       });
       runners.start();
       try {
-        await runners.waitFor(applicationSearchProjection.name, last.checkpoint, 10_000);
+        await runners.waitFor(applicationSearchProjection.name, last.checkpoint, 60_000);
       } finally {
         await runners.stop();
       }
