@@ -1,0 +1,338 @@
+/**
+ * Issue 4's figures, all in one run against a PostgreSQL server: submitApplication over HTTP at
+ * 16 and 64 connections against a bare GraphQL query, projection lag under that load, the API's
+ * resident memory, then searchApplications over a million seeded applications, the projection
+ * building them and a rebuild from zero. Baselines are measured in the same run; see the README.
+ *
+ *   npm run bench:applications      (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PiiVault, PostgresEventStore } from '@app/event-sourcing';
+import pg from 'pg';
+import { withScratchDatabase } from '../scratch-database';
+import { ApiChild } from './api-child';
+import { signUpCustomer, type SignedIn } from './bench-accounts';
+import { bearer } from './bench-graphql';
+import { signUpOperator } from './bench-operator';
+import { databaseCounters, perOperation, type DatabaseCounters } from './database-counters';
+import { postLoad } from './http-load';
+import { sampleProjectionLag } from './projection-lag';
+import { Report, type SubmitFigures } from './report';
+import { bareQueryLatency, searchLatency, type SearchResult } from './search-load';
+import { seedSubmittedApplications } from './seed-applications';
+import { japanDayAfter, nameQuery, submissionInput } from './submission-inputs';
+
+const SIZE = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 200);
+const PROJECTION = process.env.BENCH_PROJECTION ?? 'application-search';
+const SEED_BATCH = Number(process.env.BENCH_SEED_BATCH ?? 2000);
+const SPREAD_DAYS = 730;
+const LAG_POLL_MS = 10;
+const SCHEMA = 'public';
+const RUN = 1;
+
+const TODAY = JSON.stringify({ query: '{ today }' });
+const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
+  submitApplication(input: $input) { id status registeredAt }
+}`;
+
+async function main(): Promise<void> {
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  await withScratchDatabase(admin, 'bench_applications', async (url) => {
+    const masterKey = randomBytes(32);
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-applications-'));
+    const logFile = join(scratch, 'api.log');
+    const environment: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: SCHEMA,
+      PII_MASTER_KEY: masterKey.toString('base64'),
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      MAIL_DIRECTORY: join(scratch, 'mail'),
+    };
+    const logFd = openSync(logFile, 'a');
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // pool.end() resolves before its connections have closed, and dropping the scratch database
+    // then terminates them: an idle client's error would otherwise crash the bench at its end.
+    pool.on('error', () => undefined);
+    const store = new PostgresEventStore({ pool, schema: SCHEMA });
+    const report = new Report();
+    report.line(`API log: ${logFile}`);
+    let api = await ApiChild.start(environment, logFd);
+    try {
+      const idle = await api.usage();
+      const customer = await signUpCustomer(
+        api.url,
+        store,
+        new PiiVault({ pool, schema: SCHEMA, masterKey }),
+      );
+      const operator = await signUpOperator(api);
+      report.line(`API pid ${api.pid}; customer and operator signed in`);
+
+      let submitted = 0;
+      const rounds = new Map<number, SubmitFigures>();
+      for (const connections of CONNECTIONS) {
+        const round = await submitRound(api, pool, customer, connections, () => submitted++);
+        rounds.set(connections, round);
+        report.submitRound(connections, round);
+      }
+      await api.close();
+
+      const existing = await countSubmitted(pool);
+      const toSeed = Math.max(0, SIZE - existing);
+      const seedStarted = performance.now();
+      await seedSubmittedApplications({
+        pool,
+        schema: SCHEMA,
+        masterKey,
+        owner: { id: customer.accountId, role: 'CUSTOMER' },
+        count: toSeed,
+        batchSize: SEED_BATCH,
+        writers: 2,
+        now: new Date(),
+        spreadDays: SPREAD_DAYS,
+        onProgress: (seeded) => {
+          if (seeded % 100_000 < SEED_BATCH) report.line(`  seeded ${seeded} of ${toSeed}`);
+        },
+      });
+      const seedSeconds = (performance.now() - seedStarted) / 1000;
+      report.line(`seeded ${toSeed} ApplicationSubmitted events in ${seedSeconds.toFixed(1)} s`);
+
+      const before = await storedCheckpoint(pool);
+      api = await ApiChild.start(environment, logFd);
+      const catchUp = await timeCatchUp(pool, store, before);
+      report.line(
+        `projection caught up ${catchUp.events} events in ${catchUp.seconds.toFixed(1)} s after the restart`,
+      );
+
+      const total = await countSubmitted(pool);
+      const maxId = await maxApplicationId(pool);
+      const random = seededRandom(42);
+      const pick = () => 1 + Math.floor(random() * maxId);
+      const searches: SearchResult[] = [
+        await bareQueryLatency(api.url, operator.token, SEARCHES, 20),
+        await searchLatency(
+          api.url,
+          operator.token,
+          'by application ID',
+          () => ({ applicationId: pick() }),
+          SEARCHES,
+          20,
+        ),
+        await searchLatency(
+          api.url,
+          operator.token,
+          'by registration date (7 days)',
+          () => {
+            const from = japanDayAfter(new Date(), -Math.floor(random() * (SPREAD_DAYS - 7)) - 7);
+            return {
+              registeredFrom: from,
+              registeredTo: japanDayAfter(new Date(`${from}T00:00:00+09:00`), 6),
+            };
+          },
+          SEARCHES,
+          20,
+        ),
+        await searchLatency(
+          api.url,
+          operator.token,
+          'by partial customer name',
+          (i) => ({ customerName: nameQuery(pick(), i % 2 === 1) }),
+          SEARCHES,
+          20,
+        ),
+      ];
+      for (const search of searches) report.search(search);
+
+      const rebuildSeconds = await api.rebuild(PROJECTION);
+      const applicationEvents = await countApplicationEvents(pool);
+      const afterSearch = await api.usage();
+      await api.close();
+
+      report.table({
+        size: total,
+        seconds: SECONDS,
+        rounds,
+        idleRss: idle.rss,
+        seed: { count: toSeed, seconds: seedSeconds },
+        catchUp,
+        rebuild: { events: applicationEvents, seconds: rebuildSeconds },
+        searches,
+        finalRss: afterSearch.rss,
+      });
+    } catch (error) {
+      api.kill();
+      report.line(`failed; the API log is ${logFile}`);
+      throw error;
+    } finally {
+      await pool.end();
+      closeSync(logFd);
+    }
+  });
+}
+
+async function submitRound(
+  api: ApiChild,
+  pool: pg.Pool,
+  customer: SignedIn,
+  connections: number,
+  next: () => number,
+): Promise<SubmitFigures> {
+  const start = await api.usage();
+  const baseline = await postLoad({
+    url: api.url,
+    connections,
+    seconds: SECONDS,
+    headers: {},
+    body: () => TODAY,
+  });
+  const middle = await api.usage();
+  const before: DatabaseCounters = await databaseCounters(pool);
+  const sampler = sampleProjectionLag(
+    pool,
+    SCHEMA,
+    PROJECTION,
+    'ApplicationSubmitted',
+    LAG_POLL_MS,
+  );
+  const submit = await postLoad({
+    url: api.url,
+    connections,
+    seconds: SECONDS,
+    headers: bearer(customer.token),
+    body: () =>
+      JSON.stringify({
+        query: SUBMIT,
+        variables: { input: submissionInput(RUN, next(), new Date()) },
+      }),
+  });
+  const end = await api.usage();
+  // Whatever the projection still owes is part of the lag: wait for it before stopping the sampler.
+  const waits = await waitForProjection(pool, 60_000);
+  const { lags, polls } = await sampler.stop();
+  const after = await databaseCounters(pool);
+  return {
+    baseline,
+    submit,
+    lags,
+    rss: end.rss,
+    apiCpuMsPerSubmit: cpuMs(middle.cpu, end.cpu) / Math.max(1, submit.succeeded + submit.failed),
+    apiCpuMsPerBaseline: cpuMs(start.cpu, middle.cpu) / Math.max(1, baseline.succeeded),
+    database: perOperation(before, after, submit.succeeded + submit.failed, polls + waits),
+  };
+}
+
+function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+  return (to.user - from.user + (to.system - from.system)) / 1000;
+}
+
+async function storedCheckpoint(pool: pg.Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ checkpoint: string | null }>(
+    `SELECT checkpoint FROM "${SCHEMA}".projection_checkpoints WHERE name = $1`,
+    [PROJECTION],
+  );
+  return rows[0]?.checkpoint ?? null;
+}
+
+async function caughtUp(pool: pg.Pool, store: PostgresEventStore): Promise<boolean> {
+  const [head, checkpoint] = await Promise.all([store.head(), storedCheckpoint(pool)]);
+  if (head.checkpoint === null) return true;
+  return checkpoint !== null && store.compareCheckpoints(checkpoint, head.checkpoint) >= 0;
+}
+
+/** Resolves with the number of database transactions the waiting took. */
+async function waitForProjection(pool: pg.Pool, timeoutMs: number): Promise<number> {
+  const store = new PostgresEventStore({ pool, schema: SCHEMA });
+  const deadline = Date.now() + timeoutMs;
+  let transactions = 2;
+  while (!(await caughtUp(pool, store))) {
+    if (Date.now() > deadline)
+      throw new Error(`${PROJECTION} did not catch up within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    transactions += 2;
+  }
+  return transactions;
+}
+
+/**
+ * From the first poll that finds the stored checkpoint moved past `before` to the first that
+ * finds it at the head: the events in between over that time (the first batch's own time is
+ * not counted, so the rate is slightly high for a small store, and exact enough for a large one).
+ */
+async function timeCatchUp(
+  pool: pg.Pool,
+  store: PostgresEventStore,
+  before: string | null,
+): Promise<{ events: number; seconds: number }> {
+  let first: { at: number; checkpoint: string } | undefined;
+  for (;;) {
+    const checkpoint = await storedCheckpoint(pool);
+    if (!first && checkpoint !== null && checkpoint !== before)
+      first = { at: performance.now(), checkpoint };
+    if (first && (await caughtUp(pool, store))) {
+      const seconds = (performance.now() - first.at) / 1000;
+      return {
+        events: await eventsBetween(pool, first.checkpoint, checkpoint ?? first.checkpoint),
+        seconds,
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function eventsBetween(pool: pg.Pool, from: string, to: string): Promise<number> {
+  const [fx, fp] = from.split(':');
+  const [tx, tp] = to.split(':');
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "${SCHEMA}".events
+      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        AND (transaction_id, global_position) <= ($3::xid8, $4::bigint)`,
+    [fx, fp, tx, tp],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function countSubmitted(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "${SCHEMA}".events WHERE type = 'ApplicationSubmitted'`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function countApplicationEvents(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "${SCHEMA}".events WHERE stream_id LIKE 'application-%'`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function maxApplicationId(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ id: number | null }>(
+    `SELECT max(substr(stream_id, 13)::int) AS id FROM "${SCHEMA}".events WHERE type = 'ApplicationSubmitted'`,
+  );
+  return rows[0]?.id ?? 1;
+}
+
+/** The same queries on every run (mulberry32). */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

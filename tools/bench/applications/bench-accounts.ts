@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { AccountRegistered } from '@app/accounts';
+import { PiiVault, type EventStore } from '@app/event-sourcing';
+import { graphql } from './bench-graphql';
+
+const REGISTER = `mutation Register($input: RegisterAccountInput!) { registerAccount(input: $input) }`;
+const VERIFY = `mutation Verify($token: String!) { verifyEmail(token: $token) { id } }`;
+const LOGIN = `mutation Login($userId: String!, $password: String!) {
+  login(userId: $userId, password: $password) { accessToken account { id } }
+}`;
+const CHANGE_PASSWORD = `mutation Change($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next)
+}`;
+
+export interface SignedIn {
+  readonly accountId: string;
+  readonly token: string;
+}
+
+export function benchPassword(): string {
+  return `bench_${randomBytes(12).toString('hex')}`;
+}
+
+export async function login(url: string, userId: string, password: string): Promise<SignedIn> {
+  const { login: session } = await graphql<{
+    login: { accessToken: string; account: { id: string } };
+  }>(url, LOGIN, { userId, password });
+  return { accountId: session.account.id, token: session.accessToken };
+}
+
+/**
+ * A customer as a person makes one (ACC-1, ACC-2): registered over HTTP, verified with the token
+ * the mail would carry, which the bench opens from the AccountRegistered event with the vault
+ * (the mailer's own way to it), then logged in.
+ */
+export async function signUpCustomer(
+  url: string,
+  store: EventStore,
+  vault: PiiVault,
+): Promise<SignedIn> {
+  const userId = `bench_customer_${randomBytes(4).toString('hex')}`;
+  const password = benchPassword();
+  await graphql(url, REGISTER, {
+    input: {
+      userId,
+      password,
+      email: `${userId}@example.jp`,
+      name: '需要 太郎',
+      phone: '03-1234-5678',
+    },
+  });
+  const sealed = await verificationTokenOf(store, userId);
+  await graphql(url, VERIFY, { token: await vault.decrypt(sealed) });
+  return login(url, userId, password);
+}
+
+/** ACC-5: a staff account's first login must replace the initial password. */
+export async function firstStaffLogin(
+  url: string,
+  userId: string,
+  initialPassword: string,
+): Promise<SignedIn> {
+  const first = await login(url, userId, initialPassword);
+  const password = benchPassword();
+  await graphql(url, CHANGE_PASSWORD, { current: initialPassword, next: password }, first.token);
+  return login(url, userId, password);
+}
+
+async function verificationTokenOf(store: EventStore, userId: string): Promise<string> {
+  for (let after: string | null = null; ;) {
+    const batch = await store.readAll({ after, filter: { types: ['AccountRegistered'] } });
+    const registered = batch.events.find(
+      (event) => (event.data as AccountRegistered['data']).userId === userId,
+    );
+    if (registered) return (registered.data as AccountRegistered['data']).verificationToken;
+    if (batch.isEnd) throw new Error(`no AccountRegistered event for ${userId}`);
+    after = batch.checkpoint;
+  }
+}
