@@ -42,7 +42,17 @@ export class AppModule {
         AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
         ApplicationsModule,
         MeteringModule,
-        NotificationsModule,
+        NotificationsModule.forRoot({
+          schema: options.storage?.databaseSchema ?? config.database.schema,
+          from: config.mail.from,
+          publicUrl: config.http.publicUrl,
+          smtpUrl: config.mail.smtpUrl,
+          mailDirectory: config.mail.directory,
+          retry: config.mail.retry,
+          pollIntervalMs: config.mail.pollIntervalMs,
+          // A tool's short life is no place to send mail; the API processes do.
+          dispatch: !options.headless,
+        }),
         ...(options.imports ?? []),
       ],
     };

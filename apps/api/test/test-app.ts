@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { createApp } from '../src/create-app';
 
@@ -10,7 +14,16 @@ export interface TestApp {
   readonly url: string;
   readonly app: NestExpressApplication;
   readonly schema: string;
+  /** The app's own data source, e.g. to read its tables. */
+  readonly dataSource: DataSource;
+  /** What a second process on the same schema needs: the same schema and PII master key. */
+  readonly shared: { readonly DATABASE_SCHEMA: string; readonly PII_MASTER_KEY: string };
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Runs as a second process on that app's schema and key; closing it leaves the schema. */
+  readonly joining?: TestApp;
 }
 
 /**
@@ -26,15 +39,22 @@ export async function startTestApp(
   environment: Record<string, string> = {},
   imports: (Type | DynamicModule)[] = [],
   clock?: () => Date,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const database = await createTestSchema(target, 2);
+  const database = options.joining ? null : await createTestSchema(target, 2);
+  const shared = options.joining?.shared ?? {
+    DATABASE_SCHEMA: database?.schema ?? '',
+    PII_MASTER_KEY: randomBytes(32).toString('base64'),
+  };
+  // Mail without SMTP_URL goes to files: keep them out of the working tree.
+  const mailDirectory = await mkdtemp(join(tmpdir(), 'b-route-mail-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATABASE_URL: target.url,
-    DATABASE_SCHEMA: database.schema,
     DATABASE_POOL_SIZE: '4',
-    PII_MASTER_KEY: randomBytes(32).toString('base64'),
+    MAIL_DIRECTORY: mailDirectory,
+    ...shared,
     ...environment,
   });
   const app = await createApp(config, { logDestination: destination, imports, clock });
@@ -43,10 +63,13 @@ export async function startTestApp(
   return {
     url: `http://127.0.0.1:${port}`,
     app,
-    schema: database.schema,
+    schema: shared.DATABASE_SCHEMA,
+    dataSource: app.get(DataSource),
+    shared,
     async close() {
       await app.close();
-      await database.dispose();
+      await database?.dispose();
+      await rm(mailDirectory, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,16 @@
 export { NotificationsModule } from './notifications.module';
+export { MAIL_TRANSPORT, type NotificationsOptions } from './nest/notifications.options';
+export {
+  notificationsProjections,
+  type NotificationsProjectionsOptions,
+} from './projections/notifications-projections';
+export {
+  ACCOUNT_MAIL_EVENTS,
+  NEW_ADDRESS_RECIPIENT_SUFFIX,
+  accountMailProjection,
+} from './projections/account-mail.projection';
+export { MailRecipientEntity, type MailRecipient } from './projections/mail-recipient.entity';
+export { MailRecipients1764118200000 } from './projections/1764118200000-mail-recipients';
 export type { MailMessage } from './mail/mail-message';
 export { MailTransportError } from './mail/mail-message';
 export type { MailTransport, MailLogger } from './mail/mail-transport.port';

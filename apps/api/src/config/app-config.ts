@@ -31,6 +31,11 @@ const environmentSchema = z.object({
     .string()
     .regex(/^([^<>]+ <)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally "Name <address>"')
     .default('no-reply@b-route.example.jp'),
+  MAIL_DIRECTORY: z.string().min(1).default('./var/mail'),
+  MAIL_POLL_INTERVAL_MS: integer(10, 3_600_000).default(1000),
+  MAIL_RETRY_INITIAL_DELAY_MS: integer(10, 86_400_000).default(30_000),
+  MAIL_RETRY_MAX_DELAY_MS: integer(10, 86_400_000).default(3_600_000),
+  MAIL_RETRY_MAX_ATTEMPTS: integer(1, 1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: integer(1, 100).default(10),
   GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
@@ -57,6 +62,13 @@ const environmentSchema = z.object({
  * process unreadable to the others.
  */
 const schema = environmentSchema.superRefine((env, context) => {
+  if (env.MAIL_RETRY_MAX_DELAY_MS < env.MAIL_RETRY_INITIAL_DELAY_MS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['MAIL_RETRY_MAX_DELAY_MS'],
+      message: 'must not be below MAIL_RETRY_INITIAL_DELAY_MS',
+    });
+  }
   if (env.PII_MASTER_KEY !== undefined) return;
   if (env.NODE_ENV === 'production') {
     context.addIssue({
@@ -83,7 +95,19 @@ export interface AppConfig {
   readonly http: { readonly host: string; readonly port: number; readonly publicUrl: string };
   readonly database: { readonly url?: string; readonly schema: string; readonly poolSize: number };
   readonly eventStoreUrl?: string;
-  readonly mail: { readonly smtpUrl?: string; readonly from: string };
+  readonly mail: {
+    readonly smtpUrl?: string;
+    /** The no-reply sender (ACC-8). */
+    readonly from: string;
+    /** Where mail goes as `.eml` files when no SMTP server is set. */
+    readonly directory: string;
+    readonly pollIntervalMs: number;
+    readonly retry: {
+      readonly initialDelayMs: number;
+      readonly maxDelayMs: number;
+      readonly maxAttempts: number;
+    };
+  };
   readonly logLevel: LogLevel;
   readonly graphql: {
     readonly maxDepth: number;
@@ -136,7 +160,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       poolSize: env.DATABASE_POOL_SIZE,
     },
     eventStoreUrl: env.EVENTSTORE_URL,
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      directory: env.MAIL_DIRECTORY,
+      pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
+      retry: {
+        initialDelayMs: env.MAIL_RETRY_INITIAL_DELAY_MS,
+        maxDelayMs: env.MAIL_RETRY_MAX_DELAY_MS,
+        maxAttempts: env.MAIL_RETRY_MAX_ATTEMPTS,
+      },
+    },
     logLevel: env.LOG_LEVEL,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,

@@ -45,6 +45,32 @@ describe('loadConfig', () => {
     expect(config.loginThrottle).toEqual({ maxAttempts: 5, windowMs: 60_000 });
   });
 
+  it('reads the mail retry policy and polling interval, with production defaults', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'no-reply@b-route.example.jp',
+      directory: './var/mail',
+      pollIntervalMs: 1000,
+      retry: { initialDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 },
+    });
+    const config = loadConfig({
+      MAIL_POLL_INTERVAL_MS: '50',
+      MAIL_RETRY_INITIAL_DELAY_MS: '100',
+      MAIL_RETRY_MAX_DELAY_MS: '400',
+      MAIL_RETRY_MAX_ATTEMPTS: '3',
+    });
+    expect(config.mail).toMatchObject({
+      pollIntervalMs: 50,
+      retry: { initialDelayMs: 100, maxDelayMs: 400, maxAttempts: 3 },
+    });
+    const error = captured(() =>
+      loadConfig({ MAIL_RETRY_INITIAL_DELAY_MS: '5000', MAIL_RETRY_MAX_DELAY_MS: '1000' }),
+    ) as ConfigError;
+    expect(error.problems).toEqual([
+      'MAIL_RETRY_MAX_DELAY_MS: must not be below MAIL_RETRY_INITIAL_DELAY_MS',
+    ]);
+  });
+
   it('treats an empty value as not set', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.url).toBeUndefined();
   });

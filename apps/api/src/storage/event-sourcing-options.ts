@@ -7,6 +7,7 @@ import {
   type Projection,
 } from '@app/event-sourcing';
 import { METERING_MIGRATIONS, METERING_PROJECTIONS } from '@app/metering';
+import { NOTIFICATIONS_MIGRATIONS, notificationsProjections } from '@app/notifications';
 import type { MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 
@@ -15,14 +16,21 @@ export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ...ACCOUNTS_MIGRATIONS,
   ...METERING_MIGRATIONS,
   ...APPLICATION_SEARCH_MIGRATIONS,
+  ...NOTIFICATIONS_MIGRATIONS,
 ];
 
-/** Every read model the API keeps current (and `rebuild-projections` can rebuild). */
-export const CONTEXT_PROJECTIONS: readonly Projection[] = [
-  ...ACCOUNTS_PROJECTIONS,
-  ...METERING_PROJECTIONS,
-  ...APPLICATIONS_PROJECTIONS,
-];
+/**
+ * Every read model the API keeps current (and `rebuild-projections` can rebuild). The mail
+ * projections write the delivery ledger of the schema in use, and name the sender in Message-IDs.
+ */
+export function contextProjections(config: AppConfig, schema: string): Projection[] {
+  return [
+    ...ACCOUNTS_PROJECTIONS,
+    ...METERING_PROJECTIONS,
+    ...APPLICATIONS_PROJECTIONS,
+    ...notificationsProjections({ schema, from: config.mail.from }),
+  ];
+}
 
 /** Storage as configured: the API and the command-line tools open the same database the same way. */
 export function eventSourcingOptions(
@@ -37,7 +45,7 @@ export function eventSourcingOptions(
     // The config lets the key be unset only for the embedded database outside production.
     piiMasterKey: config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
     migrations: CONTEXT_MIGRATIONS,
-    projections: CONTEXT_PROJECTIONS,
+    projections: contextProjections(config, overrides.databaseSchema ?? config.database.schema),
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
+import { MailRecipients1764118200000 } from '../projections/1764118200000-mail-recipients';
 import { MailDeliveries1764115500000 } from './migrations/1764115500000-mail-deliveries';
 
 export const NOTIFICATIONS_MIGRATIONS: (new () => MigrationInterface)[] = [
   MailDeliveries1764115500000,
+  MailRecipients1764118200000,
 ];

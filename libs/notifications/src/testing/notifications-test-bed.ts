@@ -6,6 +6,7 @@ import { MailDispatcher, type MailDispatcherOptions } from '../dispatcher/mail-d
 import type { MailRequest } from '../ledger/mail-delivery';
 import { MailLedger } from '../ledger/mail-ledger';
 import { NOTIFICATIONS_MIGRATIONS } from '../ledger/notifications-migrations';
+import { MailRecipientEntity } from '../projections/mail-recipient.entity';
 import type { MailLogger, MailTransport } from '../mail/mail-transport.port';
 import { templateContext } from './template-mother';
 
@@ -40,6 +41,7 @@ export async function notificationsTestBed(target: TestDatabaseTarget) {
     const dataSource = createDataSource({
       url: target.url,
       schema,
+      entities: [MailRecipientEntity],
       migrations: NOTIFICATIONS_MIGRATIONS,
       poolSize: 3,
     });
@@ -54,6 +56,7 @@ export async function notificationsTestBed(target: TestDatabaseTarget) {
 
   return {
     kind: target.kind,
+    schema,
     dataSource,
     vault,
     ledger,

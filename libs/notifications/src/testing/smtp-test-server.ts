@@ -12,12 +12,18 @@ export interface SmtpTestServer {
   restart(): Promise<void>;
   /** Resolves once `count` mails have arrived in total. */
   waitForMails(count: number): Promise<void>;
+  /** Resolves with the first mail, received or still to come, that `matches`. */
+  waitForMail(matches: (mail: ReceivedMail) => boolean): Promise<ReceivedMail>;
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps every mail it accepts. */
 export async function startSmtpTestServer(): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  const watchers: {
+    matches: (mail: ReceivedMail) => boolean;
+    resolve: (mail: ReceivedMail) => void;
+  }[] = [];
   const state = { refusing: false };
   const create = (): SMTPServer =>
     new SMTPServer({
@@ -37,8 +43,10 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-          received.push(parseRawMail(Buffer.concat(chunks), envelopeTo));
+          const mail = parseRawMail(Buffer.concat(chunks), envelopeTo);
+          received.push(mail);
           for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
+          for (const watcher of watchers.filter((w) => w.matches(mail))) watcher.resolve(mail);
           callback();
         });
       },
@@ -62,6 +70,11 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     waitForMails(count) {
       if (received.length >= count) return Promise.resolve();
       return new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    },
+    waitForMail(matches) {
+      const arrived = received.find(matches);
+      if (arrived) return Promise.resolve(arrived);
+      return new Promise<ReceivedMail>((resolve) => watchers.push({ matches, resolve }));
     },
   };
 }

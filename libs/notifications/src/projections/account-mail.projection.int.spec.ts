@@ -1,0 +1,202 @@
+import type { AccountEvent } from '@app/accounts';
+import type { RecordedEvent } from '@app/event-sourcing';
+import { testDatabaseTargets } from '@test/database';
+import { SmtpMailTransport } from '../mail/smtp-mail-transport';
+import { AccountEventMother, minutesAfter, T0 } from '../testing/account-event-mother';
+import {
+  notificationsTestBed,
+  type LedgerRow,
+  type NotificationsTestBed,
+} from '../testing/notifications-test-bed';
+import { startSmtpTestServer } from '../testing/smtp-test-server';
+import { accountMailProjection, NEW_ADDRESS_RECIPIENT_SUFFIX } from './account-mail.projection';
+import { MailRecipientEntity } from './mail-recipient.entity';
+
+for (const target of testDatabaseTargets()) {
+  describe(`account-mail projection on ${target.kind}`, () => {
+    let bed: NotificationsTestBed;
+
+    beforeEach(async () => {
+      bed = await notificationsTestBed(target);
+    });
+    afterEach(async () => bed.dispose());
+
+    /** When: the projection applies these recorded events as one batch. */
+    async function apply(...events: RecordedEvent[]): Promise<void> {
+      const projection = accountMailProjection(bed.ledger);
+      await bed.dataSource.transaction((manager) => projection.apply(events, manager));
+    }
+
+    function account(
+      userId: string,
+    ): AccountEventMother & { record(event: AccountEvent, at?: Date): RecordedEvent } {
+      const mother = new AccountEventMother(bed.vault, userId);
+      return Object.assign(mother, {
+        record: (event: AccountEvent, at?: Date) => mother.recorded(event, at),
+      });
+    }
+
+    async function rowsOf(template: string): Promise<LedgerRow[]> {
+      return (await bed.rows()).filter((row) => row.template === template);
+    }
+
+    it('ACC-2: a registration requests the verification link, address and token as the event sealed them', async () => {
+      const sato = account('sato_01');
+      const registered = sato.record(await sato.registered('sato@example.jp', 'tok-sato'));
+      await apply(registered);
+
+      const [row, ...others] = await bed.rows();
+      expect(others).toEqual([]);
+      const data = registered.data as { contact: { email: string }; verificationToken: string };
+      expect(row).toMatchObject({
+        event_id: registered.id,
+        recipient: sato.accountId,
+        template: 'verification-link',
+        to_address: data.contact.email,
+        params: {
+          userId: 'sato_01',
+          token: data.verificationToken,
+          expiresAt: minutesAfter(T0, 30).toISOString(),
+        },
+        status: 'pending',
+      });
+      expect(row?.next_attempt_at).toEqual(T0);
+      expect(
+        await bed.dataSource
+          .getRepository(MailRecipientEntity)
+          .findOneBy({ accountId: sato.accountId }),
+      ).toEqual({
+        accountId: sato.accountId,
+        userId: 'sato_01',
+        email: data.contact.email,
+      });
+    });
+
+    it('requests each event once per recipient, however often it is applied', async () => {
+      const ito = account('ito_01');
+      const registered = ito.record(await ito.registered('ito@example.jp', 'tok-ito'));
+      const locked = ito.record(ito.locked());
+      await apply(registered, locked);
+      await apply(locked);
+      expect((await bed.rows()).map((row) => row.template).sort()).toEqual([
+        'account-locked',
+        'verification-link',
+      ]);
+    });
+
+    it('ACC-4, ACC-5: lock, unlock and reset go to the registered address; the initial password stays sealed', async () => {
+      const kato = account('kato_01');
+      const registered = await kato.registered('kato@example.jp', 'tok-kato');
+      const unlocked = await kato.initialPassword('AccountUnlocked', 'Init-Kato-1', T0);
+      const reset = await kato.initialPassword('PasswordReset', 'Init-Kato-2', T0);
+      await apply(
+        kato.record(registered),
+        kato.record(kato.locked()),
+        kato.record(unlocked),
+        kato.record(reset),
+      );
+
+      const address = (registered.data as { contact: { email: string } }).contact.email;
+      expect(await rowsOf('account-locked')).toEqual([
+        expect.objectContaining({ to_address: address, params: { userId: 'kato_01' } }),
+      ]);
+      const initial = await rowsOf('initial-password-issued');
+      const sealed = (row: LedgerRow): string => String(row.params?.['initialPassword']);
+      expect(initial.map(sealed).sort()).toEqual(
+        [unlocked, reset]
+          .map((event) => (event.data as { initialPassword: string }).initialPassword)
+          .sort(),
+      );
+      expect(initial.map((row) => ({ ...row.params, initialPassword: 'sealed' }))).toEqual([
+        {
+          userId: 'kato_01',
+          initialPassword: 'sealed',
+          expiresAt: minutesAfter(T0, 72 * 60).toISOString(),
+        },
+        {
+          userId: 'kato_01',
+          initialPassword: 'sealed',
+          expiresAt: minutesAfter(T0, 72 * 60).toISOString(),
+        },
+      ]);
+      expect(initial.every((row) => row.to_address === address)).toBe(true);
+      expect(JSON.stringify(await bed.rows())).not.toMatch(/Init-Kato|kato@example/);
+    });
+
+    it('ACC-6: a changed address hears of it, and so does the new one, which gets the mail from then on', async () => {
+      const abe = account('abe_01');
+      const registered = await abe.registered('abe@example.jp', 'tok-abe');
+      const moved = await abe.contactChanged({ email: 'abe.new@example.jp' });
+      const phoned = await abe.contactChanged({ phone: '080-0000-1111' });
+      await apply(
+        abe.record(registered),
+        abe.record(moved),
+        abe.record(phoned),
+        abe.record(abe.locked()),
+      );
+
+      const before = (registered.data as { contact: { email: string } }).contact.email;
+      const after = (moved.data as { changed: { email: string } }).changed.email;
+      expect(
+        (await rowsOf('contact-changed')).map((row) => [row.recipient, row.to_address]).sort(),
+      ).toEqual(
+        [
+          [abe.accountId, before],
+          [abe.accountId, after],
+          [`${abe.accountId}${NEW_ADDRESS_RECIPIENT_SUFFIX}`, after],
+        ].sort(),
+      );
+      expect((await rowsOf('account-locked')).map((row) => row.to_address)).toEqual([after]);
+    });
+
+    it('mails no operator at creation (the CLI shows the password), but does on a reset', async () => {
+      const op = account('op_01');
+      const created = await op.operatorCreated('op@example.jp', 'Init-Op-1');
+      await apply(op.record(created));
+      expect(await bed.rows()).toEqual([]);
+
+      await apply(op.record(await op.initialPassword('PasswordReset', 'Init-Op-2')));
+      expect((await bed.rows()).map((row) => [row.template, row.to_address])).toEqual([
+        ['initial-password-issued', (created.data as { contact: { email: string } }).contact.email],
+      ]);
+    });
+
+    it('ACC-2, ACC-7: a void registration or a deleted account is not mailed again', async () => {
+      const mori = account('mori_01');
+      const ueda = account('ueda_01');
+      await apply(
+        mori.record(await mori.registered('mori@example.jp', 'tok-mori')),
+        mori.record(mori.expired()),
+        ueda.record(await ueda.registered('ueda@example.jp', 'tok-ueda')),
+        ueda.record(ueda.deleted()),
+        ueda.record(await ueda.initialPassword('PasswordReset', 'Init-Ueda')),
+      );
+      expect((await bed.rows()).map((row) => row.template)).toEqual([
+        'verification-link',
+        'verification-link',
+      ]);
+      expect(await bed.dataSource.getRepository(MailRecipientEntity).count()).toBe(0);
+    });
+
+    it('the dispatcher opens what the projection copied: the link reaches the registered address', async () => {
+      const server = await startSmtpTestServer();
+      const transport = new SmtpMailTransport({ url: server.url, timeoutMs: 5000 });
+      try {
+        const sano = account('sano_01');
+        await apply(sano.record(await sano.registered('sano@example.jp', 'tok-sano-1')));
+        expect(await bed.dispatcher(transport).runOnce()).toEqual({
+          sent: 1,
+          retried: 0,
+          failed: 0,
+        });
+        expect(server.received.map((mail) => [mail.envelopeTo, mail.subject])).toEqual([
+          [['sano@example.jp'], '【Bルート申込】メールアドレスの確認のお願い'],
+        ]);
+        expect(server.received[0]?.text).toContain('/verify-email?token=tok-sano-1\n');
+      } finally {
+        await transport.close();
+        await server.stop();
+      }
+    });
+  });
+}

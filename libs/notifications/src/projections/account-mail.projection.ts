@@ -1,0 +1,176 @@
+import {
+  ACCOUNT_STREAM_PREFIX,
+  type AccountEvent,
+  type AccountEventType,
+  type InitialPasswordIssued,
+} from '@app/accounts';
+import type { Projection, RecordedEvent } from '@app/event-sourcing';
+import type { EntityManager } from 'typeorm';
+import type { MailLedger } from '../ledger/mail-ledger';
+import type { MailContent } from '../templates/mail-templates';
+import { MailRecipientEntity, type MailRecipient } from './mail-recipient.entity';
+
+/** The account events that mail someone, or change where an account's mail goes. */
+export const ACCOUNT_MAIL_EVENTS = [
+  'AccountRegistered',
+  'OperatorCreated',
+  'AccountLocked',
+  'AccountUnlocked',
+  'PasswordReset',
+  'ContactChanged',
+  'RegistrationExpired',
+  'AccountDeletedForInactivity',
+] as const satisfies readonly AccountEventType[];
+
+type AccountMailEvent = Extract<AccountEvent, { type: (typeof ACCOUNT_MAIL_EVENTS)[number] }>;
+
+/** Keys the second mail of an e-mail change, the one to the new address. */
+export const NEW_ADDRESS_RECIPIENT_SUFFIX = ':new-email';
+
+/**
+ * Turns account events into mail requests in the delivery ledger, in the projection's own
+ * transaction, so an event is mailed once however often it is read (the ledger is keyed by event,
+ * recipient and template). Addresses and secrets are copied as the events hold them, vault
+ * ciphertext: on PGlite, opening them here would wait on the vault's connection inside this
+ * transaction and deadlock; the dispatcher opens them when it sends.
+ *
+ * `mail_deliveries` is not among `entities`: a rebuild replays into fresh `mail_recipients` only,
+ * and its requests meet the rows already in the ledger, so nothing is sent twice.
+ */
+export function accountMailProjection(ledger: MailLedger): Projection {
+  return {
+    name: 'account-mail',
+    filter: { streamPrefixes: [ACCOUNT_STREAM_PREFIX], types: ACCOUNT_MAIL_EVENTS },
+    entities: [MailRecipientEntity],
+    async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+      for (const recorded of events) {
+        const event = toAccountMailEvent(recorded);
+        if (event) await project(event, new AccountMail(recorded, manager, ledger));
+      }
+    },
+  };
+}
+
+async function project(event: AccountMailEvent, mail: AccountMail): Promise<void> {
+  switch (event.type) {
+    case 'AccountRegistered': {
+      const { accountId, userId, contact } = event.data;
+      await mail.remember({ accountId, userId, email: contact.email });
+      await mail.send(accountId, contact.email, {
+        template: 'verification-link',
+        params: {
+          userId,
+          token: event.data.verificationToken,
+          expiresAt: event.data.verificationExpiresAt,
+        },
+      });
+      return;
+    }
+    case 'OperatorCreated': {
+      // No mail: create-operator prints the initial password to the operator who ran it;
+      // mailing it as well would leave a second copy of it in a mailbox.
+      const { accountId, userId, contact } = event.data;
+      await mail.remember({ accountId, userId, email: contact.email });
+      return;
+    }
+    case 'AccountLocked':
+      await mail.toHolder(event.data.accountId, (userId) => ({
+        template: 'account-locked',
+        params: { userId },
+      }));
+      return;
+    case 'AccountUnlocked':
+    case 'PasswordReset':
+      await mail.toHolder(event.data.accountId, (userId) =>
+        initialPasswordMail(userId, event.data),
+      );
+      return;
+    case 'ContactChanged':
+      await contactChanged(event, mail);
+      return;
+    case 'RegistrationExpired':
+    case 'AccountDeletedForInactivity':
+      // ACC-2 voids the registration, ACC-7 erases the person: nothing is mailed to them again.
+      await mail.forget(event.data.accountId);
+      return;
+    default: {
+      const unhandled: never = event;
+      throw new Error(`account-mail: unhandled ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * ACC-6: the notice goes to the address in force before the change, so a holder whose address
+ * was changed behind their back hears of it; when the address itself changed, the new one gets
+ * it too, which shows the operator's change reaches its holder. The mail repeats no contact data.
+ */
+async function contactChanged(
+  event: Extract<AccountMailEvent, { type: 'ContactChanged' }>,
+  mail: AccountMail,
+): Promise<void> {
+  const { accountId, changed } = event.data;
+  const before = await mail.recipient(accountId);
+  if (!before) return;
+  const content: MailContent = { template: 'contact-changed', params: { userId: before.userId } };
+  await mail.send(accountId, before.email, content);
+  if (changed.email === undefined) return;
+  await mail.send(`${accountId}${NEW_ADDRESS_RECIPIENT_SUFFIX}`, changed.email, content);
+  await mail.remember({ ...before, email: changed.email });
+}
+
+function initialPasswordMail(userId: string, issued: InitialPasswordIssued): MailContent {
+  return {
+    template: 'initial-password-issued',
+    params: {
+      userId,
+      initialPassword: issued.initialPassword,
+      expiresAt: issued.initialPasswordExpiresAt,
+    },
+  };
+}
+
+/** One event's mail: its recipients table and its requests to the ledger. */
+class AccountMail {
+  constructor(
+    private readonly event: RecordedEvent,
+    private readonly manager: EntityManager,
+    private readonly ledger: MailLedger,
+  ) {}
+
+  recipient(accountId: string): Promise<MailRecipient | null> {
+    return this.manager.findOneBy(MailRecipientEntity, { accountId });
+  }
+
+  async remember(recipient: MailRecipient): Promise<void> {
+    await this.manager.upsert(MailRecipientEntity, recipient, ['accountId']);
+  }
+
+  async forget(accountId: string): Promise<void> {
+    await this.manager.delete(MailRecipientEntity, { accountId });
+  }
+
+  /** To the account's current address; an account this context never saw gets nothing. */
+  async toHolder(accountId: string, content: (userId: string) => MailContent): Promise<void> {
+    const recipient = await this.recipient(accountId);
+    if (recipient) await this.send(accountId, recipient.email, content(recipient.userId));
+  }
+
+  async send(recipient: string, to: string, content: MailContent): Promise<void> {
+    await this.ledger.enqueue(this.manager, {
+      eventId: this.event.id,
+      recipient,
+      to,
+      content,
+      notBefore: new Date(this.event.metadata.occurredAt),
+    });
+  }
+}
+
+const HANDLED: ReadonlySet<string> = new Set(ACCOUNT_MAIL_EVENTS);
+
+/** Only the event types this projection names; its filter already holds back the rest. */
+function toAccountMailEvent(recorded: RecordedEvent): AccountMailEvent | null {
+  if (!HANDLED.has(recorded.type)) return null;
+  return { type: recorded.type, data: recorded.data } as AccountMailEvent;
+}

@@ -1,0 +1,21 @@
+import { EntitySchema } from 'typeorm';
+
+/**
+ * Where an account's mail goes, as the notifications context knows it from the account events:
+ * the address stays the vault ciphertext copied from the event (opened only by the dispatcher).
+ */
+export interface MailRecipient {
+  accountId: string;
+  userId: string;
+  email: string;
+}
+
+export const MailRecipientEntity = new EntitySchema<MailRecipient>({
+  name: 'MailRecipient',
+  tableName: 'mail_recipients',
+  columns: {
+    accountId: { type: 'uuid', primary: true, name: 'account_id' },
+    userId: { type: 'text', name: 'user_id' },
+    email: { type: 'text' },
+  },
+});
