@@ -132,6 +132,17 @@ describe.each(testDatabaseTargets())('metering points over HTTP on $kind', (targ
     expect((await find('0310115555555555555555', operator)).body).toEqual({
       data: { meteringPoint: null },
     });
+    const unissued = await record(
+      { pointId: '03-1011-0000-0000-0000-0000', terminalType: 'OPTICAL', island: false },
+      operator,
+    );
+    expect(unissued.body.errors?.[0]?.extensions?.['fields']).toEqual([
+      {
+        field: 'input.pointId',
+        code: 'UNISSUED_POINT_ID',
+        message: expect.stringMatching(/未発番/),
+      },
+    ]);
     const badQuery = await find('04-1011-1234-5678-9012-3456', operator);
     expect(codeOf(badQuery)).toBe('BAD_USER_INPUT');
     expect(badQuery.body.errors?.[0]?.extensions?.['fields']).toEqual([

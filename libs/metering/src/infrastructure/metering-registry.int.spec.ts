@@ -78,7 +78,7 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
     const pointId = freshPointId();
     await bed.registry.claimForApplication(
       pointId,
-      { applicationId: 1001, kind: 'NEW', meterId: 'F123456' },
+      { applicationId: 1001, kind: 'NEW', meterId: 'f123456' },
       system,
     );
     expect(await bed.registry.find(pointId)).toEqual({
@@ -90,6 +90,20 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
       bRouteState: 'PENDING',
       openApplication: { applicationId: 1001, kind: 'NEW' },
     });
+  });
+
+  it('APP-6: a claim with a malformed meter ID is refused before anything is written', async () => {
+    const pointId = freshPointId();
+    const refusal = bed.registry.claimForApplication(
+      pointId,
+      { applicationId: 1010, kind: 'NEW', meterId: 'F12' },
+      system,
+    );
+    await expect(refusal).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      fields: [{ field: 'meterId', code: 'INVALID_METER_ID' }],
+    });
+    expect(await bed.registry.find(pointId)).toBeNull();
   });
 
   it('MTR-2: another application’s claim is a CONFLICT naming the holder; the same one is a no-op', async () => {
@@ -156,6 +170,31 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
     expect(events.filter((event) => event.type === 'ApplicationClaimedPoint')).toHaveLength(1);
     const winner = (await bed.registry.find(pointId))?.openApplication?.applicationId;
     expect(refused[0]).toMatchObject({ message: expect.stringContaining(`申込ID: ${winner}`) });
+  });
+
+  it('MTR-2: an unissued point ID (APP-5) is a placeholder: claims on it hold nothing', async () => {
+    const unissued = '03-1011-0000-0000-0000-0000';
+    await bed.registry.claimForApplication(unissued, { applicationId: 2101, kind: 'NEW' }, system);
+    await bed.registry.claimForApplication(unissued, { applicationId: 2102, kind: 'NEW' }, system);
+    await bed.registry.releaseApplication(
+      unissued,
+      { applicationId: 2101, kind: 'NEW', outcome: 'COMPLETED' },
+      system,
+    );
+    expect(await bed.registry.find(unissued)).toBeNull();
+    expect(await bed.store.readStream(meteringPointStream('0310110000000000000000'))).toEqual([]);
+  });
+
+  it('MTR-1: an unissued point ID cannot be recorded', async () => {
+    const refusal = bed.registry.record(
+      pointIdOf('0310120000000000000000'),
+      { meterId: null, terminalType: 'OPTICAL', island: false },
+      operator,
+    );
+    await expect(refusal).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      fields: [{ field: 'pointId', code: 'UNISSUED_POINT_ID' }],
+    });
   });
 
   it('OPS-4: completing NEW makes the point ACTIVE; completing TERMINATION makes it TERMINATED', async () => {

@@ -12,6 +12,7 @@ import type { MeteringPointCommand } from '../domain/metering-point.command';
 import type {
   ApplicationOutcome,
   BRouteState,
+  MeteringPointEvent,
   MeteringPointKind,
   TerminalType,
 } from '../domain/metering-point.event';
@@ -19,6 +20,7 @@ import { decide } from '../domain/metering-point.decide';
 import { evolve } from '../domain/metering-point.evolve';
 import type { MeteringPointState, RegisteredPoint } from '../domain/metering-point.state';
 import type { ClaimingApplicationKind } from '../domain/metering-point.command';
+import { parseMeterId } from '../domain/meter-id';
 import { parsePointId, type PointId } from '../domain/point-id';
 import type { MeteringPointRepository } from './metering-point-repository';
 
@@ -48,9 +50,12 @@ export interface ApplicationRelease {
   readonly outcome: ApplicationOutcome;
 }
 
+export type RecordChange = 'RECORDED' | 'CORRECTED' | 'UNCHANGED';
+
 /** What a write did: the point after it, and where the append landed (read-your-writes). */
 export interface MeteringWriteOutcome {
   readonly point: MeteringPointSnapshot;
+  readonly change: RecordChange;
   readonly appended: AppendResult | null;
 }
 
@@ -70,7 +75,7 @@ export class MeteringRegistry {
   /** From the write side (the point's stream), for decisions. null = not in the registry. */
   async find(pointId: string): Promise<MeteringPointSnapshot | null> {
     const parsed = parsePointId(pointId);
-    if (!parsed.ok) return null;
+    if (!parsed.ok || parsed.value.unissued) return null;
     const { state } = await this.repository.load(parsed.value.value);
     return snapshotOf(state);
   }
@@ -81,6 +86,9 @@ export class MeteringRegistry {
    */
   async claimForApplication(pointId: string, claim: ApplicationClaim, actor: Actor): Promise<void> {
     const point = pointIdOf(pointId);
+    // An unissued ID (APP-5) is a placeholder many new installations share, not a point: MTR-2
+    // applies once an operator has completed it.
+    if (point.unissued) return;
     await this.run(
       point,
       {
@@ -90,7 +98,7 @@ export class MeteringRegistry {
           kind: point.kind,
           applicationId: claim.applicationId,
           applicationKind: claim.kind,
-          meterId: claim.meterId ?? null,
+          meterId: meterIdOf(claim.meterId),
         },
       },
       actor,
@@ -105,6 +113,7 @@ export class MeteringRegistry {
   ): Promise<void> {
     if (release.kind === 'ACTIVATION') return;
     const point = pointIdOf(pointId);
+    if (point.unissued) return;
     await this.run(
       point,
       {
@@ -121,7 +130,10 @@ export class MeteringRegistry {
     description: { meterId: string | null; terminalType: TerminalType; island: boolean },
     actor: Actor,
   ): Promise<MeteringWriteOutcome> {
-    const { state, appended } = await this.run(
+    if (point.unissued) {
+      throw new InvalidInputError([{ field: 'pointId', ...UNISSUED_POINT_ID }]);
+    }
+    const { state, appended, events } = await this.run(
       point,
       {
         type: 'RecordMeteringPoint',
@@ -131,7 +143,7 @@ export class MeteringRegistry {
     );
     if (state.status === 'Unknown')
       throw new Error(`metering point ${point.value} was not recorded`);
-    return { point: toSnapshot(state), appended };
+    return { point: toSnapshot(state), change: changeOf(events), appended };
   }
 
   /**
@@ -142,7 +154,11 @@ export class MeteringRegistry {
     point: PointId,
     command: MeteringPointCommand,
     actor: Actor,
-  ): Promise<{ state: MeteringPointState; appended: AppendResult | null }> {
+  ): Promise<{
+    state: MeteringPointState;
+    events: readonly MeteringPointEvent[];
+    appended: AppendResult | null;
+  }> {
     for (let attempt = 1; ; attempt += 1) {
       const { state, revision } = await this.repository.load(point.value);
       const decision = decide(command, state);
@@ -156,12 +172,36 @@ export class MeteringRegistry {
           { correlationId: RequestContext.correlationId() ?? randomUUID(), actor },
           this.clock(),
         );
-        return { state: decision.events.reduce(evolve, state), appended };
+        return { state: decision.events.reduce(evolve, state), events: decision.events, appended };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
+}
+
+/** The refusal of an unissued point ID where a real point is needed (field path added by the caller). */
+export const UNISSUED_POINT_ID = {
+  code: 'UNISSUED_POINT_ID',
+  message:
+    '未発番の地点特定番号（末尾16桁がすべて0）は登録できません。発番された地点特定番号を入力してください。',
+} as const;
+
+function changeOf(events: readonly MeteringPointEvent[]): RecordChange {
+  if (events.some((event) => event.type === 'MeteringPointRecorded')) return 'RECORDED';
+  return events.length > 0 ? 'CORRECTED' : 'UNCHANGED';
+}
+
+// The read model checks the meter ID's shape: a malformed one would stop the projection.
+function meterIdOf(meterId: string | undefined): string | null {
+  if (meterId === undefined || meterId.trim() === '') return null;
+  const parsed = parseMeterId(meterId);
+  if (!parsed.ok) {
+    throw new InvalidInputError([
+      { field: 'meterId', code: parsed.error.code, message: parsed.error.message },
+    ]);
+  }
+  return parsed.value.value;
 }
 
 function pointIdOf(pointId: string): PointId {

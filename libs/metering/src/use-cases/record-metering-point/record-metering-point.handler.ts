@@ -6,7 +6,7 @@ import {
   type MeteringPointSnapshot,
 } from '../../infrastructure/metering-registry';
 import { METERING_POINTS_PROJECTION } from '../../projections/metering-points.projection';
-import { optionalMeterIdAt, pointIdAt } from '../metering-input';
+import { issuedPointIdAt, optionalMeterIdAt } from '../metering-input';
 import { RecordMeteringPointCommand } from './record-metering-point.command';
 
 /** Read-your-writes: the mutation answers once `meteringPoint` shows the write. */
@@ -20,7 +20,7 @@ export class RecordMeteringPointHandler implements ICommandHandler<RecordMeterin
   ) {}
 
   async execute({ input, actor }: RecordMeteringPointCommand): Promise<MeteringPointSnapshot> {
-    const pointId = pointIdAt('input.pointId', input.pointId);
+    const pointId = issuedPointIdAt('input.pointId', input.pointId);
     const meterId = optionalMeterIdAt('input.meterId', input.meterId);
     const problems: FieldError[] = [];
     if (!pointId.ok) problems.push(pointId.error);
