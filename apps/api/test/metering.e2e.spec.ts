@@ -30,7 +30,8 @@ describe.each(testDatabaseTargets())('metering points over HTTP on $kind', (targ
     operator = await signInAsStaff(api, 'OPERATOR');
     auditor = await signInAsStaff(api, 'AUDITOR');
     customer = await signInAsCustomer(api);
-  });
+    // Five argon2id hashes (64 MiB each) on a shared machine can outlast the default timeout.
+  }, 120_000);
 
   afterAll(async () => {
     await api?.close();
