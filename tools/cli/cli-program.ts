@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { processOutput, type CliOutput } from './cli-output';
+import { registerImportMeteringPoints } from './commands/import-metering-points.command';
 import { registerRebuildProjections } from './commands/rebuild-projections.command';
 import { registerVerifyHistory } from './commands/verify-history.command';
 
@@ -22,6 +23,7 @@ export function createCliProgram(output: CliOutput = processOutput): Command {
       if (!command) program.error(`error: unknown command '${name}'`);
       command.outputHelp();
     });
+  registerImportMeteringPoints(program, output);
   registerRebuildProjections(program, output);
   registerVerifyHistory(program, output);
   return program;

@@ -48,6 +48,7 @@ export {
   type ApplicationRelease,
   type MeteringPointSnapshot,
   type MeteringWriteOutcome,
+  type RecordChange,
 } from './infrastructure/metering-registry';
 export { BRouteStateEnum, MeteringPointKindEnum, TerminalTypeEnum } from './graphql/metering-enums';
 export {
@@ -62,3 +63,8 @@ export {
 export { METERING_MIGRATIONS, METERING_PROJECTIONS } from './projections/metering-read-model';
 export { MeteringPointsQuery, type MeteringPointView } from './queries/metering-points.query';
 export { MeteringPointModel } from './graphql/metering-point.model';
+export {
+  MeteringPointImport,
+  type ImportReport,
+} from './use-cases/import-metering-points/metering-point-import';
+export type { RowProblem } from './use-cases/import-metering-points/import-rows';

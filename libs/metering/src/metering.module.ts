@@ -7,6 +7,7 @@ import { MeteringPointRepository } from './infrastructure/metering-point-reposit
 import { MeteringRegistry } from './infrastructure/metering-registry';
 import { MeteringPointRowEntity } from './projections/metering-point-row.entity';
 import { MeteringPointsQuery } from './queries/metering-points.query';
+import { MeteringPointImport } from './use-cases/import-metering-points/metering-point-import';
 import { FindMeteringPointHandler } from './use-cases/find-metering-point/find-metering-point.handler';
 import { FindMeteringPointResolver } from './use-cases/find-metering-point/find-metering-point.resolver';
 import { RecordMeteringPointHandler } from './use-cases/record-metering-point/record-metering-point.handler';
@@ -30,6 +31,11 @@ import { RecordMeteringPointResolver } from './use-cases/record-metering-point/r
       useFactory: (repository: MeteringPointRepository) => new MeteringRegistry(repository),
     },
     {
+      provide: MeteringPointImport,
+      inject: [MeteringRegistry],
+      useFactory: (registry: MeteringRegistry) => new MeteringPointImport(registry),
+    },
+    {
       provide: MeteringPointsQuery,
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => new MeteringPointsQuery(dataSource),
@@ -39,6 +45,6 @@ import { RecordMeteringPointResolver } from './use-cases/record-metering-point/r
     FindMeteringPointResolver,
     FindMeteringPointHandler,
   ],
-  exports: [MeteringRegistry],
+  exports: [MeteringRegistry, MeteringPointImport],
 })
 export class MeteringModule {}

@@ -1,6 +1,7 @@
 import { testDatabaseTargets } from '@test/database';
 import { parsePointId } from '../domain/point-id';
 import {
+  PROJECTION_TEST_TIMEOUT_MS,
   meteringTestBed,
   operator,
   system,
@@ -27,55 +28,63 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
     await bed?.dispose();
   });
 
-  it('MTR-1: a recorded then corrected point reads back with its latest description', async () => {
-    await bed.registry.record(
-      pointIdOf(SUPPLY),
-      { meterId: 'F146832', terminalType: 'UNKNOWN', island: false },
-      operator,
-    );
-    await bed.registry.record(
-      pointIdOf(SUPPLY),
-      { meterId: null, terminalType: 'OPTICAL', island: true },
-      operator,
-    );
-    await bed.project();
-    expect(await bed.query.byPointId(SUPPLY)).toEqual({
-      pointId: SUPPLY,
-      kind: 'SUPPLY',
-      meterId: 'F146832',
-      terminalType: 'OPTICAL',
-      island: true,
-      bRouteState: 'NOT_SUBSCRIBED',
-    });
-    expect(await bed.query.byPointId('0310110000000000000001')).toBeNull();
-  });
+  it(
+    'MTR-1: a recorded then corrected point reads back with its latest description',
+    async () => {
+      await bed.registry.record(
+        pointIdOf(SUPPLY),
+        { meterId: 'F146832', terminalType: 'UNKNOWN', island: false },
+        operator,
+      );
+      await bed.registry.record(
+        pointIdOf(SUPPLY),
+        { meterId: null, terminalType: 'OPTICAL', island: true },
+        operator,
+      );
+      await bed.project();
+      expect(await bed.query.byPointId(SUPPLY)).toEqual({
+        pointId: SUPPLY,
+        kind: 'SUPPLY',
+        meterId: 'F146832',
+        terminalType: 'OPTICAL',
+        island: true,
+        bRouteState: 'NOT_SUBSCRIBED',
+      });
+      expect(await bed.query.byPointId('0310110000000000000001')).toBeNull();
+    },
+    PROJECTION_TEST_TIMEOUT_MS,
+  );
 
-  it('OPS-4: the row follows claims (MTR-2) and releases, and shows the open application', async () => {
-    const rows = bed.dataSource.getRepository(MeteringPointRowEntity);
-    await bed.registry.claimForApplication(
-      RECEPTION,
-      { applicationId: 7001, kind: 'NEW', meterId: 'G654321' },
-      system,
-    );
-    await bed.project();
-    expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
-      kind: 'RECEPTION',
-      meterId: 'G654321',
-      terminalType: 'UNKNOWN',
-      bRouteState: 'PENDING',
-      openApplicationId: 7001,
-      openApplicationKind: 'NEW',
-    });
-    await bed.registry.releaseApplication(
-      RECEPTION,
-      { applicationId: 7001, kind: 'NEW', outcome: 'COMPLETED' },
-      system,
-    );
-    await bed.project();
-    expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
-      bRouteState: 'ACTIVE',
-      openApplicationId: null,
-      openApplicationKind: null,
-    });
-  });
+  it(
+    'OPS-4: the row follows claims (MTR-2) and releases, and shows the open application',
+    async () => {
+      const rows = bed.dataSource.getRepository(MeteringPointRowEntity);
+      await bed.registry.claimForApplication(
+        RECEPTION,
+        { applicationId: 7001, kind: 'NEW', meterId: 'G654321' },
+        system,
+      );
+      await bed.project();
+      expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
+        kind: 'RECEPTION',
+        meterId: 'G654321',
+        terminalType: 'UNKNOWN',
+        bRouteState: 'PENDING',
+        openApplicationId: 7001,
+        openApplicationKind: 'NEW',
+      });
+      await bed.registry.releaseApplication(
+        RECEPTION,
+        { applicationId: 7001, kind: 'NEW', outcome: 'COMPLETED' },
+        system,
+      );
+      await bed.project();
+      expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
+        bRouteState: 'ACTIVE',
+        openApplicationId: null,
+        openApplicationKind: null,
+      });
+    },
+    PROJECTION_TEST_TIMEOUT_MS,
+  );
 });

@@ -14,6 +14,11 @@ import { meteringPointsProjection } from '../projections/metering-points.project
 import { METERING_MIGRATIONS } from '../projections/metering-read-model';
 import { MeteringPointsQuery } from '../queries/metering-points.query';
 
+// Generous: the runner's first lock and poll can be slow on a machine shared by many test runs.
+export const PROJECTION_WAIT_MS = 60_000;
+/** For a test that waits for the projection. */
+export const PROJECTION_TEST_TIMEOUT_MS = 90_000;
+
 export const operator: Actor = { id: 'op-1', role: 'OPERATOR' };
 export const system: Actor = { id: 'applications', role: 'SYSTEM' };
 
@@ -69,7 +74,7 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
       });
       runners.start();
       try {
-        await runners.waitFor(meteringPointsProjection.name, checkpoint, 10_000);
+        await runners.waitFor(meteringPointsProjection.name, checkpoint, PROJECTION_WAIT_MS);
       } finally {
         await runners.stop();
       }
