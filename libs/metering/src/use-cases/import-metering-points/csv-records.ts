@@ -40,7 +40,7 @@ export function readCsv(text: string): CsvResult {
   };
 
   while (index < source.length) {
-    const char = source[index] as string;
+    const char = source.charAt(index);
     if (quoted) {
       if (char === QUOTE) {
         if (source[index + 1] === QUOTE) {
