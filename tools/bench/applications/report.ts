@@ -54,6 +54,7 @@ export class Report {
   }
 
   search(result: SearchResult): void {
+    if (result.failure) return this.line(`search ${result.kind}: failed: ${result.failure}`);
     this.line(
       `search ${result.kind}: p50 ${ms(result.p50)}, p95 ${ms(result.p95)}; ` +
         `${result.found}/${result.count} found rows, ${result.meanTotal.toFixed(1)} matches on average`,
@@ -100,7 +101,7 @@ export class Report {
     for (const search of searches) {
       rows.push([
         `searchApplications ${search.kind} @${figures.size}: p50 / p95`,
-        `${ms(search.p50)} / ${ms(search.p95)}`,
+        search.failure ? 'failed (see above)' : `${ms(search.p50)} / ${ms(search.p95)}`,
         'p95 < 20 ms',
         bare ? `{ today } ${ms(bare.p50)} / ${ms(bare.p95)}` : '-',
         bare ? ratio(search.p95, bare.p95) : '-',

@@ -12,6 +12,8 @@ export type SearchFilter = Record<string, string | number>;
 
 export interface SearchResult extends Summary {
   readonly kind: string;
+  /** Why no figure, e.g. the query is not served yet. */
+  readonly failure?: string;
   /** Queries that found at least one application. */
   readonly found: number;
   readonly meanTotal: number;
@@ -26,6 +28,22 @@ interface Page {
  * `warmup` unmeasured ones. Times are request to parsed answer, in ms.
  */
 async function sequentialLatency(
+  url: string,
+  token: string,
+  kind: string,
+  request: (i: number) => { query: string; variables: Record<string, unknown> },
+  queries: number,
+  warmup: number,
+): Promise<SearchResult> {
+  try {
+    return await measure(url, token, kind, request, queries, warmup);
+  } catch (error) {
+    const failure = error instanceof Error ? error.message : String(error);
+    return { kind, ...summarize([]), found: 0, meanTotal: 0, failure };
+  }
+}
+
+async function measure(
   url: string,
   token: string,
   kind: string,
