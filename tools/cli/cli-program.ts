@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { processOutput, type CliOutput } from './cli-output';
+import { registerDeleteInactiveAccounts } from './commands/delete-inactive-accounts.command';
 import { registerImportMeteringPoints } from './commands/import-metering-points.command';
 import { registerRebuildProjections } from './commands/rebuild-projections.command';
 import { registerVerifyHistory } from './commands/verify-history.command';
@@ -26,5 +27,6 @@ export function createCliProgram(output: CliOutput = processOutput): Command {
   registerImportMeteringPoints(program, output);
   registerRebuildProjections(program, output);
   registerVerifyHistory(program, output);
+  registerDeleteInactiveAccounts(program, output);
   return program;
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule } from '@app/accounts';
 import { ApplicationsModule } from '@app/applications';
 import { EventSourcingModule, type EventSourcingOptions } from '@app/event-sourcing';
@@ -38,6 +39,8 @@ export class AppModule {
         LoggingModule.forRoot(config, options.logDestination),
         EventSourcingModule.forRoot(eventSourcingOptions(config, options.storage)),
         CqrsModule.forRoot(),
+        // The tools run jobs on demand; only the API schedules them.
+        ScheduleModule.forRoot({ cronJobs: config.scheduledJobs && !options.headless }),
         ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
         AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
         ApplicationsModule,

@@ -1,5 +1,12 @@
 import { jest } from '@jest/globals';
-import { VerificationTokens, type IssuedVerificationToken } from '@app/accounts';
+import {
+  AccountJobs,
+  AccountsQuery,
+  VerificationTokens,
+  accountStream,
+  type IssuedVerificationToken,
+} from '@app/accounts';
+import { EVENT_STORE, PII_ERASED, PiiVault, type EventStore } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { DataSource } from 'typeorm';
 import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
@@ -133,5 +140,154 @@ describe.each(testDatabaseTargets())('account lifecycle over HTTP on $kind', (ta
     const second = await registered('unclicked_01');
     expect(codeOf(await verify(first))).toBe('VERIFICATION_EXPIRED');
     expect((await verify(second)).body.errors).toBeUndefined();
+  });
+
+  it('ACC-2: the scheduled sweep voids a registration whose link expired unopened, and frees its user ID', async () => {
+    const token = await registered('swept_01');
+    const jobs = api.app.get(AccountJobs);
+    const pending = () =>
+      sql<{ count: number }>(
+        `SELECT count(*)::int AS count FROM $schema.accounts WHERE user_id = $1`,
+        ['swept_01'],
+      );
+    advance(30);
+    await jobs.expireRegistrations();
+    expect((await pending())[0]?.count).toBe(1);
+    advance(1);
+    await jobs.expireRegistrations();
+    expect((await pending())[0]?.count).toBe(0);
+    const released = await sql<{ type: string }>(
+      `SELECT type FROM $schema.events WHERE stream_id = $1 ORDER BY revision`,
+      ['user-id-swept_01'],
+    );
+    expect(released.map((event) => event.type)).toEqual(['UserIdReserved', 'UserIdReleased']);
+
+    expect(codeOf(await verify(token))).toBe('VERIFICATION_EXPIRED');
+    const again = await registered('swept_01');
+    expect((await verify(again)).body.errors).toBeUndefined();
+  });
+});
+
+describe.each(testDatabaseTargets())('ACC-7 inactivity deletion over HTTP on $kind', (target) => {
+  let api: TestApp;
+  let now = new Date();
+  const issued: IssuedVerificationToken[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApp(target, {}, [], () => now);
+    const tokens = api.app.get(VerificationTokens);
+    const issue = tokens.issue.bind(tokens);
+    jest.spyOn(tokens, 'issue').mockImplementation(() => {
+      const token = issue();
+      issued.push(token);
+      return token;
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  async function registerAndVerify(userId: string): Promise<void> {
+    const before = issued.length;
+    const answer = await postGraphql(api.url, {
+      query: REGISTER,
+      variables: {
+        input: {
+          userId,
+          password: PASSWORD,
+          email: `${userId}@example.jp`,
+          name: '山田 太郎',
+          phone: '090-1234-5678',
+        },
+      },
+    });
+    expect(answer.body).toEqual({ data: { registerAccount: true } });
+    const verified = await postGraphql(api.url, {
+      query: VERIFY,
+      variables: { token: issued[before]?.token },
+    });
+    expect(verified.body.errors).toBeUndefined();
+  }
+
+  async function login(userId: string): Promise<{ accessToken: string; id: string }> {
+    const answer = await postGraphql(api.url, {
+      query: LOGIN,
+      variables: { userId, password: PASSWORD },
+    });
+    expect(answer.body.errors).toBeUndefined();
+    const { accessToken, account } = answer.body.data?.['login'] as {
+      accessToken: string;
+      account: { id: string };
+    };
+    return { accessToken, id: account.id };
+  }
+
+  function advanceDays(days: number): void {
+    now = new Date(now.getTime() + days * 24 * 60 * MINUTE);
+  }
+
+  it('ACC-7: an account unused for a year is deleted: sessions end, personal data erased, user ID free; one used within the year is kept; a second run deletes nothing', async () => {
+    await registerAndVerify('idle_01');
+    const idle = await login('idle_01');
+    await registerAndVerify('busy_01');
+    advanceDays(200);
+    await login('busy_01');
+    advanceDays(166);
+
+    const jobs = api.app.get(AccountJobs);
+    expect(await jobs.deleteInactiveAccountsNow()).toBe(1);
+
+    const me = await postGraphql(
+      api.url,
+      { query: '{ me { userId } }' },
+      { authorization: `Bearer ${idle.accessToken}` },
+    );
+    expect(codeOf(me)).toBe('UNAUTHENTICATED');
+    const live: { count: number }[] = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS count FROM "${api.schema}".sessions WHERE account_id = $1 AND revoked_at IS NULL`,
+        [idle.id],
+      );
+    expect(live[0]?.count).toBe(0);
+
+    const [registered] = await api.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(accountStream(idle.id), { maxCount: 1 });
+    const contact = (registered?.data as { contact: { email: string; name: string } }).contact;
+    const vault = api.app.get(PiiVault);
+    expect(await vault.decrypt(contact.email)).toBe(PII_ERASED);
+    expect(await vault.decrypt(contact.name)).toBe(PII_ERASED);
+
+    const rows: {
+      status: string;
+      email: string | null;
+      name: string | null;
+      phone: string | null;
+    }[] = await api.app
+      .get(DataSource)
+      .query(`SELECT status, email, name, phone FROM "${api.schema}".accounts WHERE id = $1`, [
+        idle.id,
+      ]);
+    expect(rows).toEqual([{ status: 'DELETED', email: null, name: null, phone: null }]);
+    expect(await api.app.get(AccountsQuery).byId(idle.id)).toMatchObject({
+      status: 'DELETED',
+      email: PII_ERASED,
+      name: PII_ERASED,
+      phone: PII_ERASED,
+    });
+    const refused = await postGraphql(api.url, {
+      query: LOGIN,
+      variables: { userId: 'idle_01', password: PASSWORD },
+    });
+    expect(codeOf(refused)).toBe('UNAUTHENTICATED');
+
+    expect((await login('busy_01')).id).toEqual(expect.any(String));
+    expect(await jobs.deleteInactiveAccountsNow()).toBe(0);
+
+    await registerAndVerify('idle_01');
+    const again = await login('idle_01');
+    expect(again.id).not.toBe(idle.id);
   });
 });

@@ -55,6 +55,8 @@ export async function startTestApp(
     DATABASE_POOL_SIZE: '4',
     MAIL_DIRECTORY: mailDirectory,
     ...shared,
+    // Specs run the jobs themselves, at the time they set; a minute's timer would race them.
+    SCHEDULED_JOBS: 'off',
     ...environment,
   });
   const app = await createApp(config, { logDestination: destination, imports, clock });

@@ -19,7 +19,12 @@ import { AccountRepository } from './infrastructure/account-repository';
 import { UserIdReservations } from './infrastructure/user-id-reservations';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
+import { AccountSweepQuery } from './queries/account-sweep.query';
 import { AccountsQuery } from './queries/accounts.query';
+import { AccountJobs } from './jobs/account-jobs';
+import { JobLock } from './jobs/job-lock';
+import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
+import { InactiveAccountsSweep } from './use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { SessionService } from './sessions/session.service';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './throttling/login-throttle';
 import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
@@ -71,6 +76,19 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     RegistrationExpiry,
     UserIdClaims,
     {
+      provide: AccountSweepQuery,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new AccountSweepQuery(dataSource),
+    },
+    {
+      provide: JobLock,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new JobLock(dataSource),
+    },
+    ExpiredRegistrationsSweep,
+    InactiveAccountsSweep,
+    AccountJobs,
+    {
       provide: AccountCommandRunner,
       inject: [AccountRepository, SESSION_CLOCK],
       useFactory: (repository: AccountRepository, clock: SessionClock) =>
@@ -106,7 +124,7 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     ListAccountsResolver,
     ListAccountsHandler,
   ],
-  exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard],
+  exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard, AccountJobs],
 })
 export class AccountsModule {
   static forRoot(options: AccountsModuleOptions = {}): DynamicModule {

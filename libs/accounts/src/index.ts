@@ -165,3 +165,9 @@ export {
   type AccountVerificationLink,
 } from './projections/account-verification-link.entity';
 export { AccountVerificationLinks1764117300000 } from './projections/1764117300000-account-verification-links';
+export {
+  AccountJobs,
+  DELETE_INACTIVE_ACCOUNTS_JOB,
+  EXPIRE_REGISTRATIONS_JOB,
+} from './jobs/account-jobs';
+export { JobLock } from './jobs/job-lock';

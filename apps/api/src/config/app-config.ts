@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
+  SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
   LOGIN_THROTTLE_MAX_ATTEMPTS: integer(1, 1_000_000).default(10),
   LOGIN_THROTTLE_WINDOW_SECONDS: integer(1, 86_400).default(300),
   PII_MASTER_KEY: z
@@ -115,6 +116,11 @@ export interface AppConfig {
     readonly maxAliases: number;
   };
   readonly health: { readonly maxProjectionLag: number };
+  /**
+   * Whether this process schedules the periodic jobs (ACC-2 sweep every minute, ACC-7 daily).
+   * Every process may: a job runs in one process at a time under an advisory lock.
+   */
+  readonly scheduledJobs: boolean;
   /** Login attempts per client address and window, counted across every process. */
   readonly loginThrottle: { readonly maxAttempts: number; readonly windowMs: number };
   /**
@@ -178,6 +184,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxAliases: env.GRAPHQL_MAX_ALIASES,
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
+    scheduledJobs: env.SCHEDULED_JOBS === 'on',
     loginThrottle: {
       maxAttempts: env.LOGIN_THROTTLE_MAX_ATTEMPTS,
       windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       eventStoreUrl: undefined,
       mail: { smtpUrl: undefined, from: 'no-reply@b-route.example.jp' },
       graphql: { maxDepth: 10, maxCost: 1000, maxAliases: 15 },
+      scheduledJobs: true,
       loginThrottle: { maxAttempts: 10, windowMs: 300_000 },
     });
   });

@@ -1,0 +1,62 @@
+import { Inject, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
+import { LoginThrottle } from '../throttling/login-throttle';
+import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/inactive-accounts.sweep';
+import { ExpiredRegistrationsSweep } from '../use-cases/expire-registrations/expired-registrations.sweep';
+import { JobLock } from './job-lock';
+
+export const EXPIRE_REGISTRATIONS_JOB = 'accounts.expire-registrations';
+export const DELETE_INACTIVE_ACCOUNTS_JOB = 'accounts.delete-inactive-accounts';
+
+/**
+ * The accounts context's scheduled work. Every process schedules it (ScheduleModule's cronJobs
+ * switch turns it off, e.g. in specs); the job lock lets one process at a time do it.
+ */
+export class AccountJobs {
+  private readonly logger = new Logger('AccountJobs');
+
+  constructor(
+    @Inject(JobLock) private readonly lock: JobLock,
+    @Inject(ExpiredRegistrationsSweep) private readonly registrations: ExpiredRegistrationsSweep,
+    @Inject(InactiveAccountsSweep) private readonly inactive: InactiveAccountsSweep,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+  ) {}
+
+  /** ACC-2: within a minute of a link's 30 minutes, its registration is void and the ID free. */
+  @Cron(CronExpression.EVERY_MINUTE, { name: EXPIRE_REGISTRATIONS_JOB, waitForCompletion: true })
+  async expireRegistrations(): Promise<void> {
+    await this.logged(EXPIRE_REGISTRATIONS_JOB, () =>
+      this.lock.runExclusive(EXPIRE_REGISTRATIONS_JOB, async () => {
+        const voided = await this.registrations.run();
+        await this.throttle.purgeEnded(this.clock());
+        return voided;
+      }),
+    );
+  }
+
+  /** ACC-7: daily, at a quiet hour in Japan. */
+  @Cron('0 30 3 * * *', {
+    name: DELETE_INACTIVE_ACCOUNTS_JOB,
+    timeZone: 'Asia/Tokyo',
+    waitForCompletion: true,
+  })
+  async deleteInactiveAccounts(): Promise<void> {
+    await this.logged(DELETE_INACTIVE_ACCOUNTS_JOB, () => this.deleteInactiveAccountsNow());
+  }
+
+  /** For the command-line tool too: null when another process is running it right now. */
+  deleteInactiveAccountsNow(): Promise<number | null> {
+    return this.lock.runExclusive(DELETE_INACTIVE_ACCOUNTS_JOB, () => this.inactive.run());
+  }
+
+  private async logged(name: string, job: () => Promise<number | null>): Promise<void> {
+    try {
+      const count = await job();
+      if (count) this.logger.log(`${name}: ${count}`);
+    } catch (error) {
+      this.logger.error(`${name} failed`, error instanceof Error ? error.stack : String(error));
+    }
+  }
+}
