@@ -43,7 +43,7 @@ export class AppModule {
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs && !options.headless }),
         ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
         AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
-        ApplicationsModule,
+        ApplicationsModule.forRoot({ clock: options.clock }),
         MeteringModule,
         NotificationsModule.forRoot({
           schema: options.storage?.databaseSchema ?? config.database.schema,

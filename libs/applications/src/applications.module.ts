@@ -1,5 +1,97 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
+import { MeteringModule, MeteringRegistry } from '@app/metering';
+import { DataSource } from 'typeorm';
+import {
+  APPLICATION_CLOCK,
+  HOLIDAY_CALENDAR,
+  type ApplicationClock,
+} from './application-providers';
+import { holidayJpCalendar } from './calendar/holiday-jp-calendar.adapter';
+import { ApplicationCipher } from './infrastructure/application-cipher';
+import { ApplicationCommandRunner } from './infrastructure/application-command-runner';
+import { ApplicationIds } from './infrastructure/application-ids';
+import { ApplicationRepository } from './infrastructure/application-repository';
+import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
+import { PointEligibility } from './infrastructure/point-eligibility.service';
+import { ChangeApplicationHandler } from './use-cases/change-application/change-application.handler';
+import { ChangeApplicationResolver } from './use-cases/change-application/change-application.resolver';
+import { CompleteApplicationHandler } from './use-cases/complete-application/complete-application.handler';
+import { CompleteApplicationResolver } from './use-cases/complete-application/complete-application.resolver';
+import { RejectApplicationHandler } from './use-cases/reject-application/reject-application.handler';
+import { RejectApplicationResolver } from './use-cases/reject-application/reject-application.resolver';
+import { ReturnApplicationHandler } from './use-cases/return-application/return-application.handler';
+import { ReturnApplicationResolver } from './use-cases/return-application/return-application.resolver';
+import { StartProcessingHandler } from './use-cases/start-processing/start-processing.handler';
+import { StartProcessingResolver } from './use-cases/start-processing/start-processing.resolver';
+import { SubmitApplicationHandler } from './use-cases/submit-application/submit-application.handler';
+import { SubmitApplicationResolver } from './use-cases/submit-application/submit-application.resolver';
+import { WithdrawApplicationHandler } from './use-cases/withdraw-application/withdraw-application.handler';
+import { WithdrawApplicationResolver } from './use-cases/withdraw-application/withdraw-application.resolver';
 
-/** The applications bounded context; its use cases arrive with their own issue. */
-@Module({})
-export class ApplicationsModule {}
+/**
+ * The applications bounded context, write side: submission, the owner's changes and the
+ * operators' processing. Its infrastructure classes take plain constructor arguments, so they
+ * are built here by factories.
+ */
+@Module({
+  imports: [CqrsModule, MeteringModule],
+  providers: [
+    { provide: HOLIDAY_CALENDAR, useValue: holidayJpCalendar },
+    { provide: METERING_POINTS, useExisting: MeteringRegistry },
+    {
+      provide: ApplicationIds,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new ApplicationIds(dataSource),
+    },
+    {
+      provide: ApplicationRepository,
+      inject: [EVENT_STORE],
+      useFactory: (eventStore: EventStore) => new ApplicationRepository(eventStore),
+    },
+    {
+      provide: ApplicationCipher,
+      inject: [PiiVault],
+      useFactory: (vault: PiiVault) => new ApplicationCipher(vault),
+    },
+    {
+      provide: PointEligibility,
+      inject: [METERING_POINTS],
+      useFactory: (points: MeteringPoints) => new PointEligibility(points),
+    },
+    {
+      provide: ApplicationCommandRunner,
+      inject: [ApplicationRepository, METERING_POINTS, APPLICATION_CLOCK],
+      useFactory: (
+        repository: ApplicationRepository,
+        points: MeteringPoints,
+        clock: ApplicationClock,
+      ) => new ApplicationCommandRunner(repository, points, clock, new Logger('Applications')),
+    },
+    SubmitApplicationResolver,
+    SubmitApplicationHandler,
+    ChangeApplicationResolver,
+    ChangeApplicationHandler,
+    WithdrawApplicationResolver,
+    WithdrawApplicationHandler,
+    StartProcessingResolver,
+    StartProcessingHandler,
+    ReturnApplicationResolver,
+    ReturnApplicationHandler,
+    RejectApplicationResolver,
+    RejectApplicationHandler,
+    CompleteApplicationResolver,
+    CompleteApplicationHandler,
+  ],
+  exports: [ApplicationCipher, ApplicationRepository, APPLICATION_CLOCK, HOLIDAY_CALENDAR],
+})
+export class ApplicationsModule {
+  /** `clock`: the domain clock (APP-7 counts days from it); end-to-end specs move it. */
+  static forRoot(options: { readonly clock?: ApplicationClock } = {}): DynamicModule {
+    return {
+      module: ApplicationsModule,
+      providers: [{ provide: APPLICATION_CLOCK, useValue: options.clock ?? (() => new Date()) }],
+    };
+  }
+}

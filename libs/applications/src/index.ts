@@ -119,3 +119,46 @@ export {
   type SearchStatements,
   type SqlStatement,
 } from './queries/application-search.sql';
+export { pointHoldsOf, type HoldOutcome, type PointHolds } from './domain/point-holds';
+export { eligibilityRefusal, type KnownMeteringPoint } from './domain/point-eligibility';
+export type { CheckedApplicantInfo } from './domain/contact-info-rules';
+export {
+  APPLICATION_CLOCK,
+  HOLIDAY_CALENDAR,
+  type ApplicationClock,
+} from './application-providers';
+export { APPLICATIONS_MIGRATIONS } from './migrations/applications-migrations';
+export { ApplicationIdSequence1764116900000 } from './migrations/1764116900000-application-id-sequence';
+export {
+  APPLICATION_EVENT_SCHEMA_VERSION,
+  ApplicationRepository,
+  type ApplicationCommandMetadata,
+  type LoadedApplication,
+} from './infrastructure/application-repository';
+export { ApplicationCipher } from './infrastructure/application-cipher';
+export { ApplicationIds } from './infrastructure/application-ids';
+export {
+  ApplicationCommandRunner,
+  type ApplicationCommandOutcome,
+  type ApplicationCommandRequest,
+} from './infrastructure/application-command-runner';
+export { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
+export {
+  checkChanges,
+  checkSubmission,
+  MAX_METERING_POINTS,
+  type InputCheck,
+  type ValidChanges,
+  type ValidSubmission,
+} from './input/application-input.rules';
+export type {
+  ChangeInput,
+  MeteringPointInputValue,
+  SubmissionInput,
+} from './input/application-input';
+export { ApplicationKindEnum, ApplicationStatusEnum } from './graphql/application-enums';
+export { ApplicationModel } from './graphql/application.model';
+export { CustomerInfoModel } from './graphql/customer-info.model';
+export { ApplicantInfoModel } from './graphql/applicant-info.model';
+export { ApplicationMeteringPointModel } from './graphql/application-metering-point.model';
+export { applicationAnswer } from './graphql/application-answer';

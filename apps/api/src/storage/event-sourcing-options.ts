@@ -1,5 +1,9 @@
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_PROJECTIONS } from '@app/accounts';
-import { APPLICATION_SEARCH_MIGRATIONS, APPLICATIONS_PROJECTIONS } from '@app/applications';
+import {
+  APPLICATION_SEARCH_MIGRATIONS,
+  APPLICATIONS_MIGRATIONS,
+  APPLICATIONS_PROJECTIONS,
+} from '@app/applications';
 import {
   piiMasterKeyFile,
   readOrCreatePiiMasterKey,
@@ -15,6 +19,7 @@ import type { AppConfig } from '../config/app-config';
 export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ...ACCOUNTS_MIGRATIONS,
   ...METERING_MIGRATIONS,
+  ...APPLICATIONS_MIGRATIONS,
   ...APPLICATION_SEARCH_MIGRATIONS,
   ...NOTIFICATIONS_MIGRATIONS,
 ];

@@ -46,3 +46,9 @@ export function applicantInfoProblems(
     ...phoneNumberProblems(at('fax', 'FAX番号'), applicant.fax, { required: false }),
   ];
 }
+
+/** An applicant section once checked: empty optional fields are null. */
+export interface CheckedApplicantInfo extends ApplicantInfo {
+  readonly phone2: string | null;
+  readonly fax: string | null;
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { SessionService, asEncryptedText, type AccountRole, type Active } from '@app/accounts';
+
+export interface SignedIn {
+  readonly accountId: string;
+  readonly role: AccountRole;
+  readonly headers: { readonly authorization: string };
+}
+
+/**
+ * A live bearer session for an account of the given role, issued straight from the session
+ * store: staff accounts come only from the CLI, and the login flow has its own specs.
+ */
+export async function signIn(
+  app: INestApplication,
+  role: AccountRole,
+  accountId: string = randomUUID(),
+): Promise<SignedIn> {
+  const now = new Date();
+  const account: Active = {
+    status: 'Active',
+    accountId,
+    userId: `${role.toLowerCase()}_${accountId.slice(0, 8)}`,
+    role,
+    contact: {
+      email: asEncryptedText('sealed'),
+      name: asEncryptedText('sealed'),
+      phone: asEncryptedText('sealed'),
+    },
+    createdAt: now.toISOString(),
+    passwordHash: 'unused',
+    mustChangePassword: false,
+    initialPasswordExpiresAt: null,
+    activatedAt: now.toISOString(),
+    lastLoginAt: null,
+    consecutiveFailures: 0,
+  };
+  const { accessToken } = await app.get(SessionService).issue(account, now, '127.0.0.1');
+  return { accountId, role, headers: { authorization: `Bearer ${accessToken}` } };
+}

@@ -1,0 +1,34 @@
+import type { Actor } from '@app/event-sourcing';
+import type { ApplicationKind } from '../domain/application.event';
+import type { KnownMeteringPoint } from '../domain/point-eligibility';
+import type { HoldOutcome } from '../domain/point-holds';
+
+/**
+ * What applications need of the metering point registry; `@app/metering`'s `MeteringRegistry`
+ * is the adapter (wired in ApplicationsModule).
+ */
+export interface MeteringPoints {
+  find(pointId: string): Promise<KnownMeteringPoint | null>;
+  /** MTR-2: throws a CONFLICT DomainError when another open NEW/TERMINATION holds the point. */
+  claimForApplication(
+    pointId: string,
+    claim: {
+      readonly applicationId: number;
+      readonly kind: ApplicationKind;
+      readonly meterId?: string;
+    },
+    actor: Actor,
+  ): Promise<void>;
+  /** OPS-4: COMPLETED makes a NEW point ACTIVE and a TERMINATION point TERMINATED. */
+  releaseApplication(
+    pointId: string,
+    release: {
+      readonly applicationId: number;
+      readonly kind: ApplicationKind;
+      readonly outcome: HoldOutcome;
+    },
+    actor: Actor,
+  ): Promise<void>;
+}
+
+export const METERING_POINTS = Symbol('MeteringPoints');

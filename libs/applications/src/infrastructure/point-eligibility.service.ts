@@ -1,0 +1,26 @@
+import type { ApplicationKind, ApplicationMeteringPoint } from '../domain/application.event';
+import { eligibilityRefusal } from '../domain/point-eligibility';
+import { domainError } from './application-command-runner';
+import type { MeteringPoints } from './metering-points';
+
+/** APP-8 and OPS-4 against what the registry knows of each point, before anything is written. */
+export class PointEligibility {
+  constructor(private readonly points: MeteringPoints) {}
+
+  async check(
+    kind: ApplicationKind,
+    points: readonly { readonly point: ApplicationMeteringPoint; readonly index: number }[],
+  ): Promise<void> {
+    const known = [];
+    // One after the other: PGlite serves one query at a time anyway, and the list is short.
+    for (const { point, index } of points) {
+      known.push({
+        point,
+        index,
+        known: point.unissued ? null : await this.points.find(point.pointId),
+      });
+    }
+    const refusal = eligibilityRefusal(kind, known);
+    if (refusal !== null) throw domainError(refusal);
+  }
+}

@@ -1,0 +1,221 @@
+import type { FieldError } from '@app/event-sourcing';
+import { parsePointId, resolveMeterId } from '@app/metering';
+import { applicationErrors, type ApplicationError } from '../domain/application-error';
+import type { ApplicationKind, ApplicationMeteringPoint } from '../domain/application.event';
+import {
+  applicantInfoProblems,
+  customerInfoProblems,
+  type ApplicantInfo,
+  type CheckedApplicantInfo,
+  type CustomerInfo,
+} from '../domain/contact-info-rules';
+import type { HolidayCalendar } from '../domain/holiday-calendar';
+import { checkDesiredStartDate, type StartDateWarning } from '../domain/start-date';
+import type { ChangeInput, MeteringPointInputValue, SubmissionInput } from './application-input';
+
+/** More than any one customer's site holds; keeps a single request's registry work bounded. */
+export const MAX_METERING_POINTS = 50;
+
+/** The input as the domain takes it: checked, normalised, personal fields still in plaintext. */
+export interface ValidSubmission {
+  readonly kind: ApplicationKind;
+  readonly customer: CustomerInfo;
+  readonly applicant: CheckedApplicantInfo;
+  readonly meteringPoints: readonly ApplicationMeteringPoint[];
+  readonly desiredStartDate: string;
+  readonly warnings: readonly StartDateWarning[];
+}
+
+export interface ValidChanges {
+  readonly customer?: CustomerInfo;
+  readonly applicant?: CheckedApplicantInfo;
+  readonly meteringPoints?: readonly ApplicationMeteringPoint[];
+  readonly desiredStartDate?: {
+    readonly value: string;
+    readonly warnings: readonly StartDateWarning[];
+  };
+}
+
+export type InputCheck<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApplicationError };
+
+/**
+ * APP-2 … APP-7 over a `SubmitApplicationInput`. Field problems come in input order as one
+ * BAD_USER_INPUT; a start date that is merely too soon (APP-7) is its own refusal once everything
+ * else is right, so the client can tell the user exactly that. Texts are checked as typed (APP-4)
+ * and normalised only afterwards, and only the IDs are (APP-5, APP-6).
+ */
+export function checkSubmission(
+  input: SubmissionInput,
+  now: Date,
+  calendar: HolidayCalendar,
+): InputCheck<ValidSubmission> {
+  const points = meteringPointsOf(input.meteringPoints, input.kind);
+  const startDate = checkDesiredStartDate(now, input.desiredStartDate, calendar);
+  const problems: FieldError[] = [
+    ...customerInfoProblems(input.customer),
+    ...applicantInfoProblems(input.applicant),
+    ...points.problems,
+    ...(startDate.ok || startDate.error.code === 'START_DATE_TOO_SOON'
+      ? []
+      : [{ field: 'desiredStartDate', ...startDate.error }]),
+    ...(input.consentConfirmed
+      ? []
+      : [
+          {
+            field: 'consentConfirmed',
+            code: 'CONSENT_REQUIRED',
+            message: 'お客さまが利用規約に同意していることを確認してください。',
+          },
+        ]),
+  ];
+  if (problems.length > 0) return refusedWith(applicationErrors.invalidInput(problems));
+  if (!startDate.ok) {
+    return refusedWith(
+      applicationErrors.startDateTooSoon([{ field: 'desiredStartDate', ...startDate.error }]),
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      kind: input.kind,
+      customer: trimmedCustomer(input.customer),
+      applicant: trimmedApplicant(input.applicant),
+      meteringPoints: points.value,
+      desiredStartDate: input.desiredStartDate,
+      warnings: startDate.warnings,
+    },
+  };
+}
+
+/**
+ * OPS-2 over a `ChangeApplicationInput`. A new start date is checked against the day of the
+ * change (APP-7): otherwise a change could move the start closer than 14 days.
+ */
+export function checkChanges(
+  input: ChangeInput,
+  kind: ApplicationKind,
+  now: Date,
+  calendar: HolidayCalendar,
+): InputCheck<ValidChanges> {
+  const points = input.meteringPoints ? meteringPointsOf(input.meteringPoints, kind) : undefined;
+  const startDate = input.desiredStartDate
+    ? checkDesiredStartDate(now, input.desiredStartDate, calendar)
+    : undefined;
+  const problems: FieldError[] = [
+    ...(input.customer ? customerInfoProblems(input.customer) : []),
+    ...(input.applicant ? applicantInfoProblems(input.applicant) : []),
+    ...(points?.problems ?? []),
+    ...(startDate === undefined || startDate.ok || startDate.error.code === 'START_DATE_TOO_SOON'
+      ? []
+      : [{ field: 'desiredStartDate', ...startDate.error }]),
+  ];
+  if (problems.length > 0) return refusedWith(applicationErrors.invalidInput(problems));
+  if (startDate !== undefined && !startDate.ok) {
+    return refusedWith(
+      applicationErrors.startDateTooSoon([{ field: 'desiredStartDate', ...startDate.error }]),
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      ...(input.customer ? { customer: trimmedCustomer(input.customer) } : {}),
+      ...(input.applicant ? { applicant: trimmedApplicant(input.applicant) } : {}),
+      ...(points ? { meteringPoints: points.value } : {}),
+      ...(input.desiredStartDate && startDate?.ok
+        ? { desiredStartDate: { value: input.desiredStartDate, warnings: startDate.warnings } }
+        : {}),
+    },
+  };
+}
+
+function meteringPointsOf(
+  inputs: readonly MeteringPointInputValue[],
+  kind: ApplicationKind,
+): { readonly value: ApplicationMeteringPoint[]; readonly problems: FieldError[] } {
+  if (inputs.length === 0) {
+    return {
+      value: [],
+      problems: [
+        { field: 'meteringPoints', code: 'REQUIRED', message: '地点を1件以上入力してください。' },
+      ],
+    };
+  }
+  if (inputs.length > MAX_METERING_POINTS) {
+    return {
+      value: [],
+      problems: [
+        {
+          field: 'meteringPoints',
+          code: 'TOO_MANY',
+          message: `1件の申込みで指定できる地点は${MAX_METERING_POINTS}件までです。`,
+        },
+      ],
+    };
+  }
+  const value: ApplicationMeteringPoint[] = [];
+  const problems: FieldError[] = [];
+  const seen = new Set<string>();
+  inputs.forEach((input, index) => {
+    const at = `meteringPoints[${index}]`;
+    const point = parsePointId(input.pointId);
+    const meter = resolveMeterId(input);
+    if (!point.ok) {
+      problems.push({ field: `${at}.pointId`, ...point.error });
+    } else if (point.value.unissued && kind !== 'NEW') {
+      problems.push({
+        field: `${at}.pointId`,
+        code: 'UNISSUED_POINT_ID_NOT_ALLOWED',
+        message: '未発番の地点特定番号は新規の申込みでのみ指定できます。',
+      });
+    } else if (!point.value.unissued && seen.has(point.value.value)) {
+      problems.push({
+        field: `${at}.pointId`,
+        code: 'DUPLICATE_POINT_ID',
+        message: '同じ地点特定番号が複数回指定されています。',
+      });
+    }
+    if (!meter.ok) problems.push({ ...meter.error, field: `${at}.${meter.error.field}` });
+    if (point.ok) seen.add(point.value.value);
+    if (point.ok && meter.ok) {
+      value.push({
+        kind: point.value.kind,
+        pointId: point.value.value,
+        unissued: point.value.unissued,
+        meterId: meter.value.value,
+      });
+    }
+  });
+  return { value, problems };
+}
+
+function trimmedCustomer(customer: CustomerInfo): CustomerInfo {
+  return {
+    name: customer.name.trim(),
+    department: customer.department.trim(),
+    contactName: customer.contactName.trim(),
+    phone: customer.phone.trim(),
+  };
+}
+
+function trimmedApplicant(applicant: ApplicantInfo): CheckedApplicantInfo {
+  return {
+    company: applicant.company.trim(),
+    department: applicant.department.trim(),
+    name: applicant.name.trim(),
+    phone1: applicant.phone1.trim(),
+    phone2: optional(applicant.phone2),
+    email: applicant.email.trim(),
+    fax: optional(applicant.fax),
+  };
+}
+
+function optional(value: string | null | undefined): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+function refusedWith<T>(error: ApplicationError): InputCheck<T> {
+  return { ok: false, error };
+}

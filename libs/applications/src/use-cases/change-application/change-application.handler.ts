@@ -1,0 +1,79 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  APPLICATION_CLOCK,
+  HOLIDAY_CALENDAR,
+  type ApplicationClock,
+} from '../../application-providers';
+import type { ApplicationChanges } from '../../domain/application.command';
+import type { ApplicationState } from '../../domain/application.state';
+import type { HolidayCalendar } from '../../domain/holiday-calendar';
+import type { ApplicationModel } from '../../graphql/application.model';
+import { ApplicationCipher } from '../../infrastructure/application-cipher';
+import {
+  ApplicationCommandRunner,
+  domainError,
+} from '../../infrastructure/application-command-runner';
+import { PointEligibility } from '../../infrastructure/point-eligibility.service';
+import { checkChanges } from '../../input/application-input.rules';
+import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { ChangeApplicationCommand } from './change-application.command';
+
+@CommandHandler(ChangeApplicationCommand)
+export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicationCommand> {
+  constructor(
+    @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
+    @Inject(PointEligibility) private readonly eligibility: PointEligibility,
+    @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
+    @Inject(HOLIDAY_CALENDAR) private readonly calendar: HolidayCalendar,
+  ) {}
+
+  async execute(command: ChangeApplicationCommand): Promise<ApplicationModel> {
+    const { account, applicationId, expectedRevision, input } = command;
+    const outcome = await this.runner.run({
+      applicationId,
+      type: 'ChangeApplication',
+      expectedRevision,
+      metadata: commandMetadata(account),
+      command: async (state) => ({
+        type: 'ChangeApplication',
+        data: { actor: actorOf(account), changes: await this.changes(applicationId, state, input) },
+      }),
+    });
+    return answerFrom(outcome, this.cipher);
+  }
+
+  // Access was granted on this state already, so the input's problems are the owner's to see.
+  private async changes(
+    applicationId: number,
+    state: ApplicationState,
+    input: ChangeApplicationCommand['input'],
+  ): Promise<ApplicationChanges> {
+    // Nothing to check where no change is allowed: the decision refuses it (OPS-2).
+    if (state.status !== 'RECEIVED' && state.status !== 'RETURNED') return {};
+    const checked = checkChanges(input, state.kind, this.clock(), this.calendar);
+    if (!checked.ok) throw domainError(checked.error);
+    const valid = checked.value;
+    if (valid.meteringPoints) {
+      const held = new Set(state.meteringPoints.map((point) => point.pointId));
+      // APP-8 / OPS-4 for the points this change adds; the others were checked when they came.
+      await this.eligibility.check(
+        state.kind,
+        valid.meteringPoints
+          .map((point, index) => ({ point, index }))
+          .filter(({ point }) => !held.has(point.pointId)),
+      );
+    }
+    return {
+      ...(valid.customer && {
+        customer: await this.cipher.sealCustomer(applicationId, valid.customer),
+      }),
+      ...(valid.applicant && {
+        applicant: await this.cipher.sealApplicant(applicationId, valid.applicant),
+      }),
+      ...(valid.meteringPoints && { meteringPoints: valid.meteringPoints }),
+      ...(valid.desiredStartDate && { desiredStartDate: valid.desiredStartDate }),
+    };
+  }
+}

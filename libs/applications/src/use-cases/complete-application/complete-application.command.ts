@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { SessionAccount } from '@app/accounts';
+import type { ApplicationModel } from '../../graphql/application.model';
+
+/** OPS-1, OPS-4: an operator completes it; its points change B-route state. */
+export class CompleteApplicationCommand extends Command<ApplicationModel> {
+  constructor(
+    readonly account: SessionAccount,
+    readonly applicationId: number,
+    readonly expectedRevision: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ApplicationModel } from '../../graphql/application.model';
+import { ApplicationCipher } from '../../infrastructure/application-cipher';
+import { ApplicationCommandRunner } from '../../infrastructure/application-command-runner';
+import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { RejectApplicationCommand } from './reject-application.command';
+
+@CommandHandler(RejectApplicationCommand)
+export class RejectApplicationHandler implements ICommandHandler<RejectApplicationCommand> {
+  constructor(
+    @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
+  ) {}
+
+  async execute(command: RejectApplicationCommand): Promise<ApplicationModel> {
+    const outcome = await this.runner.run({
+      applicationId: command.applicationId,
+      type: 'RejectApplication',
+      expectedRevision: command.expectedRevision,
+      metadata: commandMetadata(command.account),
+      command: () => ({
+        type: 'RejectApplication',
+        data: { actor: actorOf(command.account), reason: command.reason },
+      }),
+    });
+    return answerFrom(outcome, this.cipher);
+  }
+}

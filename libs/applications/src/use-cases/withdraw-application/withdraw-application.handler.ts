@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ApplicationModel } from '../../graphql/application.model';
+import { ApplicationCipher } from '../../infrastructure/application-cipher';
+import { ApplicationCommandRunner } from '../../infrastructure/application-command-runner';
+import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { WithdrawApplicationCommand } from './withdraw-application.command';
+
+@CommandHandler(WithdrawApplicationCommand)
+export class WithdrawApplicationHandler implements ICommandHandler<WithdrawApplicationCommand> {
+  constructor(
+    @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
+  ) {}
+
+  async execute(command: WithdrawApplicationCommand): Promise<ApplicationModel> {
+    const outcome = await this.runner.run({
+      applicationId: command.applicationId,
+      type: 'WithdrawApplication',
+      expectedRevision: command.expectedRevision,
+      metadata: commandMetadata(command.account),
+      command: () => ({
+        type: 'WithdrawApplication',
+        data: { actor: actorOf(command.account), reason: command.reason },
+      }),
+    });
+    return answerFrom(outcome, this.cipher);
+  }
+}
