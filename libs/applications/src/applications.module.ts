@@ -1,12 +1,14 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
+import { EVENT_STORE, PiiVault, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { MeteringModule, MeteringRegistry } from '@app/metering';
 import { DataSource } from 'typeorm';
 import {
   APPLICATION_CLOCK,
+  APPLICATION_READ_MODELS,
   HOLIDAY_CALENDAR,
   type ApplicationClock,
+  type ApplicationsModuleOptions,
 } from './application-providers';
 import { holidayJpCalendar } from './calendar/holiday-jp-calendar.adapter';
 import { ApplicationCipher } from './infrastructure/application-cipher';
@@ -15,6 +17,7 @@ import { ApplicationIds } from './infrastructure/application-ids';
 import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
+import { ApplicationAnswers } from './use-cases/application-answers';
 import { ChangeApplicationHandler } from './use-cases/change-application/change-application.handler';
 import { ChangeApplicationResolver } from './use-cases/change-application/change-application.resolver';
 import { CompleteApplicationHandler } from './use-cases/complete-application/complete-application.handler';
@@ -56,6 +59,15 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
       useFactory: (vault: PiiVault) => new ApplicationCipher(vault),
     },
     {
+      provide: ApplicationAnswers,
+      inject: [ApplicationCipher, ProjectionRunners, APPLICATION_READ_MODELS],
+      useFactory: (
+        cipher: ApplicationCipher,
+        projections: ProjectionRunners,
+        readModels: readonly string[],
+      ) => new ApplicationAnswers(cipher, projections, readModels),
+    },
+    {
       provide: PointEligibility,
       inject: [METERING_POINTS],
       useFactory: (points: MeteringPoints) => new PointEligibility(points),
@@ -87,11 +99,13 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
   exports: [ApplicationCipher, ApplicationRepository, APPLICATION_CLOCK, HOLIDAY_CALENDAR],
 })
 export class ApplicationsModule {
-  /** `clock`: the domain clock (APP-7 counts days from it); end-to-end specs move it. */
-  static forRoot(options: { readonly clock?: ApplicationClock } = {}): DynamicModule {
+  static forRoot(options: ApplicationsModuleOptions = {}): DynamicModule {
     return {
       module: ApplicationsModule,
-      providers: [{ provide: APPLICATION_CLOCK, useValue: options.clock ?? (() => new Date()) }],
+      providers: [
+        { provide: APPLICATION_CLOCK, useValue: options.clock ?? (() => new Date()) },
+        { provide: APPLICATION_READ_MODELS, useValue: options.readModels ?? [] },
+      ],
     };
   }
 }

@@ -124,8 +124,10 @@ export { eligibilityRefusal, type KnownMeteringPoint } from './domain/point-elig
 export type { CheckedApplicantInfo } from './domain/contact-info-rules';
 export {
   APPLICATION_CLOCK,
+  APPLICATION_READ_MODELS,
   HOLIDAY_CALENDAR,
   type ApplicationClock,
+  type ApplicationsModuleOptions,
 } from './application-providers';
 export { APPLICATIONS_MIGRATIONS } from './migrations/applications-migrations';
 export { ApplicationIdSequence1764116900000 } from './migrations/1764116900000-application-id-sequence';

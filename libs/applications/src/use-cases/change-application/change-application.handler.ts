@@ -16,13 +16,15 @@ import {
 } from '../../infrastructure/application-command-runner';
 import { PointEligibility } from '../../infrastructure/point-eligibility.service';
 import { checkChanges } from '../../input/application-input.rules';
-import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { ApplicationAnswers } from '../application-answers';
+import { actorOf, commandMetadata } from '../application-use-case';
 import { ChangeApplicationCommand } from './change-application.command';
 
 @CommandHandler(ChangeApplicationCommand)
 export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicationCommand> {
   constructor(
     @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationAnswers) private readonly answers: ApplicationAnswers,
     @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
     @Inject(PointEligibility) private readonly eligibility: PointEligibility,
     @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
@@ -41,7 +43,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
         data: { actor: actorOf(account), changes: await this.changes(applicationId, state, input) },
       }),
     });
-    return answerFrom(outcome, this.cipher);
+    return this.answers.after(outcome);
   }
 
   // Access was granted on this state already, so the input's problems are the owner's to see.

@@ -1,15 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ApplicationModel } from '../../graphql/application.model';
-import { ApplicationCipher } from '../../infrastructure/application-cipher';
 import { ApplicationCommandRunner } from '../../infrastructure/application-command-runner';
-import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { ApplicationAnswers } from '../application-answers';
+import { actorOf, commandMetadata } from '../application-use-case';
 import { StartProcessingCommand } from './start-processing.command';
 
 @CommandHandler(StartProcessingCommand)
 export class StartProcessingHandler implements ICommandHandler<StartProcessingCommand> {
   constructor(
-    @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationAnswers) private readonly answers: ApplicationAnswers,
     @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
   ) {}
 
@@ -24,6 +24,6 @@ export class StartProcessingHandler implements ICommandHandler<StartProcessingCo
         data: { actor: actorOf(command.account) },
       }),
     });
-    return answerFrom(outcome, this.cipher);
+    return this.answers.after(outcome);
   }
 }

@@ -15,7 +15,8 @@ import {
 import { ApplicationIds } from '../../infrastructure/application-ids';
 import { PointEligibility } from '../../infrastructure/point-eligibility.service';
 import { checkSubmission } from '../../input/application-input.rules';
-import { actorOf, answerFrom, commandMetadata } from '../application-use-case';
+import { ApplicationAnswers } from '../application-answers';
+import { actorOf, commandMetadata } from '../application-use-case';
 import { SubmitApplicationCommand } from './submit-application.command';
 
 /** Validate, check the registry (APP-8), take a 申込ID, seal, claim the points, append. */
@@ -24,6 +25,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
   constructor(
     @Inject(ApplicationIds) private readonly ids: ApplicationIds,
     @Inject(ApplicationCipher) private readonly cipher: ApplicationCipher,
+    @Inject(ApplicationAnswers) private readonly answers: ApplicationAnswers,
     @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
     @Inject(PointEligibility) private readonly eligibility: PointEligibility,
     @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
@@ -61,6 +63,6 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
         },
       }),
     });
-    return answerFrom(outcome, this.cipher);
+    return this.answers.after(outcome);
   }
 }
