@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule } from '@app/accounts';
-import { ApplicationsModule } from '@app/applications';
+import { APPLICATION_SEARCH_PROJECTION, ApplicationsModule } from '@app/applications';
 import { EventSourcingModule, type EventSourcingOptions } from '@app/event-sourcing';
 import { MeteringModule } from '@app/metering';
 import { NotificationsModule } from '@app/notifications';
@@ -43,7 +43,10 @@ export class AppModule {
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs && !options.headless }),
         ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
         AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
-        ApplicationsModule.forRoot({ clock: options.clock }),
+        ApplicationsModule.forRoot({
+          clock: options.clock,
+          readModels: [APPLICATION_SEARCH_PROJECTION],
+        }),
         MeteringModule,
         NotificationsModule.forRoot({
           schema: options.storage?.databaseSchema ?? config.database.schema,

@@ -1,5 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, PiiVault, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { MeteringModule, MeteringRegistry } from '@app/metering';
 import { DataSource } from 'typeorm';
@@ -17,6 +18,7 @@ import { ApplicationIds } from './infrastructure/application-ids';
 import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
+import { ApplicationSearchRowEntity } from './projections/application-search-row.entity';
 import { ApplicationAnswers } from './use-cases/application-answers';
 import { ChangeApplicationHandler } from './use-cases/change-application/change-application.handler';
 import { ChangeApplicationResolver } from './use-cases/change-application/change-application.resolver';
@@ -39,7 +41,8 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
  * are built here by factories.
  */
 @Module({
-  imports: [CqrsModule, MeteringModule],
+  // The search read model's entity, mapped on the shared DataSource for its projection.
+  imports: [CqrsModule, MeteringModule, TypeOrmModule.forFeature([ApplicationSearchRowEntity])],
   providers: [
     { provide: HOLIDAY_CALENDAR, useValue: holidayJpCalendar },
     { provide: METERING_POINTS, useExisting: MeteringRegistry },
