@@ -36,7 +36,8 @@ export class GqlLocalAuthGuard extends AuthGuard('local') {
   // passport-local fails without calling the strategy when a credential is empty: answer that
   // as any other wrong credential.
   override handleRequest<User = LoginResult>(error: unknown, user: User | false): User {
-    if (error) throw error;
+    if (error instanceof Error) throw error;
+    if (error) throw new Error('passport-local failed without an Error', { cause: error });
     if (!user) throw refusal(accountErrors.invalidCredentials());
     return user;
   }
