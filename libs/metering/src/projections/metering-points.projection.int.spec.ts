@@ -41,7 +41,7 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
         { meterId: null, terminalType: 'OPTICAL', island: true },
         operator,
       );
-      await bed.project();
+      await bed.project(SUPPLY);
       expect(await bed.query.byPointId(SUPPLY)).toEqual({
         pointId: SUPPLY,
         kind: 'SUPPLY',
@@ -64,7 +64,7 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
         { applicationId: 7001, kind: 'NEW', meterId: 'G654321' },
         system,
       );
-      await bed.project();
+      await bed.project(RECEPTION);
       expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
         kind: 'RECEPTION',
         meterId: 'G654321',
@@ -78,7 +78,7 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
         { applicationId: 7001, kind: 'NEW', outcome: 'COMPLETED' },
         system,
       );
-      await bed.project();
+      await bed.project(RECEPTION);
       expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
         bRouteState: 'ACTIVE',
         openApplicationId: null,

@@ -7,7 +7,10 @@ import {
 } from '@app/event-sourcing';
 import { createTestSchema, type TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
-import { MeteringPointRepository } from '../infrastructure/metering-point-repository';
+import {
+  MeteringPointRepository,
+  meteringPointStream,
+} from '../infrastructure/metering-point-repository';
 import { MeteringRegistry } from '../infrastructure/metering-registry';
 import { MeteringPointRowEntity } from '../projections/metering-point-row.entity';
 import { meteringPointsProjection } from '../projections/metering-points.projection';
@@ -29,8 +32,8 @@ export interface MeteringTestBed {
   readonly store: PostgresEventStore;
   readonly registry: MeteringRegistry;
   readonly query: MeteringPointsQuery;
-  /** Runs the metering-points projection until it has applied everything stored, then stops it. */
-  project(): Promise<void>;
+  /** Runs the metering-points projection until it has applied the point's last event, then stops it. */
+  project(pointId: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -60,9 +63,11 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
     store,
     registry: new MeteringRegistry(new MeteringPointRepository(store)),
     query: new MeteringPointsQuery(dataSource),
-    async project() {
-      const { checkpoint } = await store.head();
-      if (checkpoint === null) return;
+    async project(pointId) {
+      // The point's own last event, not the store's head: the head is read below the oldest
+      // transaction still open anywhere in the database, which other suites may be holding.
+      const checkpoint = (await store.readStream(meteringPointStream(pointId))).at(-1)?.checkpoint;
+      if (checkpoint === undefined) throw new Error(`no events for metering point ${pointId}`);
       const runners = new ProjectionRunners({
         eventStore: store,
         dataSource,
