@@ -10,6 +10,12 @@ export {
   accountMailProjection,
 } from './projections/account-mail.projection';
 export { MailRecipientEntity, type MailRecipient } from './projections/mail-recipient.entity';
+export { applicationMailProjection } from './projections/application-mail.projection';
+export {
+  ApplicationMailRecipientEntity,
+  type ApplicationMailRecipient,
+} from './projections/application-mail-recipient.entity';
+export { ApplicationMailRecipients1764118300000 } from './projections/1764118300000-application-mail-recipients';
 export { MailRecipients1764118200000 } from './projections/1764118200000-mail-recipients';
 export type { MailMessage } from './mail/mail-message';
 export { MailTransportError } from './mail/mail-message';

@@ -12,6 +12,7 @@ import {
   NOTIFICATIONS_OPTIONS,
   type NotificationsOptions,
 } from './nest/notifications.options';
+import { ApplicationMailRecipientEntity } from './projections/application-mail-recipient.entity';
 import { MailRecipientEntity } from './projections/mail-recipient.entity';
 
 /**
@@ -23,7 +24,7 @@ export class NotificationsModule {
   static forRoot(options: NotificationsOptions): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature([MailRecipientEntity])],
+      imports: [TypeOrmModule.forFeature([MailRecipientEntity, ApplicationMailRecipientEntity])],
       providers: [
         { provide: NOTIFICATIONS_OPTIONS, useValue: options },
         {

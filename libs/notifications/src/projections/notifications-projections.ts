@@ -1,6 +1,7 @@
 import type { Projection } from '@app/event-sourcing';
 import { MailLedger } from '../ledger/mail-ledger';
 import { accountMailProjection } from './account-mail.projection';
+import { applicationMailProjection } from './application-mail.projection';
 
 export interface NotificationsProjectionsOptions {
   /** The database schema of the delivery ledger (the app's schema). */
@@ -12,5 +13,5 @@ export interface NotificationsProjectionsOptions {
 /** For `EventSourcingModule.forRoot({ projections })`: the projections that request mail. */
 export function notificationsProjections(options: NotificationsProjectionsOptions): Projection[] {
   const ledger = new MailLedger(options);
-  return [accountMailProjection(ledger)];
+  return [accountMailProjection(ledger), applicationMailProjection(ledger)];
 }

@@ -6,6 +6,7 @@ import { MailDispatcher, type MailDispatcherOptions } from '../dispatcher/mail-d
 import type { MailRequest } from '../ledger/mail-delivery';
 import { MailLedger } from '../ledger/mail-ledger';
 import { NOTIFICATIONS_MIGRATIONS } from '../ledger/notifications-migrations';
+import { ApplicationMailRecipientEntity } from '../projections/application-mail-recipient.entity';
 import { MailRecipientEntity } from '../projections/mail-recipient.entity';
 import type { MailLogger, MailTransport } from '../mail/mail-transport.port';
 import { templateContext } from './template-mother';
@@ -41,7 +42,7 @@ export async function notificationsTestBed(target: TestDatabaseTarget) {
     const dataSource = createDataSource({
       url: target.url,
       schema,
-      entities: [MailRecipientEntity],
+      entities: [MailRecipientEntity, ApplicationMailRecipientEntity],
       migrations: NOTIFICATIONS_MIGRATIONS,
       poolSize: 3,
     });

@@ -1,0 +1,91 @@
+import {
+  APPLICATION_EVENT_TYPES,
+  APPLICATION_STREAM_PREFIX,
+  applicationPiiSubject,
+  isApplicationEventType,
+  type ApplicationEvent,
+} from '@app/applications';
+import type { Projection, RecordedEvent } from '@app/event-sourcing';
+import type { EntityManager } from 'typeorm';
+import type { MailLedger } from '../ledger/mail-ledger';
+import type { MailContent } from '../templates/mail-templates';
+import { ApplicationMailRecipientEntity } from './application-mail-recipient.entity';
+
+/**
+ * APP-9: a submission is mailed to the applicant as 申込み完了メール; OPS-3: so is every later
+ * change of status, including a withdrawal and a resubmission (a change while RETURNED). A change
+ * that leaves the status as it was mails nothing. The address is the applicant's e-mail of the
+ * latest submission or change, copied as the ciphertext the event holds (the vault is not called
+ * inside this transaction; the dispatcher opens it when it sends).
+ */
+export function applicationMailProjection(ledger: MailLedger): Projection {
+  return {
+    name: 'application-mail',
+    filter: { streamPrefixes: [APPLICATION_STREAM_PREFIX], types: APPLICATION_EVENT_TYPES },
+    entities: [ApplicationMailRecipientEntity],
+    async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+      for (const recorded of events) {
+        if (!isApplicationEventType(recorded.type)) continue;
+        const event = { type: recorded.type, data: recorded.data } as ApplicationEvent;
+        await project(event, recorded, manager, ledger);
+      }
+    },
+  };
+}
+
+async function project(
+  event: ApplicationEvent,
+  recorded: RecordedEvent,
+  manager: EntityManager,
+  ledger: MailLedger,
+): Promise<void> {
+  const applicationId = event.data.applicationId;
+  if (event.type === 'ApplicationSubmitted' || event.type === 'ApplicationChanged') {
+    await manager.upsert(
+      ApplicationMailRecipientEntity,
+      { applicationId, email: event.data.applicant.email },
+      ['applicationId'],
+    );
+  }
+  const content = mailFor(event);
+  if (content === null) return;
+  const recipient = await manager.findOneBy(ApplicationMailRecipientEntity, { applicationId });
+  if (!recipient) return;
+  await ledger.enqueue(manager, {
+    eventId: recorded.id,
+    recipient: applicationPiiSubject(applicationId),
+    to: recipient.email,
+    content,
+    notBefore: new Date(recorded.metadata.occurredAt),
+  });
+}
+
+function mailFor(event: ApplicationEvent): MailContent | null {
+  const applicationId = String(event.data.applicationId);
+  const status = (value: 'RECEIVED' | 'IN_PROGRESS' | 'COMPLETED' | 'WITHDRAWN'): MailContent => ({
+    template: 'application-status-changed',
+    params: { applicationId, status: value },
+  });
+  switch (event.type) {
+    case 'ApplicationSubmitted':
+      return { template: 'application-received', params: { applicationId } };
+    case 'ApplicationChanged':
+      return event.data.resubmitted ? status('RECEIVED') : null;
+    case 'ApplicationWithdrawn':
+      return status('WITHDRAWN');
+    case 'ProcessingStarted':
+      return status('IN_PROGRESS');
+    case 'ApplicationCompleted':
+      return status('COMPLETED');
+    case 'ApplicationReturned':
+    case 'ApplicationRejected':
+      return {
+        template: 'application-status-changed',
+        params: { applicationId, status: event.data.status, reason: event.data.reason },
+      };
+    default: {
+      const unhandled: never = event;
+      throw new Error(`application-mail: unhandled ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
