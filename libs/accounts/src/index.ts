@@ -171,3 +171,5 @@ export {
   EXPIRE_REGISTRATIONS_JOB,
 } from './jobs/account-jobs';
 export { JobLock } from './jobs/job-lock';
+/** The contract's `Role` enum, for other contexts' types that name an account's role. */
+export { Role } from './graphql/account.model';

@@ -19,6 +19,18 @@ import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
 import { ApplicationSearchRowEntity } from './projections/application-search-row.entity';
+import { ApplicationHistory } from './queries/application-history';
+import { ApplicationReadModel } from './queries/application-read-model';
+import { ApplicationAsOfHandler } from './use-cases/application-as-of/application-as-of.handler';
+import { ApplicationAsOfResolver } from './use-cases/application-as-of/application-as-of.resolver';
+import { ApplicationHistoryHandler } from './use-cases/application-history/application-history.handler';
+import { ApplicationHistoryResolver } from './use-cases/application-history/application-history.resolver';
+import { GetApplicationHandler } from './use-cases/get-application/get-application.handler';
+import { GetApplicationResolver } from './use-cases/get-application/get-application.resolver';
+import { SearchApplicationsHandler } from './use-cases/search-applications/search-applications.handler';
+import { SearchApplicationsResolver } from './use-cases/search-applications/search-applications.resolver';
+import { VerifyApplicationHistoryHandler } from './use-cases/verify-application-history/verify-application-history.handler';
+import { VerifyApplicationHistoryResolver } from './use-cases/verify-application-history/verify-application-history.resolver';
 import { ApplicationAnswers } from './use-cases/application-answers';
 import { ChangeApplicationHandler } from './use-cases/change-application/change-application.handler';
 import { ChangeApplicationResolver } from './use-cases/change-application/change-application.resolver';
@@ -36,9 +48,9 @@ import { WithdrawApplicationHandler } from './use-cases/withdraw-application/wit
 import { WithdrawApplicationResolver } from './use-cases/withdraw-application/withdraw-application.resolver';
 
 /**
- * The applications bounded context, write side: submission, the owner's changes and the
- * operators' processing. Its infrastructure classes take plain constructor arguments, so they
- * are built here by factories.
+ * The applications bounded context: submission, the owner's changes and the operators'
+ * processing (write side); search, history, as-of and verification (read side). Its
+ * infrastructure classes take plain constructor arguments, so they are built here by factories.
  */
 @Module({
   // The search read model's entity, mapped on the shared DataSource for its projection.
@@ -84,6 +96,18 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
         clock: ApplicationClock,
       ) => new ApplicationCommandRunner(repository, points, clock, new Logger('Applications')),
     },
+    {
+      provide: ApplicationReadModel,
+      inject: [DataSource, ApplicationCipher],
+      useFactory: (dataSource: DataSource, cipher: ApplicationCipher) =>
+        new ApplicationReadModel(dataSource, cipher),
+    },
+    {
+      provide: ApplicationHistory,
+      inject: [EVENT_STORE, PiiVault, ApplicationCipher],
+      useFactory: (eventStore: EventStore, vault: PiiVault, cipher: ApplicationCipher) =>
+        new ApplicationHistory(eventStore, vault, cipher),
+    },
     SubmitApplicationResolver,
     SubmitApplicationHandler,
     ChangeApplicationResolver,
@@ -98,6 +122,16 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
     RejectApplicationHandler,
     CompleteApplicationResolver,
     CompleteApplicationHandler,
+    GetApplicationResolver,
+    GetApplicationHandler,
+    SearchApplicationsResolver,
+    SearchApplicationsHandler,
+    ApplicationHistoryResolver,
+    ApplicationHistoryHandler,
+    ApplicationAsOfResolver,
+    ApplicationAsOfHandler,
+    VerifyApplicationHistoryResolver,
+    VerifyApplicationHistoryHandler,
   ],
   exports: [ApplicationCipher, ApplicationRepository, APPLICATION_CLOCK, HOLIDAY_CALENDAR],
 })

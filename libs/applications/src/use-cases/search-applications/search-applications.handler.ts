@@ -1,0 +1,18 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InvalidInputError } from '@app/event-sourcing';
+import { ApplicationReadModel, type ApplicationPage } from '../../queries/application-read-model';
+import { SearchApplicationsQuery } from './search-applications.query';
+import { pageProblems, searchConditions } from './search-conditions';
+
+@QueryHandler(SearchApplicationsQuery)
+export class SearchApplicationsHandler implements IQueryHandler<SearchApplicationsQuery> {
+  constructor(@Inject(ApplicationReadModel) private readonly readModel: ApplicationReadModel) {}
+
+  execute({ filter, offset, limit, reader }: SearchApplicationsQuery): Promise<ApplicationPage> {
+    const check = searchConditions(filter);
+    const problems = [...(check.ok ? [] : check.problems), ...pageProblems(offset, limit)];
+    if (!check.ok || problems.length > 0) throw new InvalidInputError(problems);
+    return this.readModel.search(check.conditions, reader, { offset, limit });
+  }
+}
