@@ -44,6 +44,7 @@ describe('command-line tools: which database they use', () => {
   it('opens ./var/data itself while no API serves it', async () => {
     expect(await cliStorage(loadConfig({}), root)).toEqual({
       embedded: embeddedDatabaseLocation(root),
+      piiMasterKey: expect.any(Function),
     });
   });
 
@@ -53,10 +54,14 @@ describe('command-line tools: which database they use', () => {
       const storage = await cliStorage(loadConfig({}), root);
       expect(storage.embedded).toBeUndefined();
       expect(storage.databaseUrl).toBe(served.url);
+      expect(storage.runProjections).toBeUndefined();
+      // A command that only appends leaves the API's read models to the API.
+      expect((await cliStorage(loadConfig({}), root, true)).runProjections).toBe(false);
     } finally {
       await served.stop();
     }
-  });
+    // PGlite from disk: seconds, tens of them on a busy machine.
+  }, 120_000);
 });
 
 describe.each(testDatabaseTargets())('command-line tools on $kind', (target) => {

@@ -3,9 +3,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   embeddedDatabaseLocation,
+  piiMasterKeyFile,
+  readOrCreatePiiMasterKey,
   servedEmbeddedDatabaseUrl,
   type EventSourcingOptions,
 } from '@app/event-sourcing';
+import pg from 'pg';
 import pino from 'pino';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
@@ -15,6 +18,14 @@ export interface CliContextOptions {
   readonly environment?: NodeJS.ProcessEnv;
   /** Where `./var` lives for the embedded database; the working directory by default. */
   readonly root?: string;
+  /**
+   * Leave the read models to the process that owns the database when it is another process's
+   * PGlite (the API's socket, or a URL naming PGlite): its one shared session lets the
+   * projections' advisory lock exclude nobody, so both would run them. Waits on their
+   * checkpoints still work. Commands that only read or append set it; rebuild-projections runs
+   * the projections on purpose.
+   */
+  readonly passiveProjections?: boolean;
 }
 
 /**
@@ -25,12 +36,33 @@ export interface CliContextOptions {
 export async function cliStorage(
   config: AppConfig,
   root: string = process.cwd(),
+  passiveProjections = false,
 ): Promise<Partial<EventSourcingOptions>> {
-  if (config.database.url) return {};
+  const passive = passiveProjections ? { runProjections: false } : {};
+  if (config.database.url) {
+    return passiveProjections && (await isPglite(config.database.url)) ? passive : {};
+  }
   const location = embeddedDatabaseLocation(root);
+  // The embedded setup's key file sits beside its data, under the same root.
+  const key = config.pii.masterKey
+    ? {}
+    : { piiMasterKey: () => readOrCreatePiiMasterKey(piiMasterKeyFile(root)) };
   const served = await servedEmbeddedDatabaseUrl(location);
   // A few connections: the projection locks keep one of their own.
-  return served ? { databaseUrl: served, databasePoolSize: 4 } : { embedded: location };
+  return served
+    ? { databaseUrl: served, databasePoolSize: 4, ...key, ...passive }
+    : { embedded: location, ...key };
+}
+
+async function isPglite(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
+    return /PGlite/.test(rows[0]?.version ?? '');
+  } finally {
+    await client.end();
+  }
 }
 
 /** The application's contexts and storage without HTTP: what every `npm run cli` command runs in. */
@@ -40,7 +72,7 @@ export async function openCliContext(
   const root = options.root ?? process.cwd();
   const environment = options.environment ?? loadDotEnv(root);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...environment });
-  const storage = await cliStorage(config, root);
+  const storage = await cliStorage(config, root, options.passiveProjections);
   // Logs go to standard error: standard output is the tool's answer.
   const logDestination = pino.destination(2);
   return NestFactory.createApplicationContext(

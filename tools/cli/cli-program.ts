@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import type { CliContextOptions } from './cli-context';
 import { processOutput, type CliOutput } from './cli-output';
+import { registerCreateOperator } from './commands/create-operator.command';
 import { registerDeleteInactiveAccounts } from './commands/delete-inactive-accounts.command';
 import { registerImportMeteringPoints } from './commands/import-metering-points.command';
 import { registerRebuildProjections } from './commands/rebuild-projections.command';
@@ -8,8 +10,12 @@ import { registerVerifyHistory } from './commands/verify-history.command';
 /**
  * The `npm run cli -- <command>` program. Operations commands (create-operator,
  * import-metering-points, rebuild-projections, verify-history) register here as they land.
+ * `context` is for specs: another environment or `./var` than the process's.
  */
-export function createCliProgram(output: CliOutput = processOutput): Command {
+export function createCliProgram(
+  output: CliOutput = processOutput,
+  context: CliContextOptions = {},
+): Command {
   const program: Command = new Command('npm run cli --')
     .description('Operations tools for the B-route application system.')
     // A registered `help` makes this a dispatcher even before the other commands exist, so an
@@ -24,6 +30,7 @@ export function createCliProgram(output: CliOutput = processOutput): Command {
       if (!command) program.error(`error: unknown command '${name}'`);
       command.outputHelp();
     });
+  registerCreateOperator(program, output, context);
   registerImportMeteringPoints(program, output);
   registerRebuildProjections(program, output);
   registerVerifyHistory(program, output);

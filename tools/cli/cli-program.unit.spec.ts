@@ -1,23 +1,8 @@
-import { CommanderError, type Command } from 'commander';
-import { createCliProgram } from './cli-program';
+import { runCli } from './testing/run-cli';
 
-async function run(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
-  let out = '';
-  let err = '';
-  const configure = (command: Command): Command =>
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => (out += text), writeErr: (text) => (err += text) });
-  const program = configure(createCliProgram());
-  program.commands.forEach(configure);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: 0 };
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    return { out, err, exitCode: error.exitCode };
-  }
-}
+// No database: these specs stop before one would be opened, in a directory where none exists.
+const run = (...args: string[]) =>
+  runCli({ environment: { NODE_ENV: 'test' }, root: '/nonexistent' }, ...args);
 
 describe('npm run cli', () => {
   it('help lists the commands', async () => {
@@ -31,6 +16,44 @@ describe('npm run cli', () => {
     const { out, exitCode } = await run('help', 'help');
     expect(exitCode).toBe(0);
     expect(out).toContain('Usage: npm run cli -- help');
+  });
+
+  it('help lists create-operator and its options', async () => {
+    expect((await run('help')).out).toMatch(/^ {2}create-operator \[options\]/m);
+    const { out } = await run('help', 'create-operator');
+    for (const option of ['--user-id', '--email', '--name', '--phone', '--role']) {
+      expect(out).toContain(option);
+    }
+  });
+
+  it('ACC-3: create-operator refuses bad input field by field, in Japanese, before opening any database', async () => {
+    const { out, err, exitCode } = await run(
+      'create-operator',
+      '--user-id',
+      'ops sato',
+      '--email',
+      'sato..x@example.jp',
+      '--name',
+      ' ',
+      '--phone',
+      '03-0000-0000',
+      '--role',
+      'CUSTOMER',
+    );
+    expect(exitCode).toBe(1);
+    expect(out).toBe('');
+    expect(err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^userId: ユーザーIDに使用できない文字（U\+0020）/),
+      expect.stringMatching(/^email: メールアドレスに「\.」を連続して使用できません。$/),
+      'name: 名義を入力してください。',
+      'role: 権限には OPERATOR か AUDITOR を指定してください。',
+    ]);
+  });
+
+  it('create-operator requires every option', async () => {
+    const { err, exitCode } = await run('create-operator', '--user-id', 'ops.sato');
+    expect(exitCode).toBe(1);
+    expect(err).toContain("required option '--email <address>' not specified");
   });
 
   it('an unknown command fails with its name and the usage', async () => {

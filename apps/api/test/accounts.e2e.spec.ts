@@ -12,7 +12,7 @@ const ACCOUNT_FIELDS =
   'id userId email name phone role status mustChangePassword createdAt lastLoginAt';
 // The contract's account operations and the types they use; the rest comes with later issues.
 const ACCOUNT_PART =
-  /^(Account|Session|AccountPage|RegisterAccountInput|Role|AccountStatus|Query\.(me|accounts)|Mutation\.(registerAccount|verifyEmail|login|logout|changePassword))\b/;
+  /^(Account|Session|AccountPage|RegisterAccountInput|AccountContactInput|Role|AccountStatus|Query\.(me|accounts)|Mutation\.(registerAccount|verifyEmail|login|logout|changePassword|unlockAccount|resetPassword|changeAccountContact))\b/;
 
 const REGISTER = `mutation Register($input: RegisterAccountInput!) { registerAccount(input: $input) }`;
 const VERIFY = `mutation Verify($token: String!) { verifyEmail(token: $token) { ${ACCOUNT_FIELDS} } }`;

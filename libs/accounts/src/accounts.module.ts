@@ -11,6 +11,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { SESSION_CLOCK, type SessionClock } from './auth/session-clock';
 import { CommonPasswords } from './credentials/common-passwords';
+import { InitialPasswords } from './credentials/initial-passwords';
 import { PasswordHasher } from './credentials/password-hasher';
 import { VerificationTokens } from './credentials/verification-tokens';
 import { AccountCommandRunner } from './infrastructure/account-command-runner';
@@ -27,8 +28,12 @@ import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expi
 import { InactiveAccountsSweep } from './use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { SessionService } from './sessions/session.service';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './throttling/login-throttle';
+import { ChangeAccountContactHandler } from './use-cases/change-account-contact/change-account-contact.handler';
+import { ChangeAccountContactResolver } from './use-cases/change-account-contact/change-account-contact.resolver';
 import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordResolver } from './use-cases/change-password/change-password.resolver';
+import { CreateOperatorHandler } from './use-cases/create-operator/create-operator.handler';
+import { InitialPasswordCare } from './use-cases/initial-password-care';
 import { ListAccountsHandler } from './use-cases/list-accounts/list-accounts.handler';
 import { ListAccountsResolver } from './use-cases/list-accounts/list-accounts.resolver';
 import { LoginHandler } from './use-cases/login/login.handler';
@@ -41,11 +46,15 @@ import { RegisterAccountHandler } from './use-cases/register-account/register-ac
 import { RegisterAccountResolver } from './use-cases/register-account/register-account.resolver';
 import { UserIdClaims } from './use-cases/register-account/user-id-claims';
 import { RegistrationExpiry } from './use-cases/expire-registrations/registration-expiry';
+import { ResetPasswordHandler } from './use-cases/reset-password/reset-password.handler';
+import { ResetPasswordResolver } from './use-cases/reset-password/reset-password.resolver';
+import { UnlockAccountHandler } from './use-cases/unlock-account/unlock-account.handler';
+import { UnlockAccountResolver } from './use-cases/unlock-account/unlock-account.resolver';
 import { VerifyEmailHandler } from './use-cases/verify-email/verify-email.handler';
 import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resolver';
 
 /**
- * The accounts bounded context: customers' self-service operations. Its infrastructure classes
+ * The accounts bounded context: customers' self-service operations and operators' account care. Its infrastructure classes
  * take plain constructor arguments, so they are built here by factories.
  */
 @Module({
@@ -100,6 +109,12 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
       useFactory: (vault: PiiVault) => new AccountContactCipher(vault),
     },
     {
+      provide: InitialPasswords,
+      inject: [PasswordHasher, AccountContactCipher, CommonPasswords],
+      useFactory: (hasher: PasswordHasher, cipher: AccountContactCipher, common: CommonPasswords) =>
+        new InitialPasswords(hasher, cipher, common),
+    },
+    {
       provide: AccountsQuery,
       inject: [DataSource, AccountContactCipher],
       useFactory: (dataSource: DataSource, cipher: AccountContactCipher) =>
@@ -123,6 +138,15 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     MeHandler,
     ListAccountsResolver,
     ListAccountsHandler,
+    InitialPasswordCare,
+    UnlockAccountResolver,
+    UnlockAccountHandler,
+    ResetPasswordResolver,
+    ResetPasswordHandler,
+    ChangeAccountContactResolver,
+    ChangeAccountContactHandler,
+    // No resolver: staff accounts come only from the create-operator tool.
+    CreateOperatorHandler,
   ],
   exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard, AccountJobs],
 })

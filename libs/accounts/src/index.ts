@@ -19,6 +19,7 @@ export {
   type LoginRefusalReason,
   type LoginRefused,
   type LoginSucceeded,
+  type OperatorCareData,
   type OperatorCreated,
   type PasswordChanged,
   type PasswordReset,
@@ -33,6 +34,7 @@ export type {
   DeleteForInactivity,
   ExpireRegistration,
   IssuedInitialPassword,
+  OperatorAct,
   RecordLoginAttempt,
   RegisterAccount,
   ResetPassword,
@@ -77,14 +79,22 @@ export {
   contactProblems,
   emailProblems,
   passwordProblems,
+  isStaffRole,
   registrationProblems,
+  staffAccountProblems,
   userIdProblems,
   type AccountFieldProblem,
   type AccountInputCode,
   type ContactInput,
   type IsCommonPassword,
   type RegistrationInput,
+  type StaffAccountInput,
 } from './domain/account-input-rules';
+export { LoginCommand, type LoginResult } from './use-cases/login/login.command';
+export {
+  CreateOperatorCommand,
+  type CreatedOperator,
+} from './use-cases/create-operator/create-operator.command';
 export {
   ARGON2ID_PARAMETERS,
   PasswordHasher,

@@ -1,4 +1,5 @@
 import type { FieldError } from '@app/event-sourcing';
+import type { StaffRole } from './account.event';
 
 /*
  * ACC-3 and the password policy, on the plaintext as typed, before hashing or encryption. Each
@@ -15,7 +16,8 @@ export type AccountInputCode =
   | 'INVALID_EMAIL_CHARACTER'
   | 'EMAIL_CONSECUTIVE_DOTS'
   | 'EMAIL_DOT_BEFORE_AT'
-  | 'INVALID_EMAIL';
+  | 'INVALID_EMAIL'
+  | 'INVALID_ROLE';
 
 export interface AccountFieldProblem extends FieldError {
   readonly code: AccountInputCode;
@@ -155,6 +157,31 @@ export function registrationProblems(
     ...requiredProblems('name', '名義', input.name),
     ...requiredProblems('phone', '電話番号', input.phone),
   ];
+}
+
+export interface StaffAccountInput {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly role: string;
+}
+
+/** create-operator's input: registration's fields but the password, which is issued (ACC-5). */
+export function staffAccountProblems(input: StaffAccountInput): AccountFieldProblem[] {
+  return [
+    ...userIdProblems(input.userId),
+    ...emailProblems(input.email),
+    ...requiredProblems('name', '名義', input.name),
+    ...requiredProblems('phone', '電話番号', input.phone),
+    ...(isStaffRole(input.role)
+      ? []
+      : [problem('role', 'INVALID_ROLE', '権限には OPERATOR か AUDITOR を指定してください。')]),
+  ];
+}
+
+export function isStaffRole(role: string): role is StaffRole {
+  return role === 'OPERATOR' || role === 'AUDITOR';
 }
 
 export interface ContactInput {

@@ -3,6 +3,7 @@ import {
   emailProblems,
   passwordProblems,
   registrationProblems,
+  staffAccountProblems,
   userIdProblems,
   type AccountFieldProblem,
 } from './account-input-rules';
@@ -160,5 +161,31 @@ describe('account input rules', () => {
       { field: 'input.email', code: 'EMAIL_CONSECUTIVE_DOTS' },
       { field: 'input.name', code: 'REQUIRED' },
     ]);
+  });
+
+  it('ACC-3: a staff account is checked like a registration, without a password, for a staff role', () => {
+    const valid = {
+      userId: 'ops.sato',
+      email: 'sato@example.jp',
+      name: '佐藤',
+      phone: '03-0000-0000',
+      role: 'AUDITOR',
+    };
+    expect(staffAccountProblems(valid)).toEqual([]);
+    const problems = staffAccountProblems({
+      userId: 'ops sato',
+      email: 'sato@',
+      name: '',
+      phone: ' ',
+      role: 'CUSTOMER',
+    });
+    expect(problems.map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'userId', code: 'INVALID_CHARACTER' },
+      { field: 'email', code: 'INVALID_EMAIL' },
+      { field: 'name', code: 'REQUIRED' },
+      { field: 'phone', code: 'REQUIRED' },
+      { field: 'role', code: 'INVALID_ROLE' },
+    ]);
+    for (const problem of problems) expect(problem.message).toMatch(JAPANESE);
   });
 });

@@ -37,15 +37,21 @@ export interface RecordLoginAttempt {
   readonly data: { readonly clientAddress: string; readonly passwordMatched: boolean };
 }
 
+/** Who cares for the account and from where: the audit records both for every such act. */
+export interface OperatorAct {
+  readonly actor: Actor;
+  readonly clientAddress: string;
+}
+
 /** ACC-5: the operator never sees nor chooses the initial password, only sends its hash. */
 export interface UnlockAccount {
   readonly type: 'UnlockAccount';
-  readonly data: { readonly actor: Actor } & IssuedInitialPassword;
+  readonly data: OperatorAct & IssuedInitialPassword;
 }
 
 export interface ResetPassword {
   readonly type: 'ResetPassword';
-  readonly data: { readonly actor: Actor } & IssuedInitialPassword;
+  readonly data: OperatorAct & IssuedInitialPassword;
 }
 
 /** The random initial password, hashed for login and sealed for the holder's mail (ACC-5). */
@@ -67,7 +73,7 @@ export interface ChangePassword {
 /** ACC-6: no user ID here, so none can be changed. */
 export interface ChangeContact {
   readonly type: 'ChangeContact';
-  readonly data: { readonly actor: Actor; readonly changed: Partial<EncryptedContact> };
+  readonly data: OperatorAct & { readonly changed: Partial<EncryptedContact> };
 }
 
 export interface DeleteForInactivity {

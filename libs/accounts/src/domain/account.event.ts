@@ -111,14 +111,22 @@ export interface InitialPasswordIssued {
   readonly initialPasswordExpiresAt: string;
 }
 
+/**
+ * The audit asks for every unlock, reset and contact change with actor and client address: the
+ * operator is the event's metadata actor, the address where the request came from is here.
+ */
+export interface OperatorCareData {
+  readonly clientAddress: string;
+}
+
 export interface AccountUnlocked {
   readonly type: 'AccountUnlocked';
-  readonly data: InitialPasswordIssued;
+  readonly data: InitialPasswordIssued & OperatorCareData;
 }
 
 export interface PasswordReset {
   readonly type: 'PasswordReset';
-  readonly data: InitialPasswordIssued;
+  readonly data: InitialPasswordIssued & OperatorCareData;
 }
 
 export interface PasswordChanged {
@@ -129,7 +137,10 @@ export interface PasswordChanged {
 /** ACC-6: only the fields given change; the user ID is not among them and never changes. */
 export interface ContactChanged {
   readonly type: 'ContactChanged';
-  readonly data: { readonly accountId: string; readonly changed: Partial<EncryptedContact> };
+  readonly data: OperatorCareData & {
+    readonly accountId: string;
+    readonly changed: Partial<EncryptedContact>;
+  };
 }
 
 /** ACC-7: no successful login since `lastUsedAt` for a year; the PII key is forgotten next. */

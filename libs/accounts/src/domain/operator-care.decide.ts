@@ -19,7 +19,10 @@ export function unlockAccount(command: UnlockAccount, state: AccountState, now: 
   if (state.status !== 'Locked') return refused(notInUse(state));
   return accepted({
     type: 'AccountUnlocked',
-    data: issued(state.accountId, command.data, now),
+    data: {
+      ...issued(state.accountId, command.data, now),
+      clientAddress: command.data.clientAddress,
+    },
   });
 }
 
@@ -33,7 +36,10 @@ export function resetPassword(command: ResetPassword, state: AccountState, now: 
   if (state.status !== 'Active') return refused(notInUse(state));
   return accepted({
     type: 'PasswordReset',
-    data: issued(state.accountId, command.data, now),
+    data: {
+      ...issued(state.accountId, command.data, now),
+      clientAddress: command.data.clientAddress,
+    },
   });
 }
 
@@ -53,7 +59,10 @@ export function changeContact(command: ChangeContact, state: AccountState): Deci
       ]),
     );
   }
-  return accepted({ type: 'ContactChanged', data: { accountId: state.accountId, changed } });
+  return accepted({
+    type: 'ContactChanged',
+    data: { accountId: state.accountId, clientAddress: command.data.clientAddress, changed },
+  });
 }
 
 function isOperator(actor: Actor): boolean {

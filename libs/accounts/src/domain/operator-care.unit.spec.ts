@@ -2,6 +2,7 @@ import type { Actor } from '@app/event-sourcing';
 import { given } from '../testing/account-scenario';
 import {
   ACCOUNT_ID,
+  CLIENT,
   T0,
   USER_ID,
   activeAccount,
@@ -23,11 +24,21 @@ import { accessRefusal } from './access';
 const NOW = hoursAfter(T0, 5);
 const unlock = (actor: Actor = operator): AccountCommand => ({
   type: 'UnlockAccount',
-  data: { actor, initialPasswordHash: 'hash:initial', initialPassword: sealedInitialPassword },
+  data: {
+    actor,
+    clientAddress: CLIENT,
+    initialPasswordHash: 'hash:initial',
+    initialPassword: sealedInitialPassword,
+  },
 });
 const reset = (actor: Actor = operator): AccountCommand => ({
   type: 'ResetPassword',
-  data: { actor, initialPasswordHash: 'hash:initial', initialPassword: sealedInitialPassword },
+  data: {
+    actor,
+    clientAddress: CLIENT,
+    initialPasswordHash: 'hash:initial',
+    initialPassword: sealedInitialPassword,
+  },
 });
 const changePassword = (
   data: Partial<{ currentPasswordMatched: boolean; newPasswordIsCurrent: boolean }> = {},
@@ -129,8 +140,17 @@ describe('operator account care', () => {
     const email = asEncryptedText('enc:new-email');
     const phone = asEncryptedText('enc:new-phone');
     const state = given(...activeAccount())
-      .when({ type: 'ChangeContact', data: { actor: operator, changed: { email, phone } } }, NOW)
-      .then({ type: 'ContactChanged', data: { accountId: ACCOUNT_ID, changed: { email, phone } } });
+      .when(
+        {
+          type: 'ChangeContact',
+          data: { actor: operator, clientAddress: CLIENT, changed: { email, phone } },
+        },
+        NOW,
+      )
+      .then({
+        type: 'ContactChanged',
+        data: { accountId: ACCOUNT_ID, clientAddress: CLIENT, changed: { email, phone } },
+      });
     expect(state).toMatchObject({
       userId: USER_ID,
       contact: { email, name: 'enc:name', phone },
@@ -140,18 +160,36 @@ describe('operator account care', () => {
   it('ACC-6: a locked account’s contact may be changed too', () => {
     const name = asEncryptedText('enc:new-name');
     given(...lockedAccount())
-      .when({ type: 'ChangeContact', data: { actor: operator, changed: { name } } }, NOW)
-      .then({ type: 'ContactChanged', data: { accountId: ACCOUNT_ID, changed: { name } } });
+      .when(
+        {
+          type: 'ChangeContact',
+          data: { actor: operator, clientAddress: CLIENT, changed: { name } },
+        },
+        NOW,
+      )
+      .then({
+        type: 'ContactChanged',
+        data: { accountId: ACCOUNT_ID, clientAddress: CLIENT, changed: { name } },
+      });
   });
 
   it('ACC-6: only an operator changes contact, and only when something is given', () => {
     const name = asEncryptedText('enc:new-name');
     given(...activeAccount())
-      .when({ type: 'ChangeContact', data: { actor: customer, changed: { name } } }, NOW)
+      .when(
+        {
+          type: 'ChangeContact',
+          data: { actor: customer, clientAddress: CLIENT, changed: { name } },
+        },
+        NOW,
+      )
       .thenRefused('FORBIDDEN');
     given(...activeAccount())
       .when(
-        { type: 'ChangeContact', data: { actor: operator, changed: { email: undefined } } },
+        {
+          type: 'ChangeContact',
+          data: { actor: operator, clientAddress: CLIENT, changed: { email: undefined } },
+        },
         NOW,
       )
       .thenRefused('BAD_USER_INPUT');

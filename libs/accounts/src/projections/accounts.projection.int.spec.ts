@@ -109,6 +109,7 @@ for (const target of testDatabaseTargets()) {
         type: 'ChangeContact',
         data: {
           actor: operator,
+          clientAddress: '203.0.113.7',
           changed: await bed.cipher.encryptChanges(accountId, { phone: '080-0000-1111' }),
         },
       });
@@ -124,6 +125,7 @@ for (const target of testDatabaseTargets()) {
         type: 'UnlockAccount',
         data: {
           actor: operator,
+          clientAddress: '203.0.113.7',
           initialPasswordHash: 'hash:initial',
           initialPassword: await bed.cipher.seal(accountId, 'initial-password'),
         },

@@ -101,9 +101,9 @@ function issued(at: Date) {
 }
 
 export function unlocked(at: Date): AccountEvent {
-  return { type: 'AccountUnlocked', data: issued(at) };
+  return { type: 'AccountUnlocked', data: { ...issued(at), clientAddress: CLIENT } };
 }
 
 export function passwordReset(at: Date): AccountEvent {
-  return { type: 'PasswordReset', data: issued(at) };
+  return { type: 'PasswordReset', data: { ...issued(at), clientAddress: CLIENT } };
 }

@@ -27,8 +27,9 @@ export function domainError(error: AccountError): DomainError {
 export async function waitForAccounts(
   projections: ProjectionRunners,
   checkpoint: Checkpoint | null,
+  timeoutMs = READ_MODEL_WAIT_MS,
 ): Promise<void> {
-  if (checkpoint !== null) await projections.waitFor('accounts', checkpoint, READ_MODEL_WAIT_MS);
+  if (checkpoint !== null) await projections.waitFor('accounts', checkpoint, timeoutMs);
 }
 
 /** A lock, a password change (…) ends every session of the account at once. */

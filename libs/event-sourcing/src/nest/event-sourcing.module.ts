@@ -41,6 +41,7 @@ export class EventSourcingModule {
       useFactory: (eventStore: EventStore, dataSource: DataSource) =>
         new ProjectionRunners({
           projections: options.projections ?? [],
+          passive: options.runProjections === false,
           eventStore,
           dataSource,
           logger: new Logger('Projections'),

@@ -16,6 +16,8 @@ export interface EventSourcingOptions {
   readonly upcasters?: Upcasters;
   /** Read models this process keeps current; each runs in one process at a time. */
   readonly projections?: readonly Projection[];
+  /** False: another process runs `projections`; this one only waits on their checkpoints. */
+  readonly runProjections?: boolean;
   /**
    * The 32 bytes that wrap every PII data key, or how to get them at start (e.g. from the
    * embedded setup's key file, see `readOrCreatePiiMasterKey`). Kept outside the database.

@@ -235,6 +235,26 @@ for (const target of testDatabaseTargets()) {
       expect(status?.updatedAt).toBeInstanceOf(Date);
     });
 
+    it('a passive set starts nothing at bootstrap, and waits on the checkpoint another set moves', async () => {
+      const passive = bed.runners([countingProjection('counts', 'acc-')], { passive: true });
+      passive.onApplicationBootstrap();
+      const appended = await bed.append(['acc-1']);
+      await expect(passive.waitFor('counts', appended.checkpoint, 300)).rejects.toBeInstanceOf(
+        ProjectionWaitTimeoutError,
+      );
+      expect(await bed.counts()).toEqual({});
+
+      const owner = bed.runners([countingProjection('counts', 'acc-')]);
+      owner.onApplicationBootstrap();
+      try {
+        await passive.waitFor('counts', appended.checkpoint, WAIT_MS);
+        expect(await bed.counts()).toEqual({ 'acc-1': 1 });
+      } finally {
+        await owner.stop();
+        await passive.stop();
+      }
+    });
+
     it('rejects waitFor with a timeout error when the projection does not get that far', async () => {
       const last = await bed.append(['acc-1']);
       const runners = bed.runners([countingProjection('counts', 'acc-')]);

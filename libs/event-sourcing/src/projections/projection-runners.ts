@@ -9,6 +9,12 @@ export interface ProjectionRunnersOptions extends Omit<
   'projection' | 'locks'
 > {
   readonly projections: readonly Projection[];
+  /**
+   * Leave running the projections to another process and only read their checkpoints (waits,
+   * status): a tool on the API's embedded database, whose one shared PGlite session makes the
+   * advisory lock exclude nobody.
+   */
+  readonly passive?: boolean;
 }
 
 /**
@@ -55,7 +61,7 @@ export class ProjectionRunners {
   }
 
   onApplicationBootstrap(): void {
-    this.start();
+    if (!this.options.passive) this.start();
   }
 
   /**

@@ -90,6 +90,7 @@ export class AccountEventMother {
       initialPasswordHash: 'hash:initial',
       initialPassword: await this.seal(password),
       initialPasswordExpiresAt: minutesAfter(at, 72 * 60).toISOString(),
+      clientAddress: '203.0.113.9',
     };
     return type === 'AccountUnlocked' ? { type, data } : { type, data };
   }
@@ -98,7 +99,10 @@ export class AccountEventMother {
     const changed: { email?: EncryptedText; phone?: EncryptedText } = {};
     if (changes.email !== undefined) changed.email = await this.seal(changes.email);
     if (changes.phone !== undefined) changed.phone = await this.seal(changes.phone);
-    return { type: 'ContactChanged', data: { accountId: this.accountId, changed } };
+    return {
+      type: 'ContactChanged',
+      data: { accountId: this.accountId, clientAddress: '203.0.113.9', changed },
+    };
   }
 
   expired(at = T0): AccountEvent {

@@ -1,0 +1,160 @@
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  AccountsQuery,
+  CreateOperatorCommand,
+  accountStream,
+  type CreatedOperator,
+} from '@app/accounts';
+import { EVENT_STORE, PiiVault, type EventStore, type RecordedEvent } from '@app/event-sourcing';
+import type { TestDatabaseTarget } from '@test/database';
+import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
+
+export const CUSTOMER_PASSWORD = 'kumo-no-ue_2026';
+export const STAFF_PASSWORD = 'umi-no-soko_2026';
+export const CHOSEN_PASSWORD = 'hoshi-no-sora_2026';
+
+export const LOGIN = `mutation Login($userId: String!, $password: String!) {
+  login(userId: $userId, password: $password) {
+    accessToken account { id userId status mustChangePassword }
+  }
+}`;
+export const CHANGE_PASSWORD = `mutation Change($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next)
+}`;
+
+export function codeOf(response: GraphqlResponse): unknown {
+  return response.body.errors?.[0]?.extensions?.['code'];
+}
+
+/**
+ * The real app on a fresh schema, with what account specs need around it: staff accounts made
+ * by the create-operator use case, customers
+ * registered and verified over HTTP, and the secrets the mailer would send, opened from the
+ * sealed events with the app's own vault (mail is another context's).
+ */
+export class AccountsHarness {
+  private constructor(
+    readonly api: TestApp,
+    private readonly clock: { offsetMs: number },
+  ) {}
+
+  static async start(target: TestDatabaseTarget): Promise<AccountsHarness> {
+    const clock = { offsetMs: 0 };
+    const api = await startTestApp(
+      target,
+      // Every spec's logins come from 127.0.0.1; throttling has its own spec.
+      { LOGIN_THROTTLE_MAX_ATTEMPTS: '100000' },
+      [],
+      () => new Date(Date.now() + clock.offsetMs),
+    );
+    return new AccountsHarness(api, clock);
+  }
+
+  /** Moves the app's domain clock (decisions, sessions) by `ms` from now on; 0 puts it back. */
+  setClockAhead(ms: number): void {
+    this.clock.offsetMs = ms;
+  }
+
+  close(): Promise<void> {
+    return this.api.close();
+  }
+
+  gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+    return postGraphql(
+      this.api.url,
+      { query, variables },
+      token ? { authorization: `Bearer ${token}` } : {},
+    );
+  }
+
+  login(userId: string, password: string) {
+    return this.gql(LOGIN, { userId, password });
+  }
+
+  async tokenOf(userId: string, password: string): Promise<string> {
+    const response = await this.login(userId, password);
+    const token = (response.body.data?.['login'] as { accessToken?: string } | undefined)
+      ?.accessToken;
+    if (!token) throw new Error(`login ${userId}: ${JSON.stringify(response.body)}`);
+    return token;
+  }
+
+  /**
+   * What the create-operator tool runs, run in the app: a tool's own Nest context in this process
+   * would take over passport's process-wide 'local' strategy and leave the app's login with a
+   * closed one. The tool itself is proven in tools/cli/create-operator.int.spec.ts.
+   */
+  createOperator(userId: string, role: 'OPERATOR' | 'AUDITOR'): Promise<CreatedOperator> {
+    return this.api.app
+      .get(CommandBus)
+      .execute(
+        new CreateOperatorCommand(
+          { userId, email: `${userId}@example.jp`, name: '運用 太郎', phone: '03-1234-5678', role },
+          { id: 'cli:create-operator:spec', role: 'SYSTEM' },
+        ),
+      );
+  }
+
+  /** A staff account past its first login: its initial password replaced by STAFF_PASSWORD. */
+  async staffToken(userId: string, role: 'OPERATOR' | 'AUDITOR'): Promise<string> {
+    const { initialPassword } = await this.createOperator(userId, role);
+    const first = await this.tokenOf(userId, initialPassword);
+    const changed = await this.gql(
+      CHANGE_PASSWORD,
+      { current: initialPassword, next: STAFF_PASSWORD },
+      first,
+    );
+    if (changed.body.errors) throw new Error(JSON.stringify(changed.body));
+    return this.tokenOf(userId, STAFF_PASSWORD);
+  }
+
+  /** registerAccount → verifyEmail with the mailed token → login; answers the session token. */
+  async customerToken(userId: string): Promise<string> {
+    const registered = await this.gql(
+      `mutation R($input: RegisterAccountInput!) { registerAccount(input: $input) }`,
+      {
+        input: {
+          userId,
+          password: CUSTOMER_PASSWORD,
+          email: `${userId}@example.jp`,
+          name: '山田 花子',
+          phone: '090-1111-2222',
+        },
+      },
+    );
+    if (registered.body.errors) throw new Error(JSON.stringify(registered.body));
+    const token = await this.sealedSecret(userId, 'verificationToken');
+    const verified = await this.gql(
+      `mutation V($token: String!) { verifyEmail(token: $token) { id } }`,
+      {
+        token,
+      },
+    );
+    if (verified.body.errors) throw new Error(JSON.stringify(verified.body));
+    return this.tokenOf(userId, CUSTOMER_PASSWORD);
+  }
+
+  async accountId(userId: string): Promise<string> {
+    const account = await this.api.app.get(AccountsQuery).byUserId(userId);
+    if (!account) throw new Error(`no account ${userId}`);
+    return account.id;
+  }
+
+  async events(userId: string): Promise<RecordedEvent[]> {
+    const store = this.api.app.get<symbol, EventStore>(EVENT_STORE);
+    return store.readStream(accountStream(await this.accountId(userId)));
+  }
+
+  /** What the holder's mail would carry: the latest sealed secret of that name, opened. */
+  async sealedSecret(
+    userId: string,
+    name: 'verificationToken' | 'initialPassword',
+  ): Promise<string> {
+    const sealed = (await this.events(userId))
+      .map((event) => (event.data as Record<string, unknown>)[name])
+      .filter((value): value is string => typeof value === 'string')
+      .at(-1);
+    if (sealed === undefined) throw new Error(`no ${name} in ${userId}'s events`);
+    return this.api.app.get(PiiVault).decrypt(sealed);
+  }
+}

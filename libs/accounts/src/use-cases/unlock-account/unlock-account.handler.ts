@@ -1,0 +1,14 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AccountView } from '../../queries/accounts.query';
+import { InitialPasswordCare } from '../initial-password-care';
+import { UnlockAccountCommand } from './unlock-account.command';
+
+@CommandHandler(UnlockAccountCommand)
+export class UnlockAccountHandler implements ICommandHandler<UnlockAccountCommand> {
+  constructor(@Inject(InitialPasswordCare) private readonly care: InitialPasswordCare) {}
+
+  execute({ userId, request }: UnlockAccountCommand): Promise<AccountView> {
+    return this.care.issue('UnlockAccount', userId, request);
+  }
+}

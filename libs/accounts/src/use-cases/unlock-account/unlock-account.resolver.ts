@@ -1,0 +1,28 @@
+import { Inject, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Roles } from '../../auth/auth.decorators';
+import { ClientAddress } from '../../auth/client-address.decorator';
+import { CurrentAccount } from '../../auth/current-account.decorator';
+import { GqlAuthGuard } from '../../auth/gql-auth.guard';
+import { RolesGuard } from '../../auth/roles.guard';
+import { AccountModel } from '../../graphql/account.model';
+import type { AccountView } from '../../queries/accounts.query';
+import type { SessionAccount } from '../../sessions/session.service';
+import { UnlockAccountCommand } from './unlock-account.command';
+
+@Resolver()
+@UseGuards(GqlAuthGuard, RolesGuard)
+export class UnlockAccountResolver {
+  constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
+
+  @Mutation(() => AccountModel)
+  @Roles('OPERATOR')
+  unlockAccount(
+    @Args('userId', { type: () => String }) userId: string,
+    @CurrentAccount() operator: SessionAccount,
+    @ClientAddress() clientAddress: string,
+  ): Promise<AccountView> {
+    return this.commandBus.execute(new UnlockAccountCommand(userId, { operator, clientAddress }));
+  }
+}
