@@ -229,6 +229,7 @@ async function issueInitialPassword(
     type,
     data: {
       actor: operatorMetadata().actor,
+      clientAddress: '127.0.0.1',
       initialPasswordHash: await api.app.get(PasswordHasher).hash(initialPassword),
       initialPassword: await cipher.seal(accountId, initialPassword),
     },
@@ -244,6 +245,6 @@ async function changeContact(
   const changed = await api.app.get(AccountContactCipher).encryptChanges(accountId, contact);
   await run(api, accountId, {
     type: 'ChangeContact',
-    data: { actor: operatorMetadata().actor, changed },
+    data: { actor: operatorMetadata().actor, clientAddress: '127.0.0.1', changed },
   });
 }
