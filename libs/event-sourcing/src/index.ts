@@ -64,3 +64,10 @@ export {
   UnknownProjectionError,
   CheckpointMovedError,
 } from './projections/projection.errors';
+export {
+  EventSourcedRepository,
+  type AggregateStreams,
+  type CommandMetadata,
+  type DomainEvent,
+  type LoadedAggregate,
+} from './aggregates/event-sourced-repository';

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Actor,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  RecordedEvent,
+} from '../event-store/event-store.port';
+
+/** What the kernel needs to know of an aggregate to load and save it. */
+export interface AggregateStreams<Id, State, Event extends DomainEvent> {
+  readonly stream: (id: Id) => string;
+  readonly initialState: State;
+  readonly evolve: (state: State, event: Event) => State;
+  /** The recorded event as the aggregate's own union (type and data checked). */
+  readonly toEvent: (recorded: RecordedEvent) => Event;
+  /** Schema version of every event as written today; upcasters key on it later. */
+  readonly schemaVersion: number;
+}
+
+export interface DomainEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+export interface LoadedAggregate<State> {
+  readonly state: State;
+  /** The stream's last revision, -1 when it does not exist yet. */
+  readonly revision: number;
+}
+
+export interface CommandMetadata {
+  readonly correlationId: string;
+  readonly causationId?: string | null;
+  readonly actor: Actor;
+}
+
+/** Loads an aggregate from its stream and appends its decisions with optimistic concurrency. */
+export class EventSourcedRepository<Id, State, Event extends DomainEvent> {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly aggregate: AggregateStreams<Id, State, Event>,
+  ) {}
+
+  async load(id: Id): Promise<LoadedAggregate<State>> {
+    const { stream, evolve, toEvent, initialState } = this.aggregate;
+    const recorded = await this.eventStore.readStream(stream(id));
+    const state = recorded.reduce((folded, event) => evolve(folded, toEvent(event)), initialState);
+    return { state, revision: recorded.at(-1)?.revision ?? -1 };
+  }
+
+  /**
+   * Throws the store's `WrongExpectedRevisionError` when another writer got there first; nothing is
+   * written then. Resolves with null when there was nothing to append.
+   */
+  async save(
+    id: Id,
+    events: readonly Event[],
+    expectedRevision: number,
+    metadata: CommandMetadata,
+    occurredAt: Date,
+  ): Promise<AppendResult | null> {
+    if (events.length === 0) return null;
+    const toAppend: EventToAppend[] = events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        correlationId: metadata.correlationId,
+        causationId: metadata.causationId ?? null,
+        actor: metadata.actor,
+        occurredAt,
+        schemaVersion: this.aggregate.schemaVersion,
+      },
+    }));
+    return this.eventStore.append(
+      this.aggregate.stream(id),
+      toAppend,
+      expectedRevision < 0 ? 'no_stream' : expectedRevision,
+    );
+  }
+}
