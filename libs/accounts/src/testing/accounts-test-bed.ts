@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
-  createDataSource,
-  migrate,
   PiiVault,
   PostgresEventStore,
   ProjectionRunners,
   type Checkpoint,
 } from '@app/event-sourcing';
-import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import { contextTestDatabase } from '@app/event-sourcing/testing';
+import type { TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
 import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import { AccountRepository } from '../infrastructure/account-repository';
@@ -37,23 +36,11 @@ export interface AccountsTestBed {
 
 /** A fresh schema with the event store, the PII vault and the accounts read model. */
 export async function accountsTestBed(target: TestDatabaseTarget): Promise<AccountsTestBed> {
-  const database = await createTestSchema(target, 10);
-  const { schema, pool } = database;
-  const dataSource = createDataSource({
-    url: target.url,
-    schema,
+  const database = await contextTestDatabase(target, {
     entities: [AccountRowEntity, AccountVerificationLinkEntity],
-    migrations: [...ACCOUNTS_MIGRATIONS],
-    poolSize: 5,
+    migrations: ACCOUNTS_MIGRATIONS,
   });
-  await dataSource.initialize();
-  await migrate(dataSource);
-  const store = new PostgresEventStore({
-    pool,
-    schema,
-    pollIntervalMs: 50,
-    preparedStatements: target.kind === 'postgres',
-  });
+  const { schema, pool, dataSource, store } = database;
   const vault = new PiiVault({ pool, schema, masterKey: randomBytes(32) });
   const cipher = new AccountContactCipher(vault);
   const logger = { warn: () => undefined, error: () => undefined };
@@ -91,10 +78,6 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
       );
       return rows.map((row) => row.data);
     },
-    async dispose() {
-      await store.close();
-      await dataSource.destroy();
-      await database.dispose();
-    },
+    dispose: () => database.dispose(),
   };
 }

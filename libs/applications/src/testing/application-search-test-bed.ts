@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createDataSource,
-  migrate,
   PostgresEventStore,
   ProjectionRunners,
   type Actor,
   type AppendResult,
 } from '@app/event-sourcing';
-import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import { contextTestDatabase } from '@app/event-sourcing/testing';
+import type { TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
 import { applicationStream, type ApplicationEvent } from '../domain/application.event';
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
@@ -36,23 +35,11 @@ export interface ApplicationSearchTestBed {
 export async function applicationSearchTestBed(
   target: TestDatabaseTarget,
 ): Promise<ApplicationSearchTestBed> {
-  const database = await createTestSchema(target, 10);
-  const { schema, pool } = database;
-  const dataSource = createDataSource({
-    url: target.url,
-    schema,
+  const database = await contextTestDatabase(target, {
     entities: [ApplicationSearchRowEntity],
-    migrations: [...APPLICATION_SEARCH_MIGRATIONS],
-    poolSize: 5,
+    migrations: APPLICATION_SEARCH_MIGRATIONS,
   });
-  await dataSource.initialize();
-  await migrate(dataSource);
-  const store = new PostgresEventStore({
-    pool,
-    schema,
-    pollIntervalMs: 50,
-    preparedStatements: target.kind === 'postgres',
-  });
+  const { schema, dataSource, store } = database;
   let last: AppendResult | undefined;
 
   return {
@@ -104,10 +91,6 @@ export async function applicationSearchTestBed(
       ]);
       return { total: counted?.total ?? 0, ids: rows.map((row) => row.application_id) };
     },
-    async dispose() {
-      await store.close();
-      await dataSource.destroy();
-      await database.dispose();
-    },
+    dispose: () => database.dispose(),
   };
 }

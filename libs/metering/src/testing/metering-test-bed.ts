@@ -1,11 +1,6 @@
-import {
-  createDataSource,
-  migrate,
-  PostgresEventStore,
-  ProjectionRunners,
-  type Actor,
-} from '@app/event-sourcing';
-import { createTestSchema, type TestDatabaseTarget } from '@test/database';
+import { PostgresEventStore, ProjectionRunners, type Actor } from '@app/event-sourcing';
+import { contextTestDatabase } from '@app/event-sourcing/testing';
+import type { TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
 import {
   MeteringPointRepository,
@@ -39,23 +34,11 @@ export interface MeteringTestBed {
 
 /** A fresh schema with the event store, the registry on it and the metering-points read model. */
 export async function meteringTestBed(target: TestDatabaseTarget): Promise<MeteringTestBed> {
-  const database = await createTestSchema(target, 10);
-  const { schema, pool } = database;
-  const dataSource = createDataSource({
-    url: target.url,
-    schema,
+  const database = await contextTestDatabase(target, {
     entities: [MeteringPointRowEntity],
-    migrations: [...METERING_MIGRATIONS],
-    poolSize: 5,
+    migrations: METERING_MIGRATIONS,
   });
-  await dataSource.initialize();
-  await migrate(dataSource);
-  const store = new PostgresEventStore({
-    pool,
-    schema,
-    pollIntervalMs: 50,
-    preparedStatements: target.kind === 'postgres',
-  });
+  const { schema, dataSource, store } = database;
   return {
     kind: target.kind,
     schema,
@@ -84,10 +67,6 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
         await runners.stop();
       }
     },
-    async dispose() {
-      await store.close();
-      await dataSource.destroy();
-      await database.dispose();
-    },
+    dispose: () => database.dispose(),
   };
 }

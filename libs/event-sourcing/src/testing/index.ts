@@ -1,0 +1,5 @@
+export {
+  contextTestDatabase,
+  type ContextTestDatabase,
+  type ContextTestDatabaseOptions,
+} from './context-test-database';
