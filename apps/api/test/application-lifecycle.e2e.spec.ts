@@ -77,9 +77,13 @@ function dataOf<T>(response: GraphqlResponse, field: string): T {
   return response.body.data?.[field] as T;
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+async function until(
+  condition: () => boolean,
+  what: string,
+  { timeoutMs = 15_000, poll }: { timeoutMs?: number; poll?: () => Promise<void> } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  for (await poll?.(); !condition(); await poll?.()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -184,10 +188,20 @@ describe.each(testDatabaseTargets())(
         revision: 5,
       });
 
-      // OPS-4: completing a NEW application makes the B-route ACTIVE on its point.
-      expect(dataOf(await as(operator, POINT, { pointId: POINT_ID }), 'meteringPoint')).toEqual({
-        bRouteState: 'ACTIVE',
-      });
+      // OPS-4: completing a NEW application makes the B-route ACTIVE on its point. The release is
+      // written to the point's stream after the completion, and the metering-points read model
+      // follows it on its own: the mutation waits only for the application read model.
+      let point: unknown;
+      await until(
+        () => JSON.stringify(point) === JSON.stringify({ bRouteState: 'ACTIVE' }),
+        'ACTIVE',
+        {
+          poll: async () => {
+            point = dataOf(await as(operator, POINT, { pointId: POINT_ID }), 'meteringPoint');
+          },
+        },
+      );
+      expect(point).toEqual({ bRouteState: 'ACTIVE' });
 
       const history = dataOf<
         {
