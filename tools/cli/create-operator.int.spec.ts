@@ -7,6 +7,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { LoginCommand, type LoginResult } from '@app/accounts';
 import { embeddedDatabaseLocation, servedEmbeddedDatabaseUrl } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestDatabaseTarget } from '@test/database';
+import { describeOnServer } from '@test/describe-on-server';
 import { postGraphql, startTestApp } from '../../apps/api/test/test-app';
 import { withCliContext, type CliContextOptions } from './cli-context';
 import { runCli, type CliRun } from './testing/run-cli';
@@ -122,39 +123,34 @@ describe.each(testDatabaseTargets())('create-operator with DATABASE_URL on $kind
 
 // A PGlite URL is always another process's embedded database, whose projections the tool leaves
 // to that process (see cli-database.ts): "the API is down" exists only for a server.
-describe.each(testDatabaseTargets().filter((target) => target.kind === 'postgres'))(
-  'create-operator with DATABASE_URL on $kind while the API is down',
-  (target) => {
-    const piiMasterKey = randomBytes(32).toString('base64');
+describeOnServer('create-operator with DATABASE_URL while the API is down', (target) => {
+  const piiMasterKey = randomBytes(32).toString('base64');
 
-    it('ACC-5: creates the account alone; the API started later lets the printed password log in', async () => {
-      const database = await createTestSchema(target, 1);
+  it('ACC-5: creates the account alone; the API started later lets the printed password log in', async () => {
+    const database = await createTestSchema(target, 1);
+    try {
+      const surroundings = {
+        environment: environment(target, database.schema, piiMasterKey),
+        root: '/nonexistent',
+      };
+      const password = printedPassword(await createOperator(surroundings, 'ops.early', 'AUDITOR'));
+      expect((await createOperator(surroundings, 'ops.early', 'OPERATOR')).err).toBe(TAKEN);
+      const api = await startTestApp(target, {
+        PII_MASTER_KEY: piiMasterKey,
+        DATABASE_SCHEMA: database.schema,
+      });
       try {
-        const surroundings = {
-          environment: environment(target, database.schema, piiMasterKey),
-          root: '/nonexistent',
-        };
-        const password = printedPassword(
-          await createOperator(surroundings, 'ops.early', 'AUDITOR'),
-        );
-        expect((await createOperator(surroundings, 'ops.early', 'OPERATOR')).err).toBe(TAKEN);
-        const api = await startTestApp(target, {
-          PII_MASTER_KEY: piiMasterKey,
-          DATABASE_SCHEMA: database.schema,
+        expect(await loginOverHttp(api.url, 'ops.early', password)).toMatchObject({
+          data: { login: { account: { role: 'AUDITOR', mustChangePassword: true } } },
         });
-        try {
-          expect(await loginOverHttp(api.url, 'ops.early', password)).toMatchObject({
-            data: { login: { account: { role: 'AUDITOR', mustChangePassword: true } } },
-          });
-        } finally {
-          await api.close();
-        }
       } finally {
-        await database.dispose();
+        await api.close();
       }
-    }, 180_000);
-  },
-);
+    } finally {
+      await database.dispose();
+    }
+  }, 180_000);
+});
 
 function environment(target: TestDatabaseTarget, schema: string, piiMasterKey: string) {
   return {

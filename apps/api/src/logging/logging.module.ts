@@ -7,13 +7,17 @@ import {
 } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
 import { correlationIdOf } from './correlation-id';
 import { RequestContextMiddleware } from './request-context.middleware';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 
-/** JSON logs through pino; every line of a request carries its `correlationId`. */
+/**
+ * Logs through pino; every line of a request carries its `correlationId`. JSON for machines, and
+ * readable lines when a person watches the terminal (stdout is a TTY) and no destination is given.
+ */
 @Module({})
 export class LoggingModule implements NestModule {
   static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
@@ -30,9 +34,10 @@ export class LoggingModule implements NestModule {
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     };
+    const stream = destination ?? (process.stdout.isTTY ? readableLines() : undefined);
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options })],
+      imports: [LoggerModule.forRoot({ pinoHttp: stream ? [options, stream] : options })],
     };
   }
 
@@ -41,4 +46,15 @@ export class LoggingModule implements NestModule {
       .apply(RequestContextMiddleware)
       .forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
   }
+}
+
+function readableLines(): DestinationStream {
+  return pretty({
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat:
+      '{if context}[{context}] {end}{msg}{if req} {req.method} {req.url}{end}{if res} → {res.statusCode}{end}',
+    sync: true,
+  });
 }

@@ -22,6 +22,8 @@ export function projectionLockKey(schema: string, name: string): bigint {
  */
 export class ProjectionLocks {
   private session: QueryRunner | undefined;
+  /** pg's client runs one query at a time; every runner's lock calls share this one session. */
+  private sessionQueue: Promise<unknown> = Promise.resolve();
   private readonly schema: string;
   private readonly database: string;
 
@@ -44,10 +46,12 @@ export class ProjectionLocks {
     takenInProcess.add(guardKey);
     const key = projectionLockKey(this.schema, name).toString();
     try {
-      const session = await this.openSession();
-      const rows = (await session.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [
-        key,
-      ])) as { locked: boolean }[];
+      const { session, rows } = await this.onSession(async (session) => ({
+        session,
+        rows: (await session.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key])) as {
+          locked: boolean;
+        }[],
+      }));
       if (!rows[0]?.locked) {
         takenInProcess.delete(guardKey);
         return null;
@@ -76,10 +80,19 @@ export class ProjectionLocks {
         if (released) return;
         released = true;
         takenInProcess.delete(guardKey);
-        if (!session.isReleased)
-          await session.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+        await this.onSession(async (current) => {
+          if (current === session && !session.isReleased)
+            await session.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+        });
       },
     };
+  }
+
+  /** Runs `work` on the lock session once every earlier call on it has finished. */
+  private onSession<T>(work: (session: QueryRunner) => Promise<T>): Promise<T> {
+    const next = this.sessionQueue.then(async () => work(await this.openSession()));
+    this.sessionQueue = next.catch(() => undefined);
+    return next;
   }
 
   private async openSession(): Promise<QueryRunner> {

@@ -1,4 +1,5 @@
 import { testDatabaseTargets } from '@test/database';
+import { describeOnServer } from '@test/describe-on-server';
 import { describeEventStoreContract, runGapScenario } from '../../testing/event-store-contract';
 import { postgresHarness } from '../../testing/postgres-harness';
 import { PostgresEventStore } from './postgres-event-store';
@@ -21,14 +22,9 @@ class UnprotectedPostgresEventStore extends PostgresEventStore {
   }
 }
 
-const server = testDatabaseTargets().find((target) => target.kind === 'postgres');
-(server ? describe : describe.skip)('the gap test itself (needs TEST_DATABASE_URL)', () => {
+describeOnServer('the gap test itself', (server) => {
   it('fails when the in-flight-transaction barrier is removed: the late event is skipped', async () => {
-    const harness = await postgresHarness(
-      server ?? testDatabaseTargets()[0],
-      {},
-      UnprotectedPostgresEventStore,
-    );
+    const harness = await postgresHarness(server, {}, UnprotectedPostgresEventStore);
     try {
       const { delivered } = await runGapScenario(harness, `gap-${Date.now()}-`);
       const numbers = delivered.map((e) => (e.data as { n: number }).n);
