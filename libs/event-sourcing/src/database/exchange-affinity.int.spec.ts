@@ -98,10 +98,11 @@ describe('embedded PostgreSQL: one session shared by many connections', () => {
   let database: EmbeddedPostgres;
   let port: number;
 
+  // A fresh PGlite runs initdb in WebAssembly: well over the default 30 s on a loaded machine.
   beforeAll(async () => {
     database = await startEmbeddedPostgres();
     port = Number(new URL(database.url).port);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await database.stop();
