@@ -7,6 +7,7 @@
  *   npm run bench:append            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import {
@@ -16,11 +17,13 @@ import {
   type EventToAppend,
 } from '@app/event-sourcing';
 import { withScratchDatabase } from '../scratch-database';
+import { printTable, ratioTarget, writeJsonIfAsked, type BenchRow } from '../targets';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WRITERS = [1, 16];
 const POOL_SIZE = 16;
+const LOAD_AT_START = loadavg();
 const payload = {
   customerName: '東京電力パワーグリッド株式会社',
   pointId: '0310110000000000000001',
@@ -58,7 +61,41 @@ async function main(): Promise<void> {
       );
     }
     for (const contender of contenders) await contender.close();
-    await readAllRate(url);
+    const readRate = await readAllRate(url);
+    const rows: BenchRow[] = WRITERS.flatMap((writers) => {
+      const ours = rates.get(`ours@${writers}`) ?? Number.NaN;
+      const raw = rates.get(`raw-pg@${writers}`) ?? Number.NaN;
+      return [
+        {
+          figure: `append, ${writers} writer(s): ours / raw pg`,
+          value: ours / raw,
+          measured: `${ours.toFixed(0)}/s`,
+          baseline: `raw pg ${raw.toFixed(0)}/s`,
+          ratio: `${(ours / raw).toFixed(2)}x`,
+          // Issue 10's floor and goal are set at 16 writers, the concurrent case.
+          ...(writers === 16 ? { target: ratioTarget(0.7, 0.9) } : {}),
+        },
+      ];
+    });
+    rows.push({
+      figure: 'readAll, batches of 1,000',
+      value: readRate,
+      measured: `${readRate.toFixed(0)} events/s`,
+      baseline: '-',
+      ratio: '-',
+    });
+    report('');
+    printTable(rows, report);
+    report(
+      `Machine: ${cpus().length} CPUs, load average at start ${LOAD_AT_START.map((v) => v.toFixed(2)).join(', ')}, at end ${loadavg()
+        .map((v) => v.toFixed(2))
+        .join(', ')}.`,
+    );
+    const json = writeJsonIfAsked('append', rows, LOAD_AT_START, {
+      secondsPerRound: SECONDS,
+      rounds: ROUNDS,
+    });
+    if (json) report(`Figures as JSON: ${json}`);
   });
 }
 
@@ -158,7 +195,7 @@ function emmett(url: string): Contender {
   };
 }
 
-async function readAllRate(url: string): Promise<void> {
+async function readAllRate(url: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const store = new PostgresEventStore({ pool, schema: 'ours' });
   const started = process.hrtime.bigint();
@@ -174,6 +211,7 @@ async function readAllRate(url: string): Promise<void> {
     `ours readAll: ${read} events in ${seconds.toFixed(2)} s = ${(read / seconds).toFixed(0)} events/s (batches of 1000)`,
   );
   await pool.end();
+  return read / seconds;
 }
 
 function anEvent(): EventToAppend {

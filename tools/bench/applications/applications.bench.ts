@@ -21,9 +21,14 @@ import { databaseCounters, perOperation, type DatabaseCounters } from './databas
 import { postLoad } from './http-load';
 import { sampleProjectionLag } from './projection-lag';
 import { Report, type SubmitFigures } from './report';
-import { bareQueryLatency, searchLatency, type SearchResult } from './search-load';
+import {
+  bareQueryLatency,
+  searchLatency,
+  type SearchFilter,
+  type SearchResult,
+} from './search-load';
 import { seedSubmittedApplications } from './seed-applications';
-import { japanDayAfter, nameQuery, submissionInput } from './submission-inputs';
+import { japanDayAfter, namePart, submissionInput } from './submission-inputs';
 
 const SIZE = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -125,25 +130,40 @@ async function main(): Promise<void> {
           SEARCHES,
           20,
         ),
+        ...(await sequentially(
+          [7, 31].map(
+            (days) => () =>
+              searchLatency(
+                api.url,
+                operator.token,
+                `by registration date (${days} days)`,
+                () => registeredWithin(random, days),
+                SEARCHES,
+                20,
+              ),
+          ),
+        )),
+        ...(await sequentially(
+          ([1, 2, 5] as const).map(
+            (length) => () =>
+              searchLatency(
+                api.url,
+                operator.token,
+                `by partial customer name (${length} character${length > 1 ? 's' : ''})`,
+                (i) => ({ customerName: namePart(pick(), length, i % 2 === 1) }),
+                SEARCHES,
+                20,
+              ),
+          ),
+        )),
         await searchLatency(
           api.url,
           operator.token,
-          'by registration date (7 days)',
-          () => {
-            const from = japanDayAfter(new Date(), -Math.floor(random() * (SPREAD_DAYS - 7)) - 7);
-            return {
-              registeredFrom: from,
-              registeredTo: japanDayAfter(new Date(`${from}T00:00:00+09:00`), 6),
-            };
-          },
-          SEARCHES,
-          20,
-        ),
-        await searchLatency(
-          api.url,
-          operator.token,
-          'by partial customer name',
-          (i) => ({ customerName: nameQuery(pick(), i % 2 === 1) }),
+          'by partial name (2 characters) and registration date (31 days)',
+          (i) => ({
+            customerName: namePart(pick(), 2, i % 2 === 1),
+            ...registeredWithin(random, 31),
+          }),
           SEARCHES,
           20,
         ),
@@ -175,6 +195,22 @@ async function main(): Promise<void> {
       closeSync(logFd);
     }
   });
+}
+
+/** A registration-date range of `days` JST days somewhere in the seeded spread. */
+function registeredWithin(random: () => number, days: number): SearchFilter {
+  const from = japanDayAfter(new Date(), -Math.floor(random() * (SPREAD_DAYS - days)) - days);
+  return {
+    registeredFrom: from,
+    registeredTo: japanDayAfter(new Date(`${from}T00:00:00+09:00`), days - 1),
+  };
+}
+
+/** Runs the measurements one after another: concurrent ones would time each other. */
+async function sequentially<T>(runs: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (const run of runs) results.push(await run());
+  return results;
 }
 
 async function submitRound(

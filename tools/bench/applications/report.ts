@@ -2,6 +2,14 @@ import { cpus, loadavg } from 'node:os';
 import { summarize } from '../stats';
 import type { LoadResult } from './http-load';
 import type { SearchResult } from './search-load';
+import {
+  msBelow,
+  printTable,
+  ratioTarget,
+  writeJsonIfAsked,
+  type BenchRow,
+  type Target,
+} from '../targets';
 
 export interface SubmitFigures {
   readonly baseline: LoadResult;
@@ -25,14 +33,6 @@ export interface Figures {
   readonly searches: readonly SearchResult[];
   readonly finalRss: number;
 }
-
-type Row = readonly [
-  figure: string,
-  measured: string,
-  target: string,
-  baseline: string,
-  ratio: string,
-];
 
 const MB = 1024 * 1024;
 
@@ -62,83 +62,9 @@ export class Report {
   }
 
   table(figures: Figures): void {
-    const rows: Row[] = [];
-    for (const [connections, round] of figures.rounds) {
-      const { submit, baseline } = round;
-      const lag = summarize(round.lags);
-      rows.push(
-        [
-          `submitApplication @${connections} conn: requests/s`,
-          submit.rate.toFixed(0),
-          '>= 1,000/s',
-          `{ today } ${baseline.rate.toFixed(0)}/s`,
-          ratio(submit.rate, baseline.rate),
-        ],
-        [
-          `submitApplication @${connections} conn: p50 / p99`,
-          `${ms(submit.p50)} / ${ms(submit.p99)}`,
-          'p99 < 50 ms',
-          `${ms(baseline.p50)} / ${ms(baseline.p99)}`,
-          ratio(submit.p99, baseline.p99),
-        ],
-        [
-          `projection lag under that load: p50 / p99 (${lag.count} events)`,
-          `${ms(lag.p50)} / ${ms(lag.p99)}`,
-          'p99 < 100 ms',
-          '-',
-          '-',
-        ],
-        [
-          `API RSS at the end of the @${connections} submit run`,
-          `${(round.rss / MB).toFixed(0)} MB`,
-          '< 400 MB',
-          `idle ${(figures.idleRss / MB).toFixed(0)} MB`,
-          ratio(round.rss, figures.idleRss),
-        ],
-      );
-    }
-    const [bare, ...searches] = figures.searches;
-    for (const search of searches) {
-      rows.push([
-        `searchApplications ${search.kind} @${figures.size}: p50 / p95`,
-        search.failure ? 'failed (see above)' : `${ms(search.p50)} / ${ms(search.p95)}`,
-        'p95 < 20 ms',
-        bare ? `{ today } ${ms(bare.p50)} / ${ms(bare.p95)}` : '-',
-        bare ? ratio(search.p95, bare.p95) : '-',
-      ]);
-    }
-    rows.push(
-      [
-        'projection rebuild from zero (ProjectionRunners.rebuild)',
-        `${rate(figures.rebuild.events, figures.rebuild.seconds)} events/s`,
-        '>= 50,000/s',
-        '-',
-        '-',
-      ],
-      [
-        'projection catch-up of the seeded events after restart',
-        `${rate(figures.catchUp.events, figures.catchUp.seconds)} events/s`,
-        '>= 50,000/s',
-        '-',
-        '-',
-      ],
-      [
-        `seeding (bulk INSERT, ${figures.seed.count} applications)`,
-        `${rate(figures.seed.count, figures.seed.seconds)} events/s`,
-        '-',
-        '-',
-        '-',
-      ],
-      [
-        `API RSS after search and rebuild @${figures.size}`,
-        `${(figures.finalRss / MB).toFixed(0)} MB`,
-        '< 400 MB',
-        `idle ${(figures.idleRss / MB).toFixed(0)} MB`,
-        ratio(figures.finalRss, figures.idleRss),
-      ],
-    );
+    const rows = this.rows(figures);
     this.line('');
-    this.printRows([['figure', 'measured', 'target', 'baseline (same run)', 'ratio'], ...rows]);
+    printTable(rows, (line) => this.line(line));
     this.line('');
     this.line(
       "Where a submit's time goes (per request, API process; database counters approximate):",
@@ -168,18 +94,110 @@ export class Report {
     this.line(
       `Machine: ${cpus().length} CPUs, load average at start ${fmtLoad(this.loadAtStart)}, at end ${fmtLoad(loadavg())}.`,
     );
+    const json = writeJsonIfAsked('applications', rows, this.loadAtStart, {
+      applications: figures.size,
+      secondsPerLoadRun: figures.seconds,
+    });
+    if (json) this.line(`Figures as JSON: ${json}`);
   }
 
-  private printRows(rows: readonly Row[]): void {
-    const widths =
-      rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-    for (const row of rows)
-      this.line(
-        row
-          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-          .join(' | ')
-          .trimEnd(),
+  /** Issue 10's targets: floors to resolve, goals beyond. */
+  private rows(figures: Figures): BenchRow[] {
+    const rows: BenchRow[] = [];
+    let peakRss = figures.finalRss;
+    for (const [connections, round] of figures.rounds) {
+      const { submit, baseline } = round;
+      const lag = summarize(round.lags);
+      const transactions = round.database.transactions ?? Number.NaN;
+      peakRss = Math.max(peakRss, round.rss);
+      rows.push(
+        {
+          figure: `submitApplication @${connections} conn: requests/s`,
+          value: submit.rate / baseline.rate,
+          measured: `${submit.rate.toFixed(0)}/s`,
+          baseline: `{ today } ${baseline.rate.toFixed(0)}/s`,
+          ratio: ratio(submit.rate, baseline.rate),
+          target: ratioTarget(0.3, 0.5),
+        },
+        {
+          figure: `submitApplication @${connections} conn: p50 / p99`,
+          value: submit.p99,
+          measured: `${ms(submit.p50)} / ${ms(submit.p99)}`,
+          baseline: `${ms(baseline.p50)} / ${ms(baseline.p99)}`,
+          ratio: ratio(submit.p99, baseline.p99),
+          ...(connections === 16 ? { target: msBelow(100, 30) } : {}),
+        },
+        {
+          figure: `projection lag under that load: p50 / p99 (${lag.count} events)`,
+          value: lag.p99,
+          measured: `${ms(lag.p50)} / ${ms(lag.p99)}`,
+          baseline: '-',
+          ratio: '-',
+          target: msBelow(50, 10),
+        },
+        {
+          figure: `database transactions per submit @${connections}`,
+          value: transactions,
+          measured: transactions.toFixed(1),
+          baseline: '-',
+          ratio: '-',
+          target: { direction: 'max', floor: 4.05, goal: 2.05, format: (v) => v.toFixed(0) },
+        },
       );
+    }
+    const [bare, ...searches] = figures.searches;
+    for (const search of searches) {
+      rows.push({
+        figure: `searchApplications ${search.kind} @${figures.size}: p50 / p95`,
+        value: search.failure ? Number.NaN : search.p95,
+        measured: search.failure ? 'failed (see above)' : `${ms(search.p50)} / ${ms(search.p95)}`,
+        baseline: bare ? `{ today } ${ms(bare.p50)} / ${ms(bare.p95)}` : '-',
+        ratio: bare ? ratio(search.p95, bare.p95) : '-',
+        target: msBelow(20, 10),
+      });
+    }
+    const perSecond = (events: number, seconds: number) =>
+      seconds > 0 ? events / seconds : Number.NaN;
+    const eventsTarget: Target = {
+      direction: 'min',
+      floor: 50_000,
+      goal: 100_000,
+      format: (v) => `${v.toLocaleString('en')}/s`,
+    };
+    rows.push(
+      {
+        figure: 'projection rebuild from zero (ProjectionRunners.rebuild)',
+        value: perSecond(figures.rebuild.events, figures.rebuild.seconds),
+        measured: `${rate(figures.rebuild.events, figures.rebuild.seconds)} events/s`,
+        baseline: '-',
+        ratio: '-',
+        target: eventsTarget,
+      },
+      {
+        figure: 'projection catch-up of the seeded events after restart',
+        value: perSecond(figures.catchUp.events, figures.catchUp.seconds),
+        measured: `${rate(figures.catchUp.events, figures.catchUp.seconds)} events/s`,
+        baseline: '-',
+        ratio: '-',
+        target: eventsTarget,
+      },
+      {
+        figure: `seeding (bulk INSERT, ${figures.seed.count} applications)`,
+        value: Number.NaN,
+        measured: `${rate(figures.seed.count, figures.seed.seconds)} events/s`,
+        baseline: '-',
+        ratio: '-',
+      },
+      {
+        figure: `API RSS, highest sampled through the run @${figures.size}`,
+        value: peakRss / MB,
+        measured: `${(peakRss / MB).toFixed(0)} MB`,
+        baseline: `idle ${(figures.idleRss / MB).toFixed(0)} MB`,
+        ratio: ratio(peakRss, figures.idleRss),
+        target: { direction: 'max', floor: 400, goal: 250, format: (v) => `${v} MB` },
+      },
+    );
+    return rows;
   }
 }
 

@@ -47,12 +47,20 @@ export function customerName(n: number): string {
   return `${FORMS[n % FORMS.length]}${PLACES[rest % PLACES.length]}${nameTag(n)}${TRADES[Math.floor(rest / PLACES.length) % TRADES.length]}`;
 }
 
-/** Search text for a partial-name query; hiragana exercises the read model's kana folding. */
-export function nameQuery(n: number, asHiragana: boolean): string {
-  const tag = nameTag(n);
-  return asHiragana
-    ? String.fromCodePoint(...[...tag].map((kana) => (kana.codePointAt(0) ?? 0) - 0x60))
-    : tag;
+/**
+ * Search text of `length` characters taken from application `n`'s name around its tag: 1 and 2
+ * are the tag's first kana (common, and pg_trgm has no trigram for them), 3 the tag, 5 the tag
+ * and the trade's first two characters. Hiragana exercises the read model's kana folding.
+ */
+export function namePart(n: number, length: 1 | 2 | 3 | 5, asHiragana: boolean): string {
+  const rest = Math.floor(n / TAGS);
+  const trade = TRADES[Math.floor(rest / PLACES.length) % TRADES.length] ?? '';
+  const tag = asHiragana ? toHiragana(nameTag(n)) : nameTag(n);
+  return length === 5 ? `${tag}${trade.slice(0, 2)}` : tag.slice(0, length);
+}
+
+function toHiragana(katakana: string): string {
+  return String.fromCodePoint(...[...katakana].map((kana) => (kana.codePointAt(0) ?? 0) - 0x60));
 }
 
 /**

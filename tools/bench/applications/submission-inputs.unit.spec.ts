@@ -8,7 +8,7 @@ import { parseMeterId, parsePointId } from '@app/metering';
 import {
   customerName,
   meterId,
-  nameQuery,
+  namePart,
   nameTag,
   submissionInput,
   supplyPointId,
@@ -57,8 +57,19 @@ describe('bench submission inputs', () => {
 
   it('partial-name queries find the tag in katakana and in hiragana', () => {
     expect(customerName(85_184 + 5)).toContain(nameTag(5));
-    expect(nameQuery(5, false)).toBe(nameTag(5));
-    expect(nameQuery(0, true)).toBe('あああ');
+    expect(namePart(5, 3, false)).toBe(nameTag(5));
+    expect(namePart(0, 3, true)).toBe('あああ');
     expect(nameTag(44 * 44 + 44 + 1)).toBe('イイイ');
+  });
+
+  it('partial-name queries of 1, 2 and 5 characters are parts of the name', () => {
+    for (const n of [0, 7, 85_184 + 5, 999_999]) {
+      for (const length of [1, 2, 5] as const) {
+        const part = namePart(n, length, false);
+        expect([...part]).toHaveLength(length);
+        expect(customerName(n)).toContain(part);
+      }
+    }
+    expect(namePart(0, 2, true)).toBe('ああ');
   });
 });
