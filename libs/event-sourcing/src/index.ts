@@ -9,6 +9,12 @@ export {
   type PostgresEventStoreOptions,
 } from './event-store/postgres/postgres-event-store';
 export {
+  appendersLock,
+  joinAppenders,
+  AppendersLockOrderError,
+  type AppendersLock,
+} from './event-store/postgres/appenders-barrier';
+export {
   EventStoreDbEventStore,
   type EventStoreDbCredentials,
   type EventStoreDbEventStoreOptions,

@@ -11,9 +11,11 @@ import {
   type SubmitApplication,
 } from '@app/applications';
 import {
+  appendersLock,
   canonicalJson,
   chainHash,
   GENESIS_HASH,
+  joinAppenders,
   PiiVault,
   PostgresEventStore,
   type Actor,
@@ -92,6 +94,8 @@ async function seedBatch(options: SeedOptions, sealer: BulkSealer, size: number)
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // First, before nextval can give the transaction an id: gap-free readers wait for appenders.
+    await joinAppenders(client, appendersLock(schema));
     const { rows } = await client.query<{ id: number }>(
       'SELECT nextval($1::regclass)::int AS id FROM generate_series(1, $2)',
       [`"${schema}".application_id_seq`, size],

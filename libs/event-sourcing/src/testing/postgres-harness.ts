@@ -5,6 +5,7 @@ import {
   PostgresEventStore,
   type PostgresEventStoreOptions,
 } from '../event-store/postgres/postgres-event-store';
+import { joinAppenders } from '../event-store/postgres/appenders-barrier';
 import { encodeEvent } from '../event-store/stored-event';
 import type { EventStoreHarness, HarnessOptions } from './event-store-contract';
 
@@ -13,7 +14,7 @@ export async function postgresHarness(
   target: TestDatabaseTarget,
   options: HarnessOptions = {},
   Store: new (options: PostgresEventStoreOptions) => PostgresEventStore = PostgresEventStore,
-): Promise<EventStoreHarness & { schema: string; pool: Pool }> {
+): Promise<EventStoreHarness & { schema: string; pool: Pool; store: PostgresEventStore }> {
   const database = await createTestSchema(target, 20);
   const dataSource = createDataSource({ url: target.url, schema: database.schema, poolSize: 1 });
   await dataSource.initialize();
@@ -44,6 +45,7 @@ export async function postgresHarness(
             const client = await pool.connect();
             const encoded = events.map(encodeEvent);
             await client.query('BEGIN');
+            await joinAppenders(client, store.appendersLock);
             await client.query(
               `SELECT * FROM "${schema}".append_events($1, 'any', $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
               [

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { quoteIdent } from '../../database/quote-ident';
 import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
@@ -22,6 +22,12 @@ import type {
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { decodeRow, encodeEvent, type StoredRow } from '../stored-event';
 import { Upcasters } from '../upcasters';
+import {
+  appendersBarrier,
+  appendersLock,
+  joinAppenders,
+  type AppendersLock,
+} from './appenders-barrier';
 
 export interface PostgresEventStoreOptions {
   readonly pool: Pool;
@@ -95,9 +101,12 @@ const COLUMNS = `global_position, transaction_id::text AS xid, event_id, stream_
  * Events in PostgreSQL (a server, or PGlite behind its socket).
  *
  * Global order is (transaction id, position), and readers only see transactions below the oldest
- * one still running (`pg_snapshot_xmin`). A bigserial alone is not enough: a transaction that took
- * position 10 may commit after one that took 11, and a reader that had moved past 11 would never
- * see 10. Waiting below xmin makes every late commit land ahead of the reader's checkpoint.
+ * appending one still running. A bigserial alone is not enough: a transaction that took position
+ * 10 may commit after one that took 11, and a reader that had moved past 11 would never see 10.
+ * Waiting below the oldest appender makes every late commit land ahead of the reader's
+ * checkpoint. Appenders are known by the shared lock each append transaction takes first
+ * (`joinAppenders`), so a long transaction elsewhere on the server (another table, another
+ * database) holds no reader back, as the server-wide `pg_snapshot_xmin` did.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
@@ -107,9 +116,12 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: Upcasters;
   private readonly wake = new LocalWakeSource();
   private readonly pollIntervalMs: number;
+  /** Held shared by every append transaction of this store (schema): see `joinAppenders`. */
+  readonly appendersLock: AppendersLock;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
+    this.appendersLock = appendersLock(options.schema);
     this.table = `${quoteIdent(options.schema)}.events`;
     this.appendFunction = `${quoteIdent(options.schema)}.append_events`;
     // Named statements are planned once per connection; PGlite's connections share one session,
@@ -140,27 +152,30 @@ export class PostgresEventStore implements EventStore {
     const single = encoded.length === 1 ? encoded[0] : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (single) {
-          const { rows } = await this.pool.query<AppendRow>({
-            ...this.appendOne,
-            values: [
-              stream,
-              params[1],
-              single.id,
-              single.type,
-              single.dataText,
-              single.metadataText,
-              single.occurredAt.toISOString(),
-            ],
-          });
-          if (rows.length === 1) return this.appended(rows, 1);
-          // Nothing written: a stale expectation or a repeated id. The function sorts out which.
-        }
-        const { rows } = await this.pool.query<AppendRow>(
-          `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
-             FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-          params,
-        );
+        const rows = await this.inAppendTransaction(async (client) => {
+          if (single) {
+            const { rows } = await client.query<AppendRow>({
+              ...this.appendOne,
+              values: [
+                stream,
+                params[1],
+                single.id,
+                single.type,
+                single.dataText,
+                single.metadataText,
+                single.occurredAt.toISOString(),
+              ],
+            });
+            if (rows.length === 1) return rows;
+            // Nothing written: a stale expectation or a repeated id. The function sorts out which.
+          }
+          const { rows } = await client.query<AppendRow>(
+            `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
+               FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+            params,
+          );
+          return rows;
+        });
         return this.appended(rows, encoded.length);
       } catch (error) {
         // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
@@ -178,6 +193,23 @@ export class PostgresEventStore implements EventStore {
           encoded.map((e) => e.id),
         );
       }
+    }
+  }
+
+  /** One append transaction: joins the appenders first, commits after `work`, rolls back on error. */
+  private async inAppendTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await joinAppenders(client, this.appendersLock);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 
@@ -222,14 +254,14 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
     const batchSize = options.batchSize ?? 500;
     const [xid, position] = parseCheckpoint(options.after ?? null);
-    const params: unknown[] = [xid, position, batchSize];
+    const params: unknown[] = [xid, position, batchSize, await this.visibilityBarrier()];
     const matches = filterSql(options.filter, params);
     const { rows } = await this.pool.query<EventRow & { matched: boolean }>(
       `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
               CASE WHEN ${matches} THEN data END AS data, metadata, prev_hash, hash
          FROM ${this.table}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND ${this.visibilityBarrier()}
+          AND transaction_id < $4::xid8
         ORDER BY transaction_id, global_position
         LIMIT $3`,
       params,
@@ -275,8 +307,9 @@ export class PostgresEventStore implements EventStore {
   async head(): Promise<StoreHead> {
     const { rows } = await this.pool.query<{ global_position: string; xid: string }>(
       `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
-        WHERE ${this.visibilityBarrier()}
+        WHERE transaction_id < $1::xid8
         ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [await this.visibilityBarrier()],
     );
     const row = rows[0];
     return row
@@ -295,9 +328,13 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0]?.revision ?? -1);
   }
 
-  /** The gap protection. Overridden only by the test that shows what goes wrong without it. */
-  protected visibilityBarrier(): string {
-    return 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+  /**
+   * The gap protection: the transaction id below which events are settled. Asked in a statement
+   * of its own, before the read (see `appendersBarrierSql`). Overridden only by the test that
+   * shows what goes wrong without it.
+   */
+  protected visibilityBarrier(): Promise<string> {
+    return appendersBarrier(this.pool, this.appendersLock);
   }
 
   private async translate(
