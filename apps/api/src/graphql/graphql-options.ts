@@ -11,6 +11,7 @@ import { createErrorFormatter } from './errors/format-error';
 import { maxAliasesRule } from './limits/max-aliases.rule';
 import { maxCostPlugin } from './limits/max-cost.plugin';
 import { maxDepthRule } from './limits/max-depth.rule';
+import { readModelBehindPlugin } from './read-model-behind.plugin';
 
 const SCHEMA_FILE = 'apps/api/schema.gql';
 
@@ -57,7 +58,11 @@ export function graphqlOptions(
       maxDepthRule(config.graphql.maxDepth),
       maxAliasesRule(config.graphql.maxAliases),
     ],
-    plugins: [maxCostPlugin(config.graphql.maxCost), graphqlMetricsPlugin(metrics)],
+    plugins: [
+      maxCostPlugin(config.graphql.maxCost),
+      graphqlMetricsPlugin(metrics),
+      readModelBehindPlugin(),
+    ],
     formatError: createErrorFormatter(logger),
   };
 }

@@ -29,7 +29,7 @@ export async function waitForAccounts(
   checkpoint: Checkpoint | null,
   timeoutMs = READ_MODEL_WAIT_MS,
 ): Promise<void> {
-  if (checkpoint !== null) await projections.waitFor('accounts', checkpoint, timeoutMs);
+  if (checkpoint !== null) await projections.awaitReadModels(['accounts'], checkpoint, timeoutMs);
 }
 
 /** A lock, a password change (…) ends every session of the account at once. */

@@ -30,8 +30,6 @@ export class ApplicationAnswers {
     if (checkpoint === null) return;
     const running = new Set(this.projections.names);
     const names = this.readModels.filter((name) => running.has(name));
-    await Promise.all(
-      names.map((name) => this.projections.waitFor(name, checkpoint, READ_MODEL_WAIT_MS)),
-    );
+    await this.projections.awaitReadModels(names, checkpoint, READ_MODEL_WAIT_MS);
   }
 }

@@ -7,6 +7,8 @@ export interface RequestContextValue {
 }
 
 const storage = new AsyncLocalStorage<RequestContextValue>();
+/** Read models a request's write did not show up in before its wait ran out, per request. */
+const behind = new WeakMap<RequestContextValue, Set<string>>();
 
 /**
  * The current request, reachable from resolvers, command handlers and anything they call
@@ -21,6 +23,17 @@ export const RequestContext = {
   },
   correlationId(): string | undefined {
     return storage.getStore()?.correlationId;
+  },
+  /** Outside a request (a tool, a job) there is nobody to tell: the caller's log says it. */
+  noteReadModelBehind(name: string): void {
+    const request = storage.getStore();
+    if (!request) return;
+    const names = behind.get(request) ?? new Set<string>();
+    names.add(name);
+    behind.set(request, names);
+  },
+  readModelsBehind(request: RequestContextValue | undefined = storage.getStore()): string[] {
+    return request ? [...(behind.get(request) ?? [])].sort() : [];
   },
 };
 

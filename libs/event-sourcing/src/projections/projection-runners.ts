@@ -1,6 +1,7 @@
 import type { Checkpoint, StoreHead } from '../event-store/event-store.port';
 import type { Projection, ProjectionStatus } from './projection';
-import { UnknownProjectionError } from './projection.errors';
+import { RequestContext } from '../nest/request-context';
+import { ProjectionWaitTimeoutError, UnknownProjectionError } from './projection.errors';
 import { ProjectionLocks } from './projection-locks';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
@@ -80,6 +81,37 @@ export class ProjectionRunners {
 
   waitFor(name: string, checkpoint: Checkpoint, timeoutMs: number): Promise<void> {
     return this.runner(name).waitFor(checkpoint, timeoutMs);
+  }
+
+  /**
+   * Read-your-writes after a mutation: waits until each named read model has applied
+   * `checkpoint`. One that has not within `timeoutMs` is noted on the request as behind (the
+   * gateway tells the client in the response's extensions) instead of failing the mutation,
+   * which has happened: an error would invite a retry of a write that was done. Returns those.
+   */
+  async awaitReadModels(
+    names: readonly string[],
+    checkpoint: Checkpoint,
+    timeoutMs: number,
+  ): Promise<string[]> {
+    const outcomes = await Promise.all(
+      names.map((name) =>
+        this.waitFor(name, checkpoint, timeoutMs).then(
+          () => null,
+          (error: unknown) => {
+            if (error instanceof ProjectionWaitTimeoutError) return name;
+            throw error;
+          },
+        ),
+      ),
+    );
+    const behind = outcomes.filter((name): name is string => name !== null);
+    for (const name of behind) RequestContext.noteReadModelBehind(name);
+    if (behind.length > 0)
+      this.options.logger.warn(
+        `read models ${behind.join(', ')} had not reached ${checkpoint} after ${timeoutMs} ms; answering without them`,
+      );
+    return behind;
   }
 
   /** Wakes every runner, e.g. after this process appended. */

@@ -32,8 +32,8 @@ export class RecordMeteringPointHandler implements ICommandHandler<RecordMeterin
       actor,
     );
     if (appended !== null) {
-      await this.projections.waitFor(
-        METERING_POINTS_PROJECTION,
+      await this.projections.awaitReadModels(
+        [METERING_POINTS_PROJECTION],
         appended.checkpoint,
         READ_MODEL_WAIT_MS,
       );
