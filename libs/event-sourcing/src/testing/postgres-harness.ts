@@ -5,8 +5,6 @@ import {
   PostgresEventStore,
   type PostgresEventStoreOptions,
 } from '../event-store/postgres/postgres-event-store';
-import { joinAppenders } from '../event-store/postgres/appenders-barrier';
-import { encodeEvent } from '../event-store/stored-event';
 import type { EventStoreHarness, HarnessOptions } from './event-store-contract';
 
 /** A PostgreSQL event store on a fresh, migrated schema of the target database. */
@@ -43,20 +41,10 @@ export async function postgresHarness(
       target.kind === 'postgres'
         ? async (stream, events) => {
             const client = await pool.connect();
-            const encoded = events.map(encodeEvent);
+            // The store's own append statements, in a transaction left open: they must join the
+            // appenders by themselves, before they insert.
             await client.query('BEGIN');
-            await joinAppenders(client, store.appendersLock);
-            await client.query(
-              `SELECT * FROM "${schema}".append_events($1, 'any', $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
-              [
-                stream,
-                encoded.map((e) => e.id),
-                encoded.map((e) => e.type),
-                encoded.map((e) => e.dataText),
-                encoded.map((e) => e.metadataText),
-                encoded.map((e) => e.occurredAt.toISOString()),
-              ],
-            );
+            await store.appendWithin(client, stream, events, 'any');
             return {
               async commit() {
                 await client.query('COMMIT');

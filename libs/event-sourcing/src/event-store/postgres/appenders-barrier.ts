@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ClientBase, Pool } from 'pg';
 
 /** Anything that runs a query: a pool, or a client inside a transaction. */
-export interface Queryable {
-  query<Row>(text: string, values?: unknown[]): Promise<{ rows: Row[] }>;
-}
+export type Queryable = Pool | ClientBase;
 
 /**
  * The shared advisory lock every transaction that appends events to one store holds, in the
@@ -33,6 +32,14 @@ export class AppendersLockOrderError extends Error {
 }
 
 /**
+ * The lock call, its two keys taken from parameters `$first` and `$first + 1`: for statements
+ * that join the appenders themselves before they insert (the store's own appends).
+ */
+export function joinAppendersCall(first: number): string {
+  return `pg_advisory_xact_lock_shared($${first}::int4, $${first + 1}::int4)`;
+}
+
+/**
  * Call first inside every transaction that appends events (before anything in it writes).
  *
  * The transaction takes the shared appenders lock, and only then gets its transaction id, forced
@@ -47,7 +54,7 @@ export async function joinAppenders(client: Queryable, lock: AppendersLock): Pro
   const { rows } = await client.query<{ fresh: boolean }>(
     `SELECT joined.fresh, pg_current_xact_id() AS xid
        FROM (SELECT pg_current_xact_id_if_assigned() IS NULL AS fresh,
-                    pg_advisory_xact_lock_shared($1::int4, $2::int4) AS locked
+                    ${joinAppendersCall(1)} AS locked
              OFFSET 0) AS joined`,
     [lock.classId, lock.objectId],
   );

@@ -84,6 +84,28 @@ describeOnServer('the appenders barrier', (server) => {
     },
   );
 
+  it.each([1, 3])(
+    'the store’s own append of %i event(s) joins the appenders: what commits after it waits for it',
+    async (count) => {
+      const prefix = `held-${randomUUID()}-`;
+      const hold = harness.holdAppend;
+      if (!hold) throw new Error('the server harness holds appends');
+      const held = await hold(
+        `${prefix}slow`,
+        Array.from({ length: count }, () => anEvent()),
+      );
+      await harness.store.append(`${prefix}fast`, [anEvent()], 'no_stream');
+      const during = await harness.store.readAll({ filter: { streamPrefixes: [prefix] } });
+      expect(during.events).toEqual([]);
+      await held.commit();
+      const after = await harness.store.readAll({ filter: { streamPrefixes: [prefix] } });
+      expect(after.events.map((e) => e.stream.slice(prefix.length))).toEqual([
+        ...Array.from({ length: count }, () => 'slow'),
+        'fast',
+      ]);
+    },
+  );
+
   it('still hides what committed after an appender that is open, until it ends', async () => {
     const client = await harness.pool.connect();
     try {

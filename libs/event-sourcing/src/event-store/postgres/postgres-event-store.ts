@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { quoteIdent } from '../../database/quote-ident';
 import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
@@ -25,8 +25,9 @@ import { Upcasters } from '../upcasters';
 import {
   appendersBarrier,
   appendersLock,
-  joinAppenders,
+  joinAppendersCall,
   type AppendersLock,
+  type Queryable,
 } from './appenders-barrier';
 
 export interface PostgresEventStoreOptions {
@@ -59,13 +60,18 @@ const MAX_APPEND_ATTEMPTS = 20;
  * `append_events`, without PL/pgSQL's per-call cost (about 1.6x the appends/s on a server).
  * It writes nothing when the expectation fails or the id was seen; the caller then asks the
  * function, which tells a conflict from a repeat. Keep the digest in step with chainHash().
+ * It joins the appenders first (`$8`, `$9`): `cur` reads the lock's row, so the insert, which
+ * gives the statement its transaction id, comes after the lock, as `joinAppenders` requires.
  */
 function appendOneSql(table: string): string {
-  return `WITH last AS (
+  return `WITH joined AS MATERIALIZED (
+      SELECT ${joinAppendersCall(8)} AS locked
+    ), last AS (
       SELECT revision, hash FROM ${table} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1
     ), cur AS (
       SELECT coalesce((SELECT revision FROM last), -1) AS revision,
              coalesce((SELECT hash FROM last), '${GENESIS_HASH}') AS hash
+        FROM joined
     )
     INSERT INTO ${table} (event_id, stream_id, revision, type, data, metadata, occurred_at, prev_hash, hash)
     SELECT $3::uuid, $1, cur.revision + 1, $4, $5, $6, $7::timestamptz, cur.hash,
@@ -81,6 +87,17 @@ function appendOneSql(table: string): string {
     ON CONFLICT (event_id) DO NOTHING
     RETURNING revision AS out_revision, global_position AS out_position,
               transaction_id::text AS out_xid, false AS out_duplicate`;
+}
+
+/**
+ * Any batch, through `append_events`, joining the appenders first (`$8`, `$9`): the function is
+ * called per row of the lateral join, so only after the lock's row exists.
+ */
+function appendManySql(appendFunction: string): string {
+  return `SELECT f.out_revision, f.out_position, f.out_xid::text AS out_xid, f.out_duplicate
+      FROM (SELECT ${joinAppendersCall(8)} AS locked, $1::text AS stream OFFSET 0) AS joined
+     CROSS JOIN LATERAL ${appendFunction}(joined.stream, $2, $3::uuid[], $4::text[], $5::text[],
+       $6::text[], $7::timestamptz[]) AS f`;
 }
 
 interface AppendRow {
@@ -111,7 +128,7 @@ const COLUMNS = `global_position, transaction_id::text AS xid, event_id, stream_
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly table: string;
-  private readonly appendFunction: string;
+  private readonly appendMany: string;
   private readonly appendOne: { text: string; name?: string };
   private readonly upcasters: Upcasters;
   private readonly wake = new LocalWakeSource();
@@ -123,7 +140,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = options.pool;
     this.appendersLock = appendersLock(options.schema);
     this.table = `${quoteIdent(options.schema)}.events`;
-    this.appendFunction = `${quoteIdent(options.schema)}.append_events`;
+    this.appendMany = appendManySql(`${quoteIdent(options.schema)}.append_events`);
     // Named statements are planned once per connection; PGlite's connections share one session,
     // where a second PREPARE of the same name would fail, so there the statement stays unnamed.
     this.appendOne = {
@@ -139,44 +156,9 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const encoded = events.map(encodeEvent);
-    const params = [
-      stream,
-      typeof expected === 'number' ? String(expected) : expected,
-      encoded.map((e) => e.id),
-      encoded.map((e) => e.type),
-      encoded.map((e) => e.dataText),
-      encoded.map((e) => e.metadataText),
-      encoded.map((e) => e.occurredAt.toISOString()),
-    ];
-    const single = encoded.length === 1 ? encoded[0] : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.inAppendTransaction(async (client) => {
-          if (single) {
-            const { rows } = await client.query<AppendRow>({
-              ...this.appendOne,
-              values: [
-                stream,
-                params[1],
-                single.id,
-                single.type,
-                single.dataText,
-                single.metadataText,
-                single.occurredAt.toISOString(),
-              ],
-            });
-            if (rows.length === 1) return rows;
-            // Nothing written: a stale expectation or a repeated id. The function sorts out which.
-          }
-          const { rows } = await client.query<AppendRow>(
-            `SELECT out_revision, out_position, out_xid::text AS out_xid, out_duplicate
-               FROM ${this.appendFunction}($1, $2, $3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-            params,
-          );
-          return rows;
-        });
-        return this.appended(rows, encoded.length);
+        return await this.appendWithin(this.pool, stream, events, expected);
       } catch (error) {
         // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
         // conflict for the caller: retry on top of it (the hash chain is recomputed).
@@ -190,27 +172,54 @@ export class PostgresEventStore implements EventStore {
           error,
           stream,
           expected,
-          encoded.map((e) => e.id),
+          events.map((e) => e.id),
         );
       }
     }
   }
 
-  /** One append transaction: joins the appenders first, commits after `work`, rolls back on error. */
-  private async inAppendTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await joinAppenders(client, this.appendersLock);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+  /**
+   * One attempt at an append, on the pool (each statement its own transaction) or on a client
+   * inside a transaction of the caller's, which must not have written before it (see
+   * `joinAppenders`). Errors come untranslated.
+   */
+  async appendWithin(
+    client: Queryable,
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const encoded = events.map(encodeEvent);
+    const expectedText = typeof expected === 'number' ? String(expected) : expected;
+    const { classId, objectId } = this.appendersLock;
+    const single = encoded.length === 1 ? encoded[0] : undefined;
+    if (single) {
+      const { rows } = await client.query<AppendRow>(this.appendOne, [
+        stream,
+        expectedText,
+        single.id,
+        single.type,
+        single.dataText,
+        single.metadataText,
+        single.occurredAt.toISOString(),
+        classId,
+        objectId,
+      ]);
+      if (rows.length === 1) return this.appended(rows, 1);
+      // Nothing written: a stale expectation or a repeated id. The function sorts out which.
     }
+    const { rows } = await client.query<AppendRow>(this.appendMany, [
+      stream,
+      expectedText,
+      encoded.map((e) => e.id),
+      encoded.map((e) => e.type),
+      encoded.map((e) => e.dataText),
+      encoded.map((e) => e.metadataText),
+      encoded.map((e) => e.occurredAt.toISOString()),
+      classId,
+      objectId,
+    ]);
+    return this.appended(rows, encoded.length);
   }
 
   private appended(rows: AppendRow[], count: number): AppendResult {
