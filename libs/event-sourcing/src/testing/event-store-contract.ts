@@ -55,6 +55,8 @@ const events = (count: number, type = 'Happened'): EventToAppend[] =>
 export interface NotApplicable {
   readonly gap?: string;
   readonly tamper?: string;
+  /** Event ids unique across the whole store, not only within a stream. */
+  readonly idInAnotherStream?: string;
 }
 
 /** The one contract every adapter passes. */
@@ -237,18 +239,29 @@ export function describeEventStoreContract(
         expect(await store.readStream(stream('ci'))).toHaveLength(3);
       });
 
-      it('refuses a batch that repeats only some ids, or repeats them into another stream', async () => {
+      it('refuses a batch that repeats only some ids', async () => {
         const [first, second] = events(2) as [EventToAppend, EventToAppend];
         await store.append(stream('p'), [first], 'no_stream');
         await expect(store.append(stream('p'), [first, second], 'any')).rejects.toBeInstanceOf(
           IdempotencyViolationError,
         );
-        await expect(store.append(stream('q'), [first], 'any')).rejects.toBeInstanceOf(
-          IdempotencyViolationError,
-        );
         expect(await store.readStream(stream('p'))).toHaveLength(1);
-        expect(await store.readStream(stream('q'))).toHaveLength(0);
       });
+
+      if (!notApplicable.idInAnotherStream) {
+        it('refuses an id already appended to another stream', async () => {
+          const [first] = events(1) as [EventToAppend];
+          await store.append(stream('p'), [first], 'no_stream');
+          await expect(store.append(stream('q'), [first], 'any')).rejects.toBeInstanceOf(
+            IdempotencyViolationError,
+          );
+          expect(await store.readStream(stream('q'))).toHaveLength(0);
+        });
+      } else {
+        // Reported as skipped, with the reason, rather than counted as passing.
+        it.skip(`refuses an id already appended to another stream (not applicable: ${notApplicable.idInAnotherStream})`, () =>
+          undefined);
+      }
     });
 
     describe('readAll', () => {

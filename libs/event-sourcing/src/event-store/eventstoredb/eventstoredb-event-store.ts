@@ -48,12 +48,14 @@ import {
   esdbExpectedRevision,
   hasUserInfo,
   isSystemEvent,
+  isUnknownOutcome,
   parseCheckpoint,
   positionCheckpoint,
   toStoredRow,
   type EsdbPosition,
   type EsdbRecord,
   type EsdbStoredRow,
+  usesTls,
 } from './eventstoredb-mapping';
 import { followSubscription, type Selected } from './follow-subscription';
 
@@ -68,12 +70,25 @@ export interface EventStoreDbEventStoreOptions {
   readonly upcasters?: Upcasters;
   /**
    * Used for every call: `$all` reads and subscriptions need an admin. Defaults to the user in the
-   * connection string, else the server's stock admin/changeit.
+   * connection string. A secure (TLS) server needs one or the other: the store refuses to start
+   * without, rather than guess the stock admin's password.
    */
   readonly credentials?: EventStoreDbCredentials;
+  /** How long to wait before the first re-read after an append whose outcome is unknown. */
+  readonly unknownOutcomeBackoffMs?: number;
+  /** A stand-in for the client, for specs of what a server does that none here can be made to. */
+  readonly client?: EventStoreDBClient;
 }
 
-const STOCK_ADMIN: EventStoreDbCredentials = { username: 'admin', password: 'changeit' };
+export class EventStoreDbCredentialsMissingError extends Error {
+  constructor() {
+    super(
+      'EVENTSTORE_URL uses TLS but names no user: give one (esdb://user:password@host:2113), ' +
+        'or tls=false for an insecure server',
+    );
+    this.name = 'EventStoreDbCredentialsMissingError';
+  }
+}
 
 /** Each round some racing writer wins, so N writers racing with `any` need at most N rounds. */
 const MAX_APPEND_ATTEMPTS = 32;
@@ -92,12 +107,16 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly upcasters: Upcasters;
   private readonly credentials: EventStoreDbCredentials | undefined;
   private readonly appended = new LocalWakeSource();
+  private readonly backoffMs: number;
 
   constructor(options: EventStoreDbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    const named = options.credentials !== undefined || hasUserInfo(options.connectionString);
+    if (!named && usesTls(options.connectionString))
+      throw new EventStoreDbCredentialsMissingError();
+    this.client = options.client ?? EventStoreDBClient.connectionString(options.connectionString);
     this.upcasters = options.upcasters ?? new Upcasters();
-    this.credentials =
-      options.credentials ?? (hasUserInfo(options.connectionString) ? undefined : STOCK_ADMIN);
+    this.credentials = options.credentials;
+    this.backoffMs = options.unknownOutcomeBackoffMs ?? 50;
   }
 
   async append(
@@ -117,8 +136,12 @@ export class EventStoreDbEventStore implements EventStore {
         stored,
         encoded.map((event) => event.id),
         current,
+        commitId,
       );
-      if (repeated) return repeated;
+      if (repeated) {
+        if (!repeated.duplicate) this.appended.notify();
+        return repeated;
+      }
       if (!satisfies(expected, current))
         throw new WrongExpectedRevisionError(stream, expected, current);
       if (encoded.length === 0) {
@@ -142,9 +165,16 @@ export class EventStoreDbEventStore implements EventStore {
           },
         );
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        conflict = error;
-        // A strict caller still gets another look: the winner may have written these very ids.
+        if (error instanceof WrongExpectedVersionError) {
+          conflict = error;
+          // A strict caller still gets another look: the winner may have written these very ids.
+          continue;
+        }
+        // Timed out, cut off or cancelled: written or not, nobody knows. The server may also have
+        // dropped a twin whose original was not indexed yet. Wait, re-read and look for the ids,
+        // as after a conflict; a server still down fails that re-read and the append with it.
+        if (!isUnknownOutcome(error) || attempt === MAX_APPEND_ATTEMPTS - 1) throw error;
+        await sleep(Math.min(this.backoffMs * 2 ** attempt, 2_000));
         continue;
       }
       const result = await this.confirmAppend(stream, current + encoded.length, commitId);
@@ -310,6 +340,7 @@ export class EventStoreDbEventStore implements EventStore {
     stored: readonly EsdbStoredRow[],
     ids: readonly string[],
     current: number,
+    commitId: string,
   ): AppendResult | null {
     const byId = new Map(stored.map((row) => [row.id, row]));
     const seen = ids.flatMap((id) => byId.get(id) ?? []);
@@ -324,7 +355,8 @@ export class EventStoreDbEventStore implements EventStore {
       nextExpectedRevision: current,
       position: last.position,
       checkpoint: last.checkpoint,
-      duplicate: true,
+      // Our own write, found after an unknown outcome, is no repeat.
+      duplicate: last.commitId !== commitId,
     };
   }
 
@@ -411,3 +443,5 @@ function linkOf(record: EsdbRecord): StoredLink {
     };
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -167,6 +167,27 @@ export function isSystemEvent(stream: string, type: string): boolean {
   return stream.startsWith('$') || type.startsWith('$');
 }
 
+/**
+ * Whether the connection uses TLS. The client's default is TLS; only `tls=false` turns it off
+ * (an insecure server, which authenticates nobody).
+ */
+export function usesTls(connectionString: string): boolean {
+  const query = connectionString.split('?')[1]?.split('#')[0] ?? '';
+  const tls = new URLSearchParams(query.toLowerCase()).get('tls');
+  return tls !== 'false';
+}
+
+/**
+ * Errors after which an append may or may not have been written: the call timed out, was cut off
+ * or cancelled on its way. Matched on the client's error `type`, so this file needs no import.
+ */
+const UNKNOWN_OUTCOME_TYPES = new Set(['deadline-exceeded', 'unavailable', 'cancelled', 'timeout']);
+
+export function isUnknownOutcome(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && UNKNOWN_OUTCOME_TYPES.has(type);
+}
+
 /** Whether `esdb://user:password@host…` names its own user. */
 export function hasUserInfo(connectionString: string): boolean {
   return /^[a-z+]+:\/\/[^/?#@]+@/i.test(connectionString);

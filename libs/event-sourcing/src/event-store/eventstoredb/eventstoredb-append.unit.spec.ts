@@ -1,0 +1,144 @@
+import {
+  DeadlineExceededError,
+  StreamNotFoundError,
+  UnavailableError,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
+import { anEvent } from '../../testing/event-store-contract';
+import type { EsdbRecord } from './eventstoredb-mapping';
+import {
+  EventStoreDbCredentialsMissingError,
+  EventStoreDbEventStore,
+} from './eventstoredb-event-store';
+
+type Failure = 'answer-lost' | 'dropped';
+
+interface Proposed {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+/**
+ * The two client calls an append makes, over streams in memory; `failures` makes the next
+ * appends fail as a server does under load: a write whose answer is lost (it was written), or a
+ * call dropped before the write.
+ */
+class ClientDouble {
+  readonly streams = new Map<string, EsdbRecord[]>();
+  readonly failures: Failure[] = [];
+  appendCalls = 0;
+  private commit = 100n;
+
+  appendToStream(stream: string, events: readonly Proposed[]): Promise<{ success: true }> {
+    this.appendCalls += 1;
+    const failure = this.failures.shift();
+    if (failure === 'dropped') return Promise.reject(new UnavailableError());
+    const list = this.streams.get(stream) ?? [];
+    for (const event of events) {
+      this.commit += 10n;
+      list.push({
+        streamId: stream,
+        id: event.id,
+        revision: BigInt(list.length),
+        type: event.type,
+        isJson: true,
+        data: event.data,
+        metadata: event.metadata,
+        position: { commit: this.commit, prepare: this.commit },
+      });
+    }
+    this.streams.set(stream, list);
+    if (failure === 'answer-lost') return Promise.reject(new DeadlineExceededError());
+    return Promise.resolve({ success: true });
+  }
+
+  readStream(stream: string, options: { fromRevision?: bigint | string; maxCount?: number }) {
+    const list = this.streams.get(stream);
+    const from = typeof options.fromRevision === 'bigint' ? Number(options.fromRevision) : 0;
+    const selected = (list ?? []).slice(from, from + (options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    return {
+      async *iterator() {
+        await Promise.resolve();
+        if (!list) throw new StreamNotFoundError(undefined, stream);
+        for (const event of selected) yield { event };
+      },
+      resume: () => undefined,
+      cancel: () => Promise.resolve(),
+    };
+  }
+
+  dispose(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+function storeOn(client: ClientDouble): EventStoreDbEventStore {
+  return new EventStoreDbEventStore({
+    connectionString: 'esdb://127.0.0.1:1?tls=false',
+    client: client as unknown as EventStoreDBClient,
+    unknownOutcomeBackoffMs: 1,
+  });
+}
+
+describe('EventStoreDB append when the outcome is unknown', () => {
+  it('finds its own write after a lost answer (deadline exceeded) and reports it written once', async () => {
+    const client = new ClientDouble();
+    const store = storeOn(client);
+    client.failures.push('answer-lost');
+    const events = [anEvent(), anEvent()];
+
+    const result = await store.append('application-1', events, 'no_stream');
+
+    expect(result).toMatchObject({ nextExpectedRevision: 1, duplicate: false });
+    expect(client.streams.get('application-1')?.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    expect(client.appendCalls).toBe(1);
+  });
+
+  it('writes once after calls dropped before the write (unavailable), backing off between tries', async () => {
+    const client = new ClientDouble();
+    const store = storeOn(client);
+    client.failures.push('dropped', 'dropped');
+
+    const result = await store.append('application-2', [anEvent()], 'no_stream');
+
+    expect(result).toMatchObject({ nextExpectedRevision: 0, duplicate: false });
+    expect(client.streams.get('application-2')).toHaveLength(1);
+    expect(client.appendCalls).toBe(3);
+  });
+
+  it('still tells a repeat by the caller from its own write', async () => {
+    const client = new ClientDouble();
+    const store = storeOn(client);
+    const events = [anEvent()];
+    await store.append('application-3', events, 'no_stream');
+    client.failures.push('answer-lost');
+
+    const again = await store.append('application-3', events, 'no_stream');
+
+    expect(again).toMatchObject({ nextExpectedRevision: 0, duplicate: true });
+    expect(client.streams.get('application-3')).toHaveLength(1);
+  });
+});
+
+describe('EventStoreDB credentials', () => {
+  it.each([
+    ['TLS by default', 'esdb://localhost:2113'],
+    ['TLS asked for', 'esdb://localhost:2113?tls=true'],
+    ['a cluster found by gossip', 'esdb+discover://cluster.example:2113?tlsVerifyCert=true'],
+  ])('refuses to start on %s without a user, instead of trying admin/changeit', (_label, url) => {
+    expect(() => new EventStoreDbEventStore({ connectionString: url })).toThrow(
+      EventStoreDbCredentialsMissingError,
+    );
+  });
+
+  it.each([
+    ['a user in the connection string', 'esdb://ops:secret@localhost:2113', undefined],
+    ['credentials given apart', 'esdb://localhost:2113', { username: 'ops', password: 'secret' }],
+    ['an insecure server (no authentication)', 'esdb://localhost:2113?tls=false', undefined],
+  ])('starts with %s', async (_label, url, credentials) => {
+    const store = new EventStoreDbEventStore({ connectionString: url, credentials });
+    await store.close();
+  });
+});
