@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../event-store/event-store.port';
@@ -14,6 +15,7 @@ export async function createEventStore(
     return new EventStoreDbEventStore({
       connectionString: options.eventStoreUrl,
       upcasters: options.upcasters,
+      logger: new Logger('EventStoreDB'),
     });
   }
   return new PostgresEventStore({

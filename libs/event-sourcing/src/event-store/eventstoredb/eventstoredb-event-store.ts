@@ -58,6 +58,7 @@ import {
   usesTls,
 } from './eventstoredb-mapping';
 import { followSubscription, type Selected } from './follow-subscription';
+import { reopeningSubscription, SubscriptionEndedError } from './reopening-subscription';
 
 export interface EventStoreDbCredentials {
   readonly username: string;
@@ -76,6 +77,9 @@ export interface EventStoreDbEventStoreOptions {
   readonly credentials?: EventStoreDbCredentials;
   /** How long to wait before the first re-read after an append whose outcome is unknown. */
   readonly unknownOutcomeBackoffMs?: number;
+  /** Pauses before reopening a subscription the server ended: doubling from `initial`. */
+  readonly subscriptionBackoffMs?: { readonly initial: number; readonly max: number };
+  readonly logger?: { warn(message: string, ...details: unknown[]): void };
   /** A stand-in for the client, for specs of what a server does that none here can be made to. */
   readonly client?: EventStoreDBClient;
 }
@@ -108,6 +112,8 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly credentials: EventStoreDbCredentials | undefined;
   private readonly appended = new LocalWakeSource();
   private readonly backoffMs: number;
+  private readonly subscriptionBackoffMs: { readonly initial: number; readonly max: number };
+  private readonly logger: EventStoreDbEventStoreOptions['logger'];
 
   constructor(options: EventStoreDbEventStoreOptions) {
     const named = options.credentials !== undefined || hasUserInfo(options.connectionString);
@@ -117,6 +123,8 @@ export class EventStoreDbEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.credentials = options.credentials;
     this.backoffMs = options.unknownOutcomeBackoffMs ?? 50;
+    this.subscriptionBackoffMs = options.subscriptionBackoffMs ?? { initial: 200, max: 10_000 };
+    this.logger = options.logger;
   }
 
   async append(
@@ -259,7 +267,29 @@ export class EventStoreDbEventStore implements EventStore {
     return comparePositions(parseCheckpoint(a), parseCheckpoint(b));
   }
 
+  /**
+   * A server-side subscription, opened again after the last settled checkpoint when the server
+   * ends it or goes away (a restart ends every subscription for good), pausing longer each time.
+   */
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
+    return reopeningSubscription(
+      (after, handle) => this.follow({ ...options, after }, handle),
+      {
+        after: options.after ?? null,
+        isTransient: (error, known) =>
+          error instanceof SubscriptionEndedError || (known && isUnknownOutcome(error)),
+        backoffMs: this.subscriptionBackoffMs,
+        onReopen: (error, after, delayMs) =>
+          this.logger?.warn(
+            `EventStoreDB subscription lost; reopening after ${after ?? 'the start'} in ${delayMs} ms`,
+            error,
+          ),
+      },
+      handler,
+    );
+  }
+
+  private follow(options: SubscribeOptions, handler: EventBatchHandler): Subscription {
     const after = options.after ? parseCheckpoint(options.after) : null;
     const select = (resolved: AllStreamResolvedEvent): Selected | null => {
       const record = resolved.event;

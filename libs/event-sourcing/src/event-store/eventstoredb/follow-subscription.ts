@@ -1,5 +1,6 @@
 import type { EventBatchHandler, RecordedEvent, Subscription } from '../event-store.port';
 import { comparePositions, type EsdbPosition } from './eventstoredb-mapping';
+import { SubscriptionEndedError } from './reopening-subscription';
 
 /** A server-side subscription: a readable of items that emits `caughtUp` where the server says so. */
 export interface SubscriptionSource {
@@ -105,8 +106,7 @@ export function followSubscription<Item>(
     while (!stopped) {
       const items = await nextItems();
       if (stopped) break;
-      if (items === null)
-        throw new Error('the EventStoreDB subscription ended without being stopped');
+      if (items === null) throw new SubscriptionEndedError();
       const first = consumed - items.length;
       const events: RecordedEvent[] = [];
       for (const [index, item] of items.entries()) {
