@@ -77,6 +77,33 @@ export function decodeRow(row: StoredRow, upcasters: Upcasters): RecordedEvent {
   };
 }
 
+export interface SkipLogger {
+  warn(message: string, ...details: unknown[]): void;
+}
+
+/**
+ * For readers of the whole log (projections): an event they cannot decode (data that is not
+ * JSON, an event another writer put in a matching stream, an upcaster that throws) is logged and
+ * left out, and the checkpoint moves past it, instead of stopping every projection at it for
+ * good. Aggregates read their streams without this: a decision on a stream with a hole is worse
+ * than none.
+ */
+export function decodeOrSkip(
+  decode: () => RecordedEvent,
+  where: { readonly stream: string; readonly revision: number | bigint; readonly type: string },
+  logger: SkipLogger,
+): RecordedEvent | null {
+  try {
+    return decode();
+  } catch (error) {
+    logger.warn(
+      `skipped event ${where.stream}@${where.revision} (${where.type}): it cannot be decoded`,
+      error,
+    );
+    return null;
+  }
+}
+
 export function matchesFilter(
   stream: string,
   type: string,

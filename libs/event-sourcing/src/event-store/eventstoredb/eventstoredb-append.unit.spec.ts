@@ -69,18 +69,76 @@ class ClientDouble {
     };
   }
 
+  readAll(options: { fromPosition?: unknown; maxCount?: number }) {
+    const all = [...this.streams.values()]
+      .flat()
+      .sort((a, b) => Number((a.position?.commit ?? 0n) - (b.position?.commit ?? 0n)));
+    const from = options.fromPosition as { commit: bigint } | undefined;
+    const start =
+      typeof from === 'object' ? all.filter((e) => (e.position?.commit ?? 0n) >= from.commit) : all;
+    const selected = start.slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    return {
+      async *iterator() {
+        await Promise.resolve();
+        for (const event of selected) yield { event };
+      },
+      resume: () => undefined,
+      cancel: () => Promise.resolve(),
+    };
+  }
+
+  /** An event another writer put there: binary, without this store's chain. */
+  putForeign(stream: string): void {
+    const list = this.streams.get(stream) ?? [];
+    this.commit += 10n;
+    list.push({
+      streamId: stream,
+      id: '00000000-0000-4000-8000-000000000000',
+      revision: BigInt(list.length),
+      type: 'SomethingElse',
+      isJson: false,
+      data: new Uint8Array([1, 2, 3]),
+      metadata: new Uint8Array(),
+      position: { commit: this.commit, prepare: this.commit },
+    });
+    this.streams.set(stream, list);
+  }
+
   dispose(): Promise<void> {
     return Promise.resolve();
   }
 }
 
-function storeOn(client: ClientDouble): EventStoreDbEventStore {
+function storeOn(client: ClientDouble, warnings: string[] = []): EventStoreDbEventStore {
   return new EventStoreDbEventStore({
     connectionString: 'esdb://127.0.0.1:1?tls=false',
     client: client as unknown as EventStoreDBClient,
     unknownOutcomeBackoffMs: 1,
+    logger: { warn: (message: string) => void warnings.push(message) },
   });
 }
+
+describe('EventStoreDB readAll over a foreign event', () => {
+  it('skips and logs an event another writer put in a matching stream, and moves on past it', async () => {
+    const client = new ClientDouble();
+    const warnings: string[] = [];
+    const store = storeOn(client, warnings);
+    await store.append('application-9', [anEvent()], 'no_stream');
+    client.putForeign('application-8');
+    await store.append('application-9', [anEvent()], 0);
+
+    const batch = await store.readAll({ filter: { streamPrefixes: ['application-'] } });
+
+    expect(batch.events.map((e) => `${e.stream}@${e.revision}`)).toEqual([
+      'application-9@0',
+      'application-9@1',
+    ]);
+    expect(batch.checkpoint).toBe(batch.events.at(-1)?.checkpoint);
+    expect(warnings).toEqual([
+      'skipped event application-8@0 (SomethingElse): it cannot be decoded',
+    ]);
+  });
+});
 
 describe('EventStoreDB append when the outcome is unknown', () => {
   it('finds its own write after a lost answer (deadline exceeded) and reports it written once', async () => {

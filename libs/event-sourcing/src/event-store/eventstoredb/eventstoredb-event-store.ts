@@ -39,7 +39,14 @@ import type {
 } from '../event-store.port';
 import { verifyChain, type StoredLink } from '../hash-chain';
 import { satisfies } from '../expected-revision';
-import { decodeRow, encodeEvent, matchesFilter } from '../stored-event';
+import { Logger } from '@nestjs/common';
+import {
+  decodeOrSkip,
+  decodeRow,
+  encodeEvent,
+  matchesFilter,
+  type SkipLogger,
+} from '../stored-event';
 import { Upcasters } from '../upcasters';
 import {
   actualRevision,
@@ -79,7 +86,8 @@ export interface EventStoreDbEventStoreOptions {
   readonly unknownOutcomeBackoffMs?: number;
   /** Pauses before reopening a subscription the server ended: doubling from `initial`. */
   readonly subscriptionBackoffMs?: { readonly initial: number; readonly max: number };
-  readonly logger?: { warn(message: string, ...details: unknown[]): void };
+  /** Where reopened subscriptions and events skipped as undecodable are reported. */
+  readonly logger?: SkipLogger;
   /** A stand-in for the client, for specs of what a server does that none here can be made to. */
   readonly client?: EventStoreDBClient;
 }
@@ -113,7 +121,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly appended = new LocalWakeSource();
   private readonly backoffMs: number;
   private readonly subscriptionBackoffMs: { readonly initial: number; readonly max: number };
-  private readonly logger: EventStoreDbEventStoreOptions['logger'];
+  private readonly logger: SkipLogger;
 
   constructor(options: EventStoreDbEventStoreOptions) {
     const named = options.credentials !== undefined || hasUserInfo(options.connectionString);
@@ -124,7 +132,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.credentials = options.credentials;
     this.backoffMs = options.unknownOutcomeBackoffMs ?? 50;
     this.subscriptionBackoffMs = options.subscriptionBackoffMs ?? { initial: 200, max: 10_000 };
-    this.logger = options.logger;
+    this.logger = options.logger ?? new Logger('EventStoreDbEventStore');
   }
 
   async append(
@@ -253,7 +261,8 @@ export class EventStoreDbEventStore implements EventStore {
         !isSystemEvent(record.streamId, record.type) &&
         matchesFilter(record.streamId, record.type, options.filter)
       ) {
-        events.push(this.decode(record));
+        const event = this.decodeOrSkip(record);
+        if (event) events.push(event);
       }
     }
     return {
@@ -280,7 +289,7 @@ export class EventStoreDbEventStore implements EventStore {
           error instanceof SubscriptionEndedError || (known && isUnknownOutcome(error)),
         backoffMs: this.subscriptionBackoffMs,
         onReopen: (error, after, delayMs) =>
-          this.logger?.warn(
+          this.logger.warn(
             `EventStoreDB subscription lost; reopening after ${after ?? 'the start'} in ${delayMs} ms`,
             error,
           ),
@@ -297,7 +306,7 @@ export class EventStoreDbEventStore implements EventStore {
       const wanted =
         !isSystemEvent(record.streamId, record.type) &&
         matchesFilter(record.streamId, record.type, options.filter);
-      return { position: record.position, event: wanted ? this.decode(record) : null };
+      return { position: record.position, event: wanted ? this.decodeOrSkip(record) : null };
     };
     return followSubscription<AllStreamResolvedEvent>(
       (onCheckpoint) =>
@@ -420,6 +429,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   private decode(record: EsdbRecord): RecordedEvent {
     return decodeRow(toStoredRow(record), this.upcasters);
+  }
+
+  /** For `$all` readers: see `decodeOrSkip`. A foreign event (not JSON, no chain) is skipped too. */
+  private decodeOrSkip(record: EsdbRecord): RecordedEvent | null {
+    return decodeOrSkip(
+      () => this.decode(record),
+      { stream: record.streamId, revision: record.revision, type: record.type },
+      this.logger,
+    );
   }
 }
 

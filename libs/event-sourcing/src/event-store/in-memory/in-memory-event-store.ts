@@ -16,7 +16,15 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { chainOnto, verifyChain } from '../hash-chain';
-import { decodeRow, encodeEvent, matchesFilter, type StoredRow } from '../stored-event';
+import { Logger } from '@nestjs/common';
+import {
+  decodeOrSkip,
+  decodeRow,
+  encodeEvent,
+  matchesFilter,
+  type SkipLogger,
+  type StoredRow,
+} from '../stored-event';
 import { Upcasters } from '../upcasters';
 import { satisfies } from '../expected-revision';
 import { readStreamWindow } from '../read-stream-window';
@@ -28,7 +36,10 @@ export class InMemoryEventStore implements EventStore {
   private readonly byId = new Map<string, StoredRow>();
   private readonly wake = new LocalWakeSource();
 
-  constructor(private readonly upcasters = new Upcasters()) {}
+  constructor(
+    private readonly upcasters = new Upcasters(),
+    private readonly logger: SkipLogger = new Logger('InMemoryEventStore'),
+  ) {}
 
   async append(
     stream: string,
@@ -91,8 +102,9 @@ export class InMemoryEventStore implements EventStore {
     let index = start;
     for (; index < this.log.length && events.length < batchSize; index++) {
       const row = this.log[index];
-      if (matchesFilter(row.stream, row.type, options.filter))
-        events.push(decodeRow(row, this.upcasters));
+      if (!matchesFilter(row.stream, row.type, options.filter)) continue;
+      const event = decodeOrSkip(() => decodeRow(row, this.upcasters), row, this.logger);
+      if (event) events.push(event);
     }
     const checkpoint = index > 0 ? String(index) : (options.after ?? null);
     return { events, checkpoint, isEnd: index >= this.log.length };

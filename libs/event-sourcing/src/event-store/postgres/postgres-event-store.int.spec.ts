@@ -144,3 +144,30 @@ function otherDatabase(url: string): string {
   other.pathname = '/postgres';
   return other.toString();
 }
+
+describe.each(testDatabaseTargets())('an event projections cannot decode, on $kind', (target) => {
+  it('is skipped and logged by readAll, and the checkpoint moves past it', async () => {
+    const harness = await postgresHarness(target);
+    try {
+      const warnings: string[] = [];
+      const store = new PostgresEventStore({
+        pool: harness.pool,
+        schema: harness.schema,
+        logger: { warn: (message: string) => void warnings.push(message) },
+      });
+      const stream = `broken-${randomUUID()}`;
+      await store.append(stream, [anEvent(), anEvent(), anEvent()], 'no_stream');
+      await harness.tamper?.(stream, 1, 'not json');
+
+      const batch = await store.readAll({ filter: { streamPrefixes: [stream] } });
+
+      expect(batch.events.map((e) => e.revision)).toEqual([0, 2]);
+      expect(batch.checkpoint).toBe((await store.head()).checkpoint);
+      expect(warnings).toEqual([`skipped event ${stream}@1 (Happened): it cannot be decoded`]);
+      // An aggregate still refuses to decide on a stream with a hole.
+      await expect(store.readStream(stream)).rejects.toThrow(SyntaxError);
+    } finally {
+      await harness.dispose();
+    }
+  });
+});

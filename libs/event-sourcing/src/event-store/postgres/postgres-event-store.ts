@@ -20,7 +20,14 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
-import { decodeRow, encodeEvent, type StoredRow } from '../stored-event';
+import { Logger } from '@nestjs/common';
+import {
+  decodeOrSkip,
+  decodeRow,
+  encodeEvent,
+  type SkipLogger,
+  type StoredRow,
+} from '../stored-event';
 import { Upcasters } from '../upcasters';
 import {
   appendersBarrier,
@@ -38,6 +45,8 @@ export interface PostgresEventStoreOptions {
   readonly preparedStatements?: boolean;
   /** How often live subscribers look for events appended by other processes. */
   readonly pollIntervalMs?: number;
+  /** Where `readAll` reports an event it skipped as undecodable. */
+  readonly logger?: SkipLogger;
 }
 
 interface EventRow {
@@ -133,6 +142,7 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: Upcasters;
   private readonly wake = new LocalWakeSource();
   private readonly pollIntervalMs: number;
+  private readonly logger: SkipLogger;
   /** Held shared by every append transaction of this store (schema): see `joinAppenders`. */
   readonly appendersLock: AppendersLock;
 
@@ -149,6 +159,7 @@ export class PostgresEventStore implements EventStore {
     };
     this.upcasters = options.upcasters ?? new Upcasters();
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.logger = options.logger ?? new Logger('PostgresEventStore');
   }
 
   async append(
@@ -279,7 +290,14 @@ export class PostgresEventStore implements EventStore {
     return {
       events: rows
         .filter((row) => row.matched)
-        .map((row) => decodeRow(toStoredRow(row), this.upcasters)),
+        .flatMap(
+          (row) =>
+            decodeOrSkip(
+              () => decodeRow(toStoredRow(row), this.upcasters),
+              { stream: row.stream_id, revision: Number(row.revision), type: row.type },
+              this.logger,
+            ) ?? [],
+        ),
       checkpoint: last ? `${last.xid}:${last.global_position}` : (options.after ?? null),
       isEnd: rows.length < batchSize,
     };
