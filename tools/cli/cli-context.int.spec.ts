@@ -1,20 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  EVENT_STORE,
-  embeddedDatabaseLocation,
-  startEmbeddedDatabase,
-  type EventStore,
-} from '@app/event-sourcing';
+import { embeddedDatabaseLocation, startEmbeddedDatabase } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { cliStorage, openCliContext } from './cli-context';
 import type { CliOutput } from './cli-output';
 import { rebuildProjections } from './commands/rebuild-projections.command';
-import { verifyHistory } from './commands/verify-history.command';
 
 function recordingOutput(): CliOutput & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
@@ -38,13 +32,14 @@ describe('command-line tools: which database they use', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
       PII_MASTER_KEY: randomBytes(32).toString('base64'),
     });
-    expect(await cliStorage(config, root)).toEqual({});
+    expect(await cliStorage(config, root)).toEqual({ historySigningKey: expect.any(Function) });
   });
 
   it('opens ./var/data itself while no API serves it', async () => {
     expect(await cliStorage(loadConfig({}), root)).toEqual({
       embedded: embeddedDatabaseLocation(root),
       piiMasterKey: expect.any(Function),
+      historySigningKey: expect.any(Function),
     });
   });
 
@@ -67,7 +62,6 @@ describe('command-line tools: which database they use', () => {
 describe.each(testDatabaseTargets())('command-line tools on $kind', (target) => {
   let database: TestSchema;
   let context: INestApplicationContext;
-  let store: EventStore;
 
   beforeAll(async () => {
     database = await createTestSchema(target, 1);
@@ -80,74 +74,11 @@ describe.each(testDatabaseTargets())('command-line tools on $kind', (target) => 
         PII_MASTER_KEY: randomBytes(32).toString('base64'),
       },
     });
-    store = context.get<EventStore>(EVENT_STORE);
   });
 
   afterAll(async () => {
     await context.close();
     await database.dispose();
-  });
-
-  async function history(applicationId: number, events: number): Promise<bigint> {
-    const metadata = { correlationId: randomUUID(), occurredAt: new Date(), schemaVersion: 1 };
-    const { position } = await store.append(
-      `application-${applicationId}`,
-      Array.from({ length: events }, (_, step) => ({
-        id: randomUUID(),
-        type: 'Probe',
-        data: { applicationId, step },
-        metadata,
-      })),
-      'no_stream',
-    );
-    return position;
-  }
-
-  /**
-   * Reading every history goes through readAll, which shows an event only once no older
-   * transaction is still open on the server (the gap-free reader); other suites share it.
-   */
-  async function untilVisible(position: bigint): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while ((await store.head()).position < position) {
-      if (Date.now() > deadline) throw new Error(`position ${position} never became visible`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  it('verify-history finds an untouched history intact', async () => {
-    await history(41, 3);
-    const output = recordingOutput();
-    expect(await verifyHistory(context, 41, output)).toEqual({ streams: 1, broken: 0 });
-    expect(output.lines).toEqual([
-      'application-41: intact (3 events)',
-      '1 histories checked, 0 broken',
-    ]);
-  });
-
-  it("verify-history names the first revision edited behind the store's back", async () => {
-    const last = await history(42, 4);
-    await database.pool.query(
-      `UPDATE "${database.schema}".events SET data = $2 WHERE stream_id = $1 AND revision = 2`,
-      ['application-42', JSON.stringify({ applicationId: 42, step: 99 })],
-    );
-    const output = recordingOutput();
-    expect(await verifyHistory(context, 42, output)).toEqual({ streams: 1, broken: 1 });
-    expect(output.lines[0]).toBe('application-42: BROKEN at revision 2 (4 events)');
-
-    await untilVisible(last);
-    const all = recordingOutput();
-    expect(await verifyHistory(context, undefined, all)).toEqual({ streams: 2, broken: 1 });
-    expect(all.lines).toEqual([
-      'application-42: BROKEN at revision 2 (4 events)',
-      '2 histories checked, 1 broken',
-    ]);
-  });
-
-  it('verify-history reports an application without a history', async () => {
-    const output = recordingOutput();
-    expect(await verifyHistory(context, 404, output)).toEqual({ streams: 1, broken: 1 });
-    expect(output.errors).toEqual(['application-404: no such history']);
   });
 
   it('rebuild-projections rebuilds every read model, or the one named', async () => {

@@ -3,7 +3,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   embeddedDatabaseLocation,
+  historySigningKeyFile,
   piiMasterKeyFile,
+  readOrCreateHistorySigningKey,
   readOrCreatePiiMasterKey,
   servedEmbeddedDatabaseUrl,
   type EventSourcingOptions,
@@ -39,8 +41,14 @@ export async function cliStorage(
   passiveProjections = false,
 ): Promise<Partial<EventSourcingOptions>> {
   const passive = passiveProjections ? { runProjections: false } : {};
+  // Outside production the key file sits under the same root as the embedded database's.
+  const historyKey = config.history.signingKey
+    ? {}
+    : { historySigningKey: () => readOrCreateHistorySigningKey(historySigningKeyFile(root)) };
   if (config.database.url) {
-    return passiveProjections && (await isPglite(config.database.url)) ? passive : {};
+    return passiveProjections && (await isPglite(config.database.url))
+      ? { ...passive, ...historyKey }
+      : historyKey;
   }
   const location = embeddedDatabaseLocation(root);
   // The embedded setup's key file sits beside its data, under the same root.
@@ -50,8 +58,8 @@ export async function cliStorage(
   const served = await servedEmbeddedDatabaseUrl(location);
   // A few connections: the projection locks keep one of their own.
   return served
-    ? { databaseUrl: served, databasePoolSize: 4, ...key, ...passive }
-    : { embedded: location, ...key };
+    ? { databaseUrl: served, databasePoolSize: 4, ...key, ...historyKey, ...passive }
+    : { embedded: location, ...key, ...historyKey };
 }
 
 async function isPglite(url: string): Promise<boolean> {
@@ -70,7 +78,7 @@ export async function openCliContext(
   options: CliContextOptions = {},
 ): Promise<INestApplicationContext> {
   const root = options.root ?? process.cwd();
-  const environment = options.environment ?? loadDotEnv(root);
+  const environment = options.environment ?? cliEnvironment(root);
   const config = loadConfig({ LOG_LEVEL: 'warn', ...environment });
   const storage = await cliStorage(config, root, options.passiveProjections);
   // Logs go to standard error: standard output is the tool's answer.
@@ -93,7 +101,8 @@ export async function withCliContext<T>(
   }
 }
 
-function loadDotEnv(root: string): NodeJS.ProcessEnv {
+/** The process's environment after `root/.env`, as every command reads it. */
+export function cliEnvironment(root: string): NodeJS.ProcessEnv {
   const file = `${root}/.env`;
   if (existsSync(file)) process.loadEnvFile(file);
   return process.env;

@@ -5,6 +5,9 @@ import { registerCreateOperator } from './commands/create-operator.command';
 import { registerDeleteInactiveAccounts } from './commands/delete-inactive-accounts.command';
 import { registerImportMeteringPoints } from './commands/import-metering-points.command';
 import { registerRebuildProjections } from './commands/rebuild-projections.command';
+import { registerExportHistory } from './commands/export-history.command';
+import { registerHistoryPublicKey } from './commands/history-public-key.command';
+import { registerVerifyBundle } from './commands/verify-bundle.command';
 import { registerVerifyHistory } from './commands/verify-history.command';
 
 /**
@@ -33,7 +36,10 @@ export function createCliProgram(
   registerCreateOperator(program, output, context);
   registerImportMeteringPoints(program, output);
   registerRebuildProjections(program, output);
-  registerVerifyHistory(program, output);
+  registerVerifyHistory(program, output, context);
+  registerExportHistory(program, output, context);
+  registerVerifyBundle(program, output);
+  registerHistoryPublicKey(program, output, context);
   registerDeleteInactiveAccounts(program, output);
   return program;
 }

@@ -45,6 +45,8 @@ export async function startTestApp(
   const shared = options.joining?.shared ?? {
     DATABASE_SCHEMA: database?.schema ?? '',
     PII_MASTER_KEY: randomBytes(32).toString('base64'),
+    // The seed of an Ed25519 key: every process joining the schema signs with the same one.
+    HISTORY_SIGNING_KEY: randomBytes(32).toString('base64'),
   };
   // Mail without SMTP_URL goes to files: keep them out of the working tree.
   const mailDirectory = await mkdtemp(join(tmpdir(), 'b-route-mail-'));

@@ -1,7 +1,13 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, PiiVault, ProjectionRunners, type EventStore } from '@app/event-sourcing';
+import {
+  EVENT_STORE,
+  PiiVault,
+  ProjectionRunners,
+  type EventStore,
+  HistoryVerifier,
+} from '@app/event-sourcing';
 import { MeteringModule, MeteringRegistry } from '@app/metering';
 import { DataSource } from 'typeorm';
 import {
@@ -104,9 +110,13 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
     },
     {
       provide: ApplicationHistory,
-      inject: [EVENT_STORE, PiiVault, ApplicationCipher],
-      useFactory: (eventStore: EventStore, vault: PiiVault, cipher: ApplicationCipher) =>
-        new ApplicationHistory(eventStore, vault, cipher),
+      inject: [EVENT_STORE, PiiVault, ApplicationCipher, HistoryVerifier],
+      useFactory: (
+        eventStore: EventStore,
+        vault: PiiVault,
+        cipher: ApplicationCipher,
+        verifier: HistoryVerifier,
+      ) => new ApplicationHistory(eventStore, vault, cipher, verifier),
     },
     SubmitApplicationResolver,
     SubmitApplicationHandler,

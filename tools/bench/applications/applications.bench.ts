@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       DATABASE_SCHEMA: SCHEMA,
       PII_MASTER_KEY: masterKey.toString('base64'),
+      HISTORY_SIGNING_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       MAIL_DIRECTORY: join(scratch, 'mail'),
     };

@@ -17,10 +17,10 @@ export async function rebuildProjections(
   output: CliOutput,
 ): Promise<void> {
   const runners = context.get(ProjectionRunners);
-  if (name !== undefined && !runners.names.includes(name)) {
-    throw new Error(`unknown projection '${name}'; known: ${runners.names.join(', ')}`);
+  if (name !== undefined && !runners.rebuildableNames.includes(name)) {
+    throw new Error(`unknown projection '${name}'; known: ${runners.rebuildableNames.join(', ')}`);
   }
-  for (const projection of name === undefined ? runners.names : [name]) {
+  for (const projection of name === undefined ? runners.rebuildableNames : [name]) {
     await untilRunning(runners, projection);
     const started = performance.now();
     await runners.rebuild(projection);

@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+import { parseHistorySigningKey } from '@app/event-sourcing';
 import { z } from 'zod';
 
 const PII_KEY_BYTES = 32;
@@ -44,6 +46,14 @@ const environmentSchema = z.object({
   SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
   LOGIN_THROTTLE_MAX_ATTEMPTS: integer(1, 1_000_000).default(10),
   LOGIN_THROTTLE_WINDOW_SECONDS: integer(1, 86_400).default(300),
+  HISTORY_SIGNING_KEY: z
+    .string()
+    .refine((value) => historyKeyProblem(value) === undefined, {
+      error: (issue) => historyKeyProblem(String(issue.input)) ?? 'invalid',
+    })
+    .optional(),
+  HISTORY_CHECKPOINT_EVENTS: integer(1, 10_000_000).default(1000),
+  HISTORY_CHECKPOINT_SECONDS: integer(1, 86_400).default(60),
   PII_MASTER_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, {
@@ -63,6 +73,15 @@ const environmentSchema = z.object({
  * process unreadable to the others.
  */
 const schema = environmentSchema.superRefine((env, context) => {
+  if (env.HISTORY_SIGNING_KEY === undefined && env.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['HISTORY_SIGNING_KEY'],
+      message:
+        'required in production: an Ed25519 private key, PEM or base64 ' +
+        '(e.g. `openssl genpkey -algorithm ed25519`)',
+    });
+  }
   if (env.MAIL_RETRY_MAX_DELAY_MS < env.MAIL_RETRY_INITIAL_DELAY_MS) {
     context.addIssue({
       code: 'custom',
@@ -87,6 +106,15 @@ const schema = environmentSchema.superRefine((env, context) => {
     });
   }
 });
+
+function historyKeyProblem(value: string): string | undefined {
+  try {
+    parseHistorySigningKey(value.replace(/\\n/g, '\n'));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export type Environment = z.infer<typeof environmentSchema>['NODE_ENV'];
 export type LogLevel = z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -128,6 +156,15 @@ export interface AppConfig {
    * database, which then keeps its own key in `./var/pii-master.key`.
    */
   readonly pii: { readonly masterKey?: Buffer };
+  /**
+   * `signingKey` signs the global chain's checkpoints. Unset only outside production, where the
+   * key in `./var/history-signing.key` is used (created on first start).
+   */
+  readonly history: {
+    readonly signingKey?: KeyObject;
+    readonly checkpointEveryEvents: number;
+    readonly checkpointEverySeconds: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -192,6 +229,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),
+    },
+    history: {
+      signingKey:
+        env.HISTORY_SIGNING_KEY === undefined
+          ? undefined
+          : parseHistorySigningKey(env.HISTORY_SIGNING_KEY.replace(/\\n/g, '\n')),
+      checkpointEveryEvents: env.HISTORY_CHECKPOINT_EVENTS,
+      checkpointEverySeconds: env.HISTORY_CHECKPOINT_SECONDS,
     },
   };
 }

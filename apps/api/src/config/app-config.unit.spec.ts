@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEY = randomBytes(32);
@@ -134,11 +134,16 @@ describe('PII_MASTER_KEY', () => {
 
       expect(error).toBeInstanceOf(ConfigError);
       expect(error.problems).toEqual([
+        expect.stringMatching(/^HISTORY_SIGNING_KEY: required in production/),
         expect.stringMatching(/^PII_MASTER_KEY: required in production/),
       ]);
     }
     expect(
-      loadConfig({ NODE_ENV: 'production', PII_MASTER_KEY: KEY.toString('base64') }).pii.masterKey,
+      loadConfig({
+        NODE_ENV: 'production',
+        PII_MASTER_KEY: KEY.toString('base64'),
+        HISTORY_SIGNING_KEY: KEY.toString('base64'),
+      }).pii.masterKey,
     ).toEqual(KEY);
   });
 
@@ -162,3 +167,27 @@ function captured(run: () => unknown): Error {
   }
   throw new Error('expected a throw');
 }
+
+describe('HISTORY_SIGNING_KEY', () => {
+  it('takes an Ed25519 private key as PEM (also with \\n for line breaks) or base64', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    for (const text of [pem, pem.replace(/\n/g, '\\n'), KEY.toString('base64')]) {
+      expect(loadConfig({ HISTORY_SIGNING_KEY: text }).history.signingKey?.type).toBe('private');
+    }
+    const signingKey = loadConfig({ HISTORY_SIGNING_KEY: pem }).history.signingKey;
+    expect(signingKey && createPublicKey(signingKey).equals(publicKey)).toBe(true);
+  });
+
+  it('is optional outside production (./var/history-signing.key) and refuses anything else', () => {
+    expect(loadConfig({}).history).toEqual({
+      signingKey: undefined,
+      checkpointEveryEvents: 1000,
+      checkpointEverySeconds: 60,
+    });
+    const error = captured(() => loadConfig({ HISTORY_SIGNING_KEY: 'not-a-key' })) as ConfigError;
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^HISTORY_SIGNING_KEY: must be an Ed25519 private key/),
+    ]);
+  });
+});

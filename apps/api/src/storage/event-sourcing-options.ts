@@ -5,7 +5,9 @@ import {
   APPLICATIONS_PROJECTIONS,
 } from '@app/applications';
 import {
+  historySigningKeyFile,
   piiMasterKeyFile,
+  readOrCreateHistorySigningKey,
   readOrCreatePiiMasterKey,
   type EventSourcingOptions,
   type Projection,
@@ -49,6 +51,13 @@ export function eventSourcingOptions(
     eventStoreUrl: config.eventStoreUrl,
     // The config lets the key be unset only for the embedded database outside production.
     piiMasterKey: config.pii.masterKey ?? (() => readOrCreatePiiMasterKey(piiMasterKeyFile())),
+    // Unset only outside production (see AppConfig.history).
+    historySigningKey:
+      config.history.signingKey ?? (() => readOrCreateHistorySigningKey(historySigningKeyFile())),
+    historyCheckpoints: {
+      everyEvents: config.history.checkpointEveryEvents,
+      everySeconds: config.history.checkpointEverySeconds,
+    },
     migrations: CONTEXT_MIGRATIONS,
     projections: contextProjections(config, overrides.databaseSchema ?? config.database.schema),
     ...overrides,

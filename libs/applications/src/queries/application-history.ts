@@ -1,6 +1,7 @@
 import type {
   Actor,
   EventStore,
+  HistoryVerifier,
   PiiVault,
   RecordedEvent,
   StreamVerification,
@@ -37,6 +38,7 @@ export class ApplicationHistory {
     private readonly eventStore: EventStore,
     private readonly vault: PiiVault,
     private readonly cipher: ApplicationCipher,
+    private readonly verifier: HistoryVerifier,
   ) {}
 
   /** Null when the application is missing or the reader may not see it: the two look alike. */
@@ -61,8 +63,22 @@ export class ApplicationHistory {
     return applicationAnswer(state, last.revision, this.cipher);
   }
 
-  verify(applicationId: number): Promise<StreamVerification> {
-    return this.eventStore.verifyStream(applicationStream(applicationId));
+  /**
+   * Intact only when the stream chains hash to hash and agrees with its links in the global
+   * chain up to a signed checkpoint; what is new is linked and signed first. The first broken
+   * revision is the lowest any finding names.
+   */
+  async verify(applicationId: number): Promise<StreamVerification> {
+    const stream = applicationStream(applicationId);
+    // A chain that no longer holds is refused a signature; the check below says why.
+    await this.verifier.settle(stream).catch(() => undefined);
+    const report = await this.verifier.verifyStream(stream);
+    const revisions = report.findings.map((finding) => finding.revision ?? 0);
+    return {
+      intact: report.findings.length === 0,
+      events: report.events,
+      firstBrokenRevision: revisions.length === 0 ? null : Math.min(...revisions),
+    };
   }
 
   private async entry(event: RecordedEvent): Promise<ApplicationHistoryEntry> {

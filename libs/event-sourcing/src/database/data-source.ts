@@ -3,6 +3,7 @@ import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm'
 import { EventStore1764115200000 } from './migrations/1764115200000-event-store';
 import { ProjectionCheckpoints1764115300000 } from './migrations/1764115300000-projection-checkpoints';
 import { PiiKeys1764115400000 } from './migrations/1764115400000-pii-keys';
+import { HistoryLinks1764115500000 } from './migrations/1764115500000-history-links';
 
 type EntityTarget = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
@@ -12,6 +13,7 @@ export const KERNEL_MIGRATIONS: MigrationClass[] = [
   EventStore1764115200000,
   ProjectionCheckpoints1764115300000,
   PiiKeys1764115400000,
+  HistoryLinks1764115500000,
 ];
 
 export interface DatabaseOptions {

@@ -124,6 +124,18 @@ export interface StreamVerification {
   readonly firstBrokenRevision: number | null;
 }
 
+/** One stored event as its hash covers it, with the hashes stored beside it. */
+export interface StoredEventText {
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly dataText: string;
+  readonly metadataText: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
 export interface StoreHead {
   readonly position: bigint;
   readonly checkpoint: Checkpoint | null;
@@ -139,6 +151,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;
   verifyStream(stream: string): Promise<StreamVerification>;
+  /**
+   * A stream's events exactly as stored (the text the hashes cover, before decryption or
+   * upcasting), by revision: what the history verifier and evidence bundles hash again.
+   */
+  readStoredStream(stream: string): Promise<StoredEventText[]>;
   /**
    * Calls `listener` after each append made through this instance commits, so readers in the same
    * process need not wait for their next poll. Returns the unsubscribe function.

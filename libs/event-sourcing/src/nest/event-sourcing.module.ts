@@ -11,6 +11,10 @@ import { openDataSource } from './open-data-source';
 import { ProjectionRunners } from '../projections/projection-runners';
 import { PROJECTION_STATUS } from './projection-status';
 import { PiiVault } from '../pii/pii-vault';
+import { HistoryKey } from '../history/history-key';
+import { HistoryLinks, historyLinksProjection } from '../history/history-links';
+import { HistorySigner } from '../history/history-signer';
+import { HistoryVerifier } from '../history/history-verifier';
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', '57P03']);
 
@@ -40,7 +44,10 @@ export class EventSourcingModule {
       provide: ProjectionRunners,
       useFactory: (eventStore: EventStore, dataSource: DataSource) =>
         new ProjectionRunners({
-          projections: options.projections ?? [],
+          projections: [
+            ...(options.projections ?? []),
+            historyLinksProjection(options.databaseSchema),
+          ],
           passive: options.runProjections === false,
           eventStore,
           dataSource,
@@ -59,6 +66,47 @@ export class EventSourcingModule {
             : await options.piiMasterKey(),
         }),
       inject: [DataSource],
+    };
+    const historyKey: Provider = {
+      provide: HistoryKey,
+      useValue: new HistoryKey(options.historySigningKey),
+    };
+    const historyLinks: Provider = {
+      provide: HistoryLinks,
+      useFactory: (dataSource: DataSource) =>
+        new HistoryLinks(poolOf(dataSource), options.databaseSchema),
+      inject: [DataSource],
+    };
+    const historySigner: Provider = {
+      provide: HistorySigner,
+      useFactory: (
+        eventStore: EventStore,
+        links: HistoryLinks,
+        key: HistoryKey,
+        projections: ProjectionRunners,
+      ) =>
+        new HistorySigner({
+          eventStore,
+          links,
+          key,
+          projections,
+          everyEvents: options.historyCheckpoints?.everyEvents ?? 1000,
+          everySeconds: options.historyCheckpoints?.everySeconds ?? 60,
+          logger: new Logger('History'),
+          passive: options.runProjections === false || !key.configured,
+        }),
+      inject: [EVENT_STORE, HistoryLinks, HistoryKey, ProjectionRunners],
+    };
+    const historyVerifier: Provider = {
+      provide: HistoryVerifier,
+      useFactory: (
+        eventStore: EventStore,
+        links: HistoryLinks,
+        signer: HistorySigner,
+        key: HistoryKey,
+        projections: ProjectionRunners,
+      ) => new HistoryVerifier({ eventStore, links, signer, key, projections }),
+      inject: [EVENT_STORE, HistoryLinks, HistorySigner, HistoryKey, ProjectionRunners],
     };
     return {
       module: EventSourcingModule,
@@ -88,10 +136,23 @@ export class EventSourcingModule {
         eventStore,
         projectionRunners,
         piiVault,
+        historyKey,
+        historyLinks,
+        historySigner,
+        historyVerifier,
         { provide: PROJECTION_STATUS, useExisting: ProjectionRunners },
         EventSourcingShutdown,
       ],
-      exports: [EVENT_STORE, ProjectionRunners, PROJECTION_STATUS, PiiVault, databaseServer],
+      exports: [
+        EVENT_STORE,
+        ProjectionRunners,
+        PROJECTION_STATUS,
+        PiiVault,
+        HistoryKey,
+        HistorySigner,
+        HistoryVerifier,
+        databaseServer,
+      ],
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { MigrationInterface } from 'typeorm';
 import type { Upcasters } from '../event-store/upcasters';
 import type { Projection } from '../projections/projection';
@@ -23,6 +24,13 @@ export interface EventSourcingOptions {
    * embedded setup's key file, see `readOrCreatePiiMasterKey`). Kept outside the database.
    */
   readonly piiMasterKey: Buffer | (() => Promise<Buffer>);
+  /**
+   * The Ed25519 key that signs the global chain's checkpoints, or how to get it at start. Without
+   * it events are still linked, but nothing is signed and verification fails for want of a key.
+   */
+  readonly historySigningKey?: KeyObject | (() => Promise<KeyObject>);
+  /** Sign the global chain every `everyEvents` events or `everySeconds` (defaults 1000 and 60). */
+  readonly historyCheckpoints?: { readonly everyEvents: number; readonly everySeconds: number };
 }
 
 export interface EmbeddedDatabaseLocation {

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeOnce } from './write-once';
 
 /** Bytes of the master key that wraps every PII data key (AES-256). */
 export const PII_MASTER_KEY_BYTES = 32;
@@ -12,29 +13,13 @@ export function piiMasterKeyFile(root: string = process.cwd()): string {
 
 /**
  * The master key kept in `file` (base64 of 32 bytes), created on first use. Losing the file makes
- * every encrypted field unreadable, so an existing file is never overwritten: a new key is written
- * to a temporary file (mode 0600) and hard-linked into place, which fails if another process got
- * there first; then the winner's key is read back.
+ * every encrypted field unreadable, so an existing file is never overwritten (`writeOnce`); when
+ * another process got there first, the winner's key is read back.
  */
 export async function readOrCreatePiiMasterKey(file: string): Promise<Buffer> {
   const existing = await readKeyFile(file);
   if (existing) return existing;
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${randomBytes(PII_MASTER_KEY_BYTES).toString('base64')}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(temporary);
-  }
+  await writeOnce(file, `${randomBytes(PII_MASTER_KEY_BYTES).toString('base64')}\n`);
   const stored = await readKeyFile(file);
   if (!stored) throw new Error(`the PII master key file ${file} vanished while it was created`);
   return stored;

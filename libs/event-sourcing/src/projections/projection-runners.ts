@@ -119,7 +119,15 @@ export class ProjectionRunners {
     for (const runner of this.runners.values()) runner.wake();
   }
 
+  /** The projections `rebuild` accepts. */
+  get rebuildableNames(): string[] {
+    return this.options.projections.filter((p) => p.rebuildable !== false).map((p) => p.name);
+  }
+
   rebuild(name: string): Promise<void> {
+    if (!this.rebuildableNames.includes(name)) {
+      return Promise.reject(new Error(`projection ${name} is evidence and is never rebuilt`));
+    }
     return this.runner(name).rebuild();
   }
 }

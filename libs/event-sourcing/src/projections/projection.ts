@@ -16,6 +16,11 @@ export interface Projection {
    * replays through a manager that maps only them, so `apply` reaches its tables through `manager`.
    */
   readonly entities: readonly ReadModelEntity[];
+  /**
+   * False for tables that are evidence rather than a cache of the events (the global chain's
+   * links): rebuilding them from the events would bless whatever the events now say.
+   */
+  readonly rebuildable?: boolean;
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
 }
 

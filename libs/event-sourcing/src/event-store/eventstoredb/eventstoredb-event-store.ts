@@ -324,6 +324,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async verifyStream(stream: string): Promise<StreamVerification> {
+    return verifyChain(await this.readStoredStream(stream));
+  }
+
+  async readStoredStream(stream: string): Promise<StoredLink[]> {
     const links: StoredLink[] = [];
     const read = this.client.readStream(stream, {
       direction: FORWARDS,
@@ -332,7 +336,7 @@ export class EventStoreDbEventStore implements EventStore {
     });
     for await (const record of records(read, { missingStreamIsEmpty: true }))
       links.push(linkOf(record));
-    return verifyChain(links);
+    return links;
   }
 
   async head(): Promise<StoreHead> {

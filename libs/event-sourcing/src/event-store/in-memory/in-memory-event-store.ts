@@ -126,6 +126,10 @@ export class InMemoryEventStore implements EventStore {
     return verifyChain(this.streams.get(stream) ?? []);
   }
 
+  async readStoredStream(stream: string): Promise<StoredRow[]> {
+    return [...(this.streams.get(stream) ?? [])];
+  }
+
   async head(): Promise<StoreHead> {
     const last = this.log.at(-1);
     return { position: last?.position ?? 0n, checkpoint: last?.checkpoint ?? null };

@@ -15,6 +15,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreHead,
+  StoredEventText,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -324,11 +325,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async verifyStream(stream: string): Promise<StreamVerification> {
+    return verifyChain(await this.readStoredStream(stream));
+  }
+
+  async readStoredStream(stream: string): Promise<StoredEventText[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${this.table} WHERE stream_id = $1 ORDER BY revision`,
       [stream],
     );
-    return verifyChain(rows.map(toStoredRow));
+    return rows.map(toStoredRow);
   }
 
   async head(): Promise<StoreHead> {

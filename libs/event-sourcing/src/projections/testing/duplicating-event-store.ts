@@ -10,6 +10,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreHead,
+  StoredEventText,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -62,6 +63,10 @@ export class DuplicatingEventStore implements EventStore {
 
   verifyStream(stream: string): Promise<StreamVerification> {
     return this.inner.verifyStream(stream);
+  }
+
+  readStoredStream(stream: string): Promise<StoredEventText[]> {
+    return this.inner.readStoredStream(stream);
   }
 
   onAppended(listener: () => void): () => void {
