@@ -298,6 +298,47 @@ describe.each(testDatabaseTargets())('application queries over HTTP on $kind', (
     });
   });
 
+  it("verifyApplicationHistory finds an edit whose stream hashes were recomputed, and the stream's last event deleted", async () => {
+    const id = await returnedApplication('再計算確認株式会社');
+    const stream = `application-${id}`;
+    expect(dataOf(await call(VERIFY, { id }, auditor), 'verifyApplicationHistory')).toEqual({
+      intact: true,
+      events: 3,
+      firstBrokenRevision: null,
+    });
+    // What an administrator would run to keep the stream's own chain consistent.
+    await pool.query(
+      `UPDATE "${api.schema}".events SET data = jsonb_set(data::jsonb, '{reason}', '"書き換え"')
+        WHERE stream_id = $1 AND revision = 2`,
+      [stream],
+    );
+    await pool.query(`DO $$
+      DECLARE r record; prev text := repeat('0', 64);
+      BEGIN
+        FOR r IN SELECT event_id FROM "${api.schema}".events WHERE stream_id = '${stream}' ORDER BY revision LOOP
+          UPDATE "${api.schema}".events SET prev_hash = prev,
+                 hash = encode(sha256(convert_to(concat_ws(E'\\n', prev, event_id::text, stream_id,
+                          revision::text, type, data, metadata), 'UTF8')), 'hex')
+           WHERE event_id = r.event_id RETURNING hash INTO prev;
+        END LOOP;
+      END $$`);
+    expect(dataOf(await call(VERIFY, { id }, auditor), 'verifyApplicationHistory')).toEqual({
+      intact: false,
+      events: 3,
+      firstBrokenRevision: 2,
+    });
+
+    const other = await returnedApplication('削除確認株式会社');
+    await pool.query(`DELETE FROM "${api.schema}".events WHERE stream_id = $1 AND revision = 2`, [
+      `application-${other}`,
+    ]);
+    expect(dataOf(await call(VERIFY, { id: other }, auditor), 'verifyApplicationHistory')).toEqual({
+      intact: false,
+      events: 2,
+      firstBrokenRevision: 2,
+    });
+  });
+
   it('authorization: anonymous, owner, another customer, OPERATOR and AUDITOR on every query', async () => {
     const { id } = await submit('権限確認株式会社');
     const now = new Date().toISOString();
