@@ -55,10 +55,17 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         'domain/ is plain TypeScript: no Nest, TypeORM, pg, Node modules or other layers; ' +
-        'only its own domain folder and the kernel’s port types (`@app/event-sourcing`).',
+        'only its own domain folder, its context’s messages.ts (plain sentences) and the kernel’s ' +
+        'port types (`@app/event-sourcing`).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
-      to: { pathNot: ['^libs/$1/src/domain/', '^libs/event-sourcing/src/index\\.ts$'] },
+      to: {
+        pathNot: [
+          '^libs/$1/src/domain/',
+          '^libs/$1/src/messages\\.ts$',
+          '^libs/event-sourcing/src/index\\.ts$',
+        ],
+      },
     },
     {
       name: 'domain-imports-kernel-types-only',

@@ -42,7 +42,13 @@ export class AppModule {
         // The tools run jobs on demand; only the API schedules them.
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs && !options.headless }),
         ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
-        AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
+        AccountsModule.forRoot({
+          loginThrottle: config.loginThrottle,
+          actionThrottle: config.actionThrottle,
+          argon2Queue: config.argon2Queue,
+          backOfficeContact: config.backOfficeContact,
+          clock: options.clock,
+        }),
         ApplicationsModule.forRoot({
           clock: options.clock,
           readModels: [APPLICATION_SEARCH_PROJECTION],

@@ -16,6 +16,8 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Without TRUST_PROXY, X-Forwarded-For is ignored: the peer is the client.
+  app.set('trust proxy', config.trustProxy.length > 0 ? [...config.trustProxy] : false);
   app.enableShutdownHooks();
   return app;
 }

@@ -20,6 +20,8 @@ const CONTRACT_ERROR_CODES = [
   'NOT_SERVED',
   'START_DATE_TOO_SOON',
   'RATE_LIMITED',
+  'MFA_REQUIRED',
+  'UNAVAILABLE',
 ];
 
 describe.each(testDatabaseTargets())('the gateway over HTTP on $kind', (target) => {

@@ -1,8 +1,28 @@
 import type { KeyObject } from 'node:crypto';
 import { parseHistorySigningKey } from '@app/event-sourcing';
+import { isIP } from 'node:net';
+import {
+  DEFAULT_ARGON2_QUEUE,
+  DEFAULT_BACK_OFFICE_CONTACT,
+  type ActionThrottleLimits,
+  type Argon2QueueLimits,
+  type LoginThrottleLimits,
+} from '@app/accounts';
 import { z } from 'zod';
 
 const PII_KEY_BYTES = 32;
+const HOUR_MS = 60 * 60_000;
+
+/** What Express's `trust proxy` (proxy-addr) accepts: an address, a CIDR or a named range. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+}
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -44,8 +64,38 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
   SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
-  LOGIN_THROTTLE_MAX_ATTEMPTS: integer(1, 1_000_000).default(10),
-  LOGIN_THROTTLE_WINDOW_SECONDS: integer(1, 86_400).default(300),
+  TRUST_PROXY: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .refine((items) => items.every(isProxyAddress), {
+      error:
+        'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+    })
+    .default([]),
+  LOGIN_FAILURES_PER_USER_AND_ADDRESS: integer(1, 1_000_000).default(10),
+  LOGIN_FAILURES_PER_USER_AND_ADDRESS_WINDOW_SECONDS: integer(1, 86_400).default(900),
+  LOGIN_FAILURES_PER_ADDRESS: integer(1, 10_000_000).default(300),
+  LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: integer(1, 86_400).default(3600),
+  LOGIN_DELAY_FREE_FAILURES: integer(0, 10_000_000).default(20),
+  LOGIN_DELAY_STEP_MS: integer(0, 60_000).default(250),
+  LOGIN_DELAY_MAX_MS: integer(0, 60_000).default(5000),
+  REGISTER_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(20),
+  REGISTER_PER_HOUR: integer(1, 10_000_000).default(1000),
+  VERIFY_EMAIL_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(60),
+  VERIFY_EMAIL_PER_HOUR: integer(1, 10_000_000).default(3000),
+  CHANGE_PASSWORD_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(60),
+  CHANGE_PASSWORD_PER_HOUR: integer(1, 10_000_000).default(3000),
+  ARGON2_CONCURRENCY: integer(1, 64).default(DEFAULT_ARGON2_QUEUE.concurrency),
+  ARGON2_MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ARGON2_QUEUE.maxQueued),
+  BACK_OFFICE_CONTACT: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address')
+    .default(DEFAULT_BACK_OFFICE_CONTACT),
   HISTORY_SIGNING_KEY: z
     .string()
     .refine((value) => historyKeyProblem(value) === undefined, {
@@ -149,8 +199,15 @@ export interface AppConfig {
    * Every process may: a job runs in one process at a time under an advisory lock.
    */
   readonly scheduledJobs: boolean;
-  /** Login attempts per client address and window, counted across every process. */
-  readonly loginThrottle: { readonly maxAttempts: number; readonly windowMs: number };
+  /** Express's `trust proxy`: the proxies whose X-Forwarded-For names the client. */
+  readonly trustProxy: readonly string[];
+  /** Wrong guesses per (user ID, address) and per address, counted across every process. */
+  readonly loginThrottle: LoginThrottleLimits;
+  /** Registration, e-mail verification and password change, per address and overall. */
+  readonly actionThrottle: ActionThrottleLimits;
+  readonly argon2Queue: Argon2QueueLimits;
+  /** ACC-8: where messages send a customer who needs the back office. */
+  readonly backOfficeContact: string;
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -222,10 +279,35 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
     scheduledJobs: env.SCHEDULED_JOBS === 'on',
+    trustProxy: env.TRUST_PROXY,
     loginThrottle: {
-      maxAttempts: env.LOGIN_THROTTLE_MAX_ATTEMPTS,
-      windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+      maxFailuresPerUserAndAddress: env.LOGIN_FAILURES_PER_USER_AND_ADDRESS,
+      userAndAddressWindowMs: env.LOGIN_FAILURES_PER_USER_AND_ADDRESS_WINDOW_SECONDS * 1000,
+      maxFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      addressWindowMs: env.LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS * 1000,
+      freeFailuresPerAddress: env.LOGIN_DELAY_FREE_FAILURES,
+      delayStepMs: env.LOGIN_DELAY_STEP_MS,
+      maxDelayMs: env.LOGIN_DELAY_MAX_MS,
     },
+    actionThrottle: {
+      register: {
+        perAddress: env.REGISTER_PER_ADDRESS_PER_HOUR,
+        overall: env.REGISTER_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+      'verify-email': {
+        perAddress: env.VERIFY_EMAIL_PER_ADDRESS_PER_HOUR,
+        overall: env.VERIFY_EMAIL_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+      'change-password': {
+        perAddress: env.CHANGE_PASSWORD_PER_ADDRESS_PER_HOUR,
+        overall: env.CHANGE_PASSWORD_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+    },
+    argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
+    backOfficeContact: env.BACK_OFFICE_CONTACT,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

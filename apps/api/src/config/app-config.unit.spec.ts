@@ -15,7 +15,16 @@ describe('loadConfig', () => {
       mail: { smtpUrl: undefined, from: 'no-reply@b-route.example.jp' },
       graphql: { maxDepth: 10, maxCost: 1000, maxAliases: 15 },
       scheduledJobs: true,
-      loginThrottle: { maxAttempts: 10, windowMs: 300_000 },
+      trustProxy: [],
+      loginThrottle: {
+        maxFailuresPerUserAndAddress: 10,
+        userAndAddressWindowMs: 900_000,
+        maxFailuresPerAddress: 300,
+        addressWindowMs: 3_600_000,
+        freeFailuresPerAddress: 20,
+      },
+      actionThrottle: { register: { perAddress: 20, overall: 1000, windowMs: 3_600_000 } },
+      backOfficeContact: 'Kouatsu2023@tepcoco.jp',
     });
   });
 
@@ -30,8 +39,10 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail:1025',
       MAIL_FROM: 'Bルート申込 <no-reply@example.jp>',
       GRAPHQL_MAX_COST: '500',
-      LOGIN_THROTTLE_MAX_ATTEMPTS: '5',
-      LOGIN_THROTTLE_WINDOW_SECONDS: '60',
+      LOGIN_FAILURES_PER_ADDRESS: '5',
+      LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: '60',
+      TRUST_PROXY: '10.0.0.0/8, ::1,loopback',
+      BACK_OFFICE_CONTACT: 'support@example.jp',
     });
 
     expect(config.http).toEqual({
@@ -43,7 +54,19 @@ describe('loadConfig', () => {
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
     expect(config.mail.from).toBe('Bルート申込 <no-reply@example.jp>');
     expect(config.graphql.maxCost).toBe(500);
-    expect(config.loginThrottle).toEqual({ maxAttempts: 5, windowMs: 60_000 });
+    expect(config.loginThrottle).toMatchObject({
+      maxFailuresPerAddress: 5,
+      addressWindowMs: 60_000,
+    });
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(config.backOfficeContact).toBe('support@example.jp');
+  });
+
+  it('refuses a TRUST_PROXY entry that is no address, CIDR or named range', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example.jp' })).toThrow(
+      /TRUST_PROXY/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 
   it('reads the mail retry policy and polling interval, with production defaults', () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DomainError,
-  ErrorCode,
   RequestContext,
+  type DomainError,
   type Actor,
   type Checkpoint,
   type ProjectionRunners,
 } from '@app/event-sourcing';
+import { accountRefusal } from '../account-refusal';
 import type { AccountError } from '../domain/account-error';
 import type { Decision } from '../domain/decision';
 import { endsSessions } from '../domain/session-policy';
@@ -21,7 +21,7 @@ export function commandMetadata(actor: Actor): AccountCommandMetadata {
 }
 
 export function domainError(error: AccountError): DomainError {
-  return new DomainError(ErrorCode[error.code], error.message, { fields: error.fields });
+  return accountRefusal(error);
 }
 
 export async function waitForAccounts(

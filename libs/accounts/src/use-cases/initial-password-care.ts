@@ -11,7 +11,20 @@ import {
   endSessionsAfter,
   waitForAccounts,
 } from './account-use-case';
-import { accountNamed, actorOf, currentView, type OperatorRequest } from './operator-care';
+import type { Actor } from '@app/event-sourcing';
+import { accountNamed, currentView } from './operator-care';
+
+/** Who acts (an operator over the API, or SYSTEM from a tool) and from where, for the audit. */
+export interface CareRequest {
+  readonly actor: Actor;
+  readonly clientAddress: string;
+}
+
+export interface IssuedCare {
+  readonly account: AccountView;
+  /** Only a tool prints it (ACC-9's staff care); the API never answers it (ACC-5). */
+  readonly initialPassword: string;
+}
 
 /**
  * ACC-5's two operator acts differ only in the command: both issue a fresh initial password,
@@ -31,11 +44,12 @@ export class InitialPasswordCare {
   async issue(
     type: 'UnlockAccount' | 'ResetPassword',
     userId: string,
-    request: OperatorRequest,
-  ): Promise<AccountView> {
+    request: CareRequest,
+  ): Promise<IssuedCare> {
     const { id } = await accountNamed(this.query, userId);
-    const { initialPasswordHash, initialPassword } = await this.initialPasswords.issue(id);
-    const actor = actorOf(request.operator);
+    const { password, initialPasswordHash, initialPassword } =
+      await this.initialPasswords.issue(id);
+    const { actor } = request;
     const outcome = await this.runner.run(
       id,
       {
@@ -47,6 +61,6 @@ export class InitialPasswordCare {
     await endSessionsAfter(outcome.decision, id, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
-    return currentView(this.query, id);
+    return { account: await currentView(this.query, id), initialPassword: password };
   }
 }

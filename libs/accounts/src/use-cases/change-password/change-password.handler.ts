@@ -4,6 +4,8 @@ import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
+import { accountErrors } from '../../domain/account-error';
+import { ActionThrottle } from '../../throttling/action-throttle';
 import { passwordProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { SessionService } from '../../sessions/session.service';
@@ -24,10 +26,14 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(ActionThrottle) private readonly throttle: ActionThrottle,
   ) {}
 
   async execute(command: ChangePasswordCommand): Promise<boolean> {
-    const { account, currentPassword, newPassword } = command;
+    const { account, currentPassword, newPassword, clientAddress } = command;
+    if (!(await this.throttle.admit('change-password', clientAddress, this.clock()))) {
+      throw domainError(accountErrors.tooManyRequests());
+    }
     const problems = passwordProblems(newPassword, this.commonPasswords.isCommon, 'newPassword');
     if (problems.length > 0) throw new InvalidInputError(problems);
     const outcome = await this.runner.run(
@@ -41,7 +47,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         ]);
         return {
           type: 'ChangePassword',
-          data: { currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
+          data: { clientAddress, currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
         };
       },
       commandMetadata({ id: account.accountId, role: account.role }),

@@ -1,3 +1,4 @@
+import { accountMessages } from '../../messages';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -50,7 +51,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
         {
           field: 'userId',
           code: 'USER_ID_TAKEN',
-          message: 'このユーザーIDはすでに使用されています。別のユーザーIDを指定してください。',
+          message: accountMessages.userIdTaken,
         },
       ]);
     }

@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ProjectionRunners } from '@app/event-sourcing';
+import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
+import { ActionThrottle } from '../../throttling/action-throttle';
 import { VerificationTokens } from '../../credentials/verification-tokens';
 import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
@@ -18,9 +20,14 @@ export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
+    @Inject(ActionThrottle) private readonly throttle: ActionThrottle,
+    @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
   ) {}
 
-  async execute({ token }: VerifyEmailCommand): Promise<AccountView> {
+  async execute({ token, clientAddress }: VerifyEmailCommand): Promise<AccountView> {
+    if (!(await this.throttle.admit('verify-email', clientAddress, this.clock()))) {
+      throw domainError(accountErrors.tooManyRequests());
+    }
     const verificationTokenHash = this.tokens.hashOf(token);
     const accountId = await this.query.idByVerificationTokenHash(verificationTokenHash);
     if (accountId === null) throw domainError(accountErrors.invalidVerificationToken());
