@@ -49,6 +49,25 @@ describe('error mapping, query limits and observability with resolvers of a spec
       expect(body).toEqual({ data: { probeTree: { child: { value: 'node 9' } } } });
     });
 
+    it('prices a page by its limit, and refuses an operation whose cost cannot be estimated (fails closed)', async () => {
+      const cheap = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 2 },
+      });
+      expect(cheap.body.errors).toBeUndefined();
+      const costly = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 60 },
+      });
+      expect(costly.body.errors?.[0]?.extensions?.['reason']).toBe('QUERY_TOO_COSTLY');
+      const unknown = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 'many' },
+      });
+      expect(unknown.body.data ?? null).toBeNull();
+      expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses a query costing more than GRAPHQL_MAX_COST', async () => {
       const { status, body } = await postGraphql(api.url, {
         query: 'query Costly { probeExpensive }',

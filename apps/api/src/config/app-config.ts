@@ -60,8 +60,9 @@ const environmentSchema = z.object({
   MAIL_RETRY_MAX_ATTEMPTS: integer(1, 1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: integer(1, 100).default(10),
-  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
+  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(5000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  GRAPHQL_MAX_TOKENS: integer(100, 1_000_000).default(5000),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
   SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: z
@@ -192,6 +193,7 @@ export interface AppConfig {
     readonly maxDepth: number;
     readonly maxCost: number;
     readonly maxAliases: number;
+    readonly maxTokens: number;
   };
   readonly health: { readonly maxProjectionLag: number };
   /**
@@ -276,6 +278,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxCost: env.GRAPHQL_MAX_COST,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
     scheduledJobs: env.SCHEDULED_JOBS === 'on',

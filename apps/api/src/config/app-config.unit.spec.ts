@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       database: { url: undefined, schema: 'public', poolSize: 10 },
       eventStoreUrl: undefined,
       mail: { smtpUrl: undefined, from: 'no-reply@b-route.example.jp' },
-      graphql: { maxDepth: 10, maxCost: 1000, maxAliases: 15 },
+      graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTokens: 5000 },
       scheduledJobs: true,
       trustProxy: [],
       loginThrottle: {
