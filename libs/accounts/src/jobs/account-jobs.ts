@@ -1,6 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
+import { SessionService } from '../sessions/session.service';
 import { AttemptCounters } from '../throttling/attempt-counters';
 import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { ExpiredRegistrationsSweep } from '../use-cases/expire-registrations/expired-registrations.sweep';
@@ -21,6 +22,7 @@ export class AccountJobs {
     @Inject(ExpiredRegistrationsSweep) private readonly registrations: ExpiredRegistrationsSweep,
     @Inject(InactiveAccountsSweep) private readonly inactive: InactiveAccountsSweep,
     @Inject(AttemptCounters) private readonly counters: AttemptCounters,
+    @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
   ) {}
 
@@ -31,6 +33,7 @@ export class AccountJobs {
       this.lock.runExclusive(EXPIRE_REGISTRATIONS_JOB, async () => {
         const voided = await this.registrations.run();
         await this.counters.purgeEnded(this.clock());
+        await this.sessions.purgeExpired(this.clock());
         return voided;
       }),
     );

@@ -34,12 +34,13 @@ export async function waitForAccounts(
 
 /** A lock, a password change (…) ends every session of the account at once. */
 export async function endSessionsAfter(
-  decision: Decision,
+  outcome: { readonly decision: Decision; readonly revision: number },
   accountId: string,
   sessions: SessionService,
   now: Date,
 ): Promise<void> {
-  if (decision.events.some((event) => endsSessions(event.type))) {
-    await sessions.revokeAll(accountId, now);
+  if (outcome.decision.events.some((event) => endsSessions(event.type))) {
+    // The stamp also kills a session a concurrent login inserts after this (issue 11).
+    await sessions.revokeAll(accountId, now, outcome.revision);
   }
 }

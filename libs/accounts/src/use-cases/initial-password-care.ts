@@ -58,7 +58,7 @@ export class InitialPasswordCare {
       },
       commandMetadata(actor),
     );
-    await endSessionsAfter(outcome.decision, id, this.sessions, this.clock());
+    await endSessionsAfter(outcome, id, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     return { account: await currentView(this.query, id), initialPassword: password };

@@ -52,7 +52,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       },
       commandMetadata({ id: account.accountId, role: account.role }),
     );
-    await endSessionsAfter(outcome.decision, account.accountId, this.sessions, this.clock());
+    await endSessionsAfter(outcome, account.accountId, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     return true;

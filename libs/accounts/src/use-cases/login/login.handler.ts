@@ -80,7 +80,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       },
       metadata,
     );
-    await endSessionsAfter(outcome.decision, found.id, this.sessions, this.clock());
+    await endSessionsAfter(outcome, found.id, this.sessions, this.clock());
     if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
       // ACC-7 at login: what the nightly job does after its deletion, done now.
       await this.vault.forget(found.id);
@@ -89,7 +89,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     await waitForAccounts(this.projections, outcome.checkpoint);
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     if (outcome.state.status !== 'Active') throw domainError(accountErrors.invalidCredentials());
-    const session = await this.sessions.issue(outcome.state, this.clock(), clientAddress);
+    const session = await this.sessions.issue(
+      outcome.state,
+      this.clock(),
+      clientAddress,
+      outcome.revision,
+    );
     const account = await this.query.byId(found.id);
     if (account === null) throw domainError(accountErrors.invalidCredentials());
     return { ...session, account };
