@@ -59,6 +59,8 @@ module.exports = {
         'port types (`@app/event-sourcing`).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      // messages.ts is the context's wording as plain data (DESIGN.md layout): the decisions
+      // phrase their refusals with it, so it is the one file outside domain/ they may import.
       to: {
         pathNot: [
           '^libs/$1/src/domain/',
@@ -66,6 +68,14 @@ module.exports = {
           '^libs/event-sourcing/src/index\\.ts$',
         ],
       },
+    },
+    {
+      name: 'messages-are-plain',
+      comment:
+        'A context’s messages.ts is wording only: the domain imports it, so it imports nothing.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/messages\\.ts$' },
+      to: {},
     },
     {
       name: 'domain-imports-kernel-types-only',

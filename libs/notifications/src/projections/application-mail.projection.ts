@@ -77,6 +77,9 @@ function mailFor(event: ApplicationEvent): MailContent | null {
       return status('IN_PROGRESS');
     case 'ApplicationCompleted':
       return status('COMPLETED');
+    // Part of the completion, which is mailed with the issued IDs.
+    case 'PointIdsIssued':
+      return null;
     case 'ApplicationReturned':
     case 'ApplicationRejected':
       return {

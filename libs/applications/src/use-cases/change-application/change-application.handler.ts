@@ -54,7 +54,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
   ): Promise<ApplicationChanges> {
     // Nothing to check where no change is allowed: the decision refuses it (OPS-2).
     if (state.status !== 'RECEIVED' && state.status !== 'RETURNED') return {};
-    const checked = checkChanges(input, state.kind, this.clock(), this.calendar);
+    const checked = checkChanges(input, state, this.clock(), this.calendar);
     if (!checked.ok) throw domainError(checked.error);
     const valid = checked.value;
     if (valid.meteringPoints) {
@@ -76,6 +76,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
       }),
       ...(valid.meteringPoints && { meteringPoints: valid.meteringPoints }),
       ...(valid.desiredStartDate && { desiredStartDate: valid.desiredStartDate }),
+      ...(valid.warnings && { warnings: valid.warnings }),
     };
   }
 }

@@ -3,7 +3,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   APPLICATION_CLOCK,
   HOLIDAY_CALENDAR,
+  TERMS_OF_SERVICE,
   type ApplicationClock,
+  type TermsOfService,
 } from '../../application-providers';
 import type { HolidayCalendar } from '../../domain/holiday-calendar';
 import type { ApplicationModel } from '../../graphql/application.model';
@@ -30,6 +32,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     @Inject(PointEligibility) private readonly eligibility: PointEligibility,
     @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
     @Inject(HOLIDAY_CALENDAR) private readonly calendar: HolidayCalendar,
+    @Inject(TERMS_OF_SERVICE) private readonly terms: TermsOfService,
   ) {}
 
   async execute({ account, input }: SubmitApplicationCommand): Promise<ApplicationModel> {
@@ -60,6 +63,8 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
           desiredStartDate: valid.desiredStartDate,
           warnings: valid.warnings,
           consentConfirmed: input.consentConfirmed,
+          termsVersion: input.termsVersion?.trim() || null,
+          currentTermsVersion: this.terms.version,
         },
       }),
     });
