@@ -31,7 +31,9 @@ describe('error mapping, query limits and observability with resolvers of a spec
         reason: 'QUERY_TOO_DEEP',
         fields: [],
       });
-      expect(body.errors?.[0]?.message).toBe('クエリの階層が深すぎます（5 階層、上限 3 階層）。');
+      expect(body.errors?.[0]?.message).toBe(
+        'リクエストの階層が深すぎます（5 階層、上限 3 階層）。',
+      );
     });
 
     it('counts depth through fragments', async () => {
@@ -79,7 +81,7 @@ describe('error mapping, query limits and observability with resolvers of a spec
         reason: 'QUERY_TOO_COSTLY',
       });
       expect(body.errors?.[0]?.message).toMatch(
-        /^クエリのコストが上限を超えています（500、上限 100）/,
+        /^リクエストのコストが上限を超えています（500、上限 100）/,
       );
     });
 
@@ -163,7 +165,7 @@ describe('error mapping, query limits and observability with resolvers of a spec
       const error = body.errors?.[0];
 
       expect(error?.message).toBe(
-        'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+        '申し訳ございません。システムで予期しないエラーが発生いたしました。お手数ですが、時間をおいて再度お試しください。',
       );
       expect(error?.extensions).toEqual({
         code: 'INTERNAL_SERVER_ERROR',

@@ -78,7 +78,9 @@ describe.each(testDatabaseTargets())('mail caused by registration over HTTP on $
   it('ACC-2: register → the verification mail arrives → verifyEmail with its link → login → me', async () => {
     await register('mail_user_01');
     const mail = await mailTo('mail_user_01@example.jp', /メールアドレスの確認/);
-    expect(mail.subject).toBe('【Bルート申込】メールアドレスの確認のお願い');
+    expect(mail.subject).toBe(
+      '【高圧Bルートサービス】新規アカウント登録のメールアドレス確認のお願い',
+    );
     expect(mail.to).toBe('mail_user_01@example.jp');
     expect(mail.text).toContain('ユーザーID「mail_user_01」');
     expect(mail.text).toContain('有効期限は30分です');
@@ -120,7 +122,7 @@ describe.each(testDatabaseTargets())('mail caused by registration over HTTP on $
     expect(codeOf(await login('mail_lock_01', 'wrong-password-3'))).toBe('UNAUTHENTICATED');
 
     const mail = await mailTo('mail_lock_01@example.jp', /ロック/);
-    expect(mail.subject).toBe('【Bルート申込】アカウントがロックされました');
+    expect(mail.subject).toBe('【高圧Bルートサービス】アカウントロックのお知らせ');
     expect(mail.text).toContain('ユーザーID「mail_lock_01」');
     expect(mail.text).toContain('3回続けて誤ったためロックされました');
     expect(mail.from).toBe(MAIL_FROM);

@@ -52,7 +52,14 @@ const environmentSchema = z.object({
   MAIL_FROM: z
     .string()
     .regex(/^([^<>]+ <)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally "Name <address>"')
-    .default('no-reply@b-route.example.jp'),
+    .default('lhtepcopg@tepcoco.jp'),
+  // ACC-8: where customers write to the back office (unlock, password, contact change).
+  SUPPORT_EMAIL: z.email({ error: 'must be an e-mail address' }).default('Kouatsu2023@tepcoco.jp'),
+  MAIL_SIGNATURE: z.string().trim().min(1).max(200).default('東京電力パワーグリッド株式会社'),
+  TERMS_VERSION: z.string().trim().min(1).max(100).optional(),
+  TERMS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
   MAIL_DIRECTORY: z.string().min(1).default('./var/mail'),
   MAIL_POLL_INTERVAL_MS: integer(10, 3_600_000).default(1000),
   MAIL_RETRY_INITIAL_DELAY_MS: integer(10, 86_400_000).default(30_000),
@@ -179,6 +186,10 @@ export interface AppConfig {
     readonly smtpUrl?: string;
     /** The no-reply sender (ACC-8). */
     readonly from: string;
+    /** ACC-8: the back office's contact address, named wherever a customer is sent to it. */
+    readonly supportEmail: string;
+    /** The operator's name closing every mail. */
+    readonly signature: string;
     /** Where mail goes as `.eml` files when no SMTP server is set. */
     readonly directory: string;
     readonly pollIntervalMs: number;
@@ -188,6 +199,8 @@ export interface AppConfig {
       readonly maxAttempts: number;
     };
   };
+  /** APP-2: the terms a submission's consent refers to; unset parts keep the FAQ's. */
+  readonly terms: { readonly version?: string; readonly url?: string };
   readonly logLevel: LogLevel;
   readonly graphql: {
     readonly maxDepth: number;
@@ -265,6 +278,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
+      supportEmail: env.SUPPORT_EMAIL,
+      signature: env.MAIL_SIGNATURE,
       directory: env.MAIL_DIRECTORY,
       pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
       retry: {
@@ -273,6 +288,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
         maxAttempts: env.MAIL_RETRY_MAX_ATTEMPTS,
       },
     },
+    terms: { version: env.TERMS_VERSION, url: env.TERMS_URL },
     logLevel: env.LOG_LEVEL,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,

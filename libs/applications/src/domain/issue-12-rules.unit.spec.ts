@@ -8,6 +8,7 @@ import {
   OWNER_ID,
   T0,
   TERMS_VERSION,
+  auditor,
   minutesAfter,
   operator,
   processingStarted,
@@ -233,7 +234,7 @@ describe('APP-2: the terms version', () => {
 });
 
 describe('APP-12: the back office never submits', () => {
-  it.each([operator, { id: 'au-1', role: 'AUDITOR' }])(
+  it.each([operator, auditor])(
     'APP-12: a %o actor cannot submit an application on anyone’s behalf (FORBIDDEN)',
     (actor) => {
       const error = given().when(submit({ actor }), T0).thenRefused('FORBIDDEN');

@@ -1,6 +1,7 @@
 import type { FieldError } from '@app/event-sourcing';
 import { parsePointId, resolveMeterId } from '@app/metering';
 import { applicationErrors, type ApplicationError } from '../domain/application-error';
+import type { IssuedPoint } from '../domain/application.command';
 import type { ApplicationKind, ApplicationMeteringPoint } from '../domain/application.event';
 import {
   applicantInfoProblems,
@@ -243,4 +244,28 @@ function optionalPhone(value: string | null | undefined): string | null {
 
 function refusedWith<T>(error: ApplicationError): InputCheck<T> {
   return { ok: false, error };
+}
+
+/** `IssuedPointInput`: the issued ID as typed (hyphens and full-width digits allowed, APP-5). */
+export interface IssuedPointInputValue {
+  readonly index: number;
+  readonly pointId: string;
+}
+
+/** OPS-4: each issued ID normalised to 22 half-width digits; what else it must be, decide says. */
+export function checkIssuedPoints(
+  inputs: readonly IssuedPointInputValue[],
+): InputCheck<IssuedPoint[]> {
+  const problems: FieldError[] = [];
+  const value: IssuedPoint[] = [];
+  inputs.forEach(({ index, pointId }, position) => {
+    const parsed = parsePointId(pointId);
+    if (!parsed.ok) {
+      problems.push({ field: `issuedPoints[${position}].pointId`, ...parsed.error });
+    } else {
+      value.push({ index, pointId: parsed.value.value });
+    }
+  });
+  if (problems.length > 0) return refusedWith(applicationErrors.invalidInput(problems));
+  return { ok: true, value };
 }

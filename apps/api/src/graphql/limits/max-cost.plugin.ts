@@ -7,6 +7,7 @@ import {
   type ComplexityEstimator,
 } from 'graphql-query-complexity';
 import { QueryRefusedError } from '../errors/query-refused.error';
+import { apiMessages } from '../errors/messages';
 
 /**
  * A field with a `limit` argument (a page) costs what it selects times the rows it may return,
@@ -45,9 +46,7 @@ export function maxCostPlugin(maxCost: number): ApolloServerPlugin {
           );
           if (cost !== null && cost <= maxCost) return;
           const message =
-            cost === null
-              ? 'クエリのコストを見積もれないため、お受けできません。変数の値をご確認ください。'
-              : `クエリのコストが上限を超えています（${cost}、上限 ${maxCost}）。取得する項目や件数を減らしてください。`;
+            cost === null ? apiMessages.costUnknown : apiMessages.tooCostly(cost, maxCost);
           throw new GraphQLError(message, {
             originalError: new QueryRefusedError('QUERY_TOO_COSTLY', message),
             extensions: { http: { status: 400 } },

@@ -1,7 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ApplicationModel } from '../../graphql/application.model';
-import { ApplicationCommandRunner } from '../../infrastructure/application-command-runner';
+import {
+  ApplicationCommandRunner,
+  domainError,
+} from '../../infrastructure/application-command-runner';
+import { checkIssuedPoints } from '../../input/application-input.rules';
 import { ApplicationAnswers } from '../application-answers';
 import { actorOf, commandMetadata } from '../application-use-case';
 import { CompleteApplicationCommand } from './complete-application.command';
@@ -19,10 +23,15 @@ export class CompleteApplicationHandler implements ICommandHandler<CompleteAppli
       type: 'CompleteApplication',
       expectedRevision: command.expectedRevision,
       metadata: commandMetadata(command.account),
-      command: () => ({
-        type: 'CompleteApplication',
-        data: { actor: actorOf(command.account) },
-      }),
+      command: () => {
+        // Access was granted already: the operator may see what is wrong with the input.
+        const issued = checkIssuedPoints(command.issuedPoints);
+        if (!issued.ok) throw domainError(issued.error);
+        return {
+          type: 'CompleteApplication',
+          data: { actor: actorOf(command.account), issuedPoints: issued.value },
+        };
+      },
     });
     return this.answers.after(outcome);
   }
