@@ -1,8 +1,9 @@
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { RequestBodyErrorFilter } from './graphql/errors/request-body-error.filter';
 import { hardenHttp } from './http/http-hardening';
 
 /** The configured application, not yet listening: `main` and the end-to-end specs share it. */
@@ -22,6 +23,7 @@ export async function createApp(
   // Without TRUST_PROXY, X-Forwarded-For is ignored: the peer is the client.
   app.set('trust proxy', config.trustProxy.length > 0 ? [...config.trustProxy] : false);
   hardenHttp(app, config);
+  app.useGlobalFilters(new RequestBodyErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
   return app;
 }

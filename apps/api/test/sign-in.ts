@@ -77,6 +77,14 @@ export async function signInAsStaff(api: TestApp, role: StaffRole): Promise<stri
 
 /** A self-registered, verified customer (ACC-1, ACC-2); the spec reads the token where it is made. */
 export async function signInAsCustomer(api: TestApp): Promise<string> {
+  const { userId, password } = await registerCustomer(api);
+  return login(api, userId, password);
+}
+
+/** A customer registered over HTTP and verified with the token read where it is made. */
+export async function registerCustomer(
+  api: TestApp,
+): Promise<{ readonly userId: string; readonly password: string }> {
   const userId = `customer_${randomUUID().slice(0, 8)}`;
   const password = `Kokyaku-${randomUUID()}`;
   const tokens = api.app.get(VerificationTokens);
@@ -103,5 +111,5 @@ export async function signInAsCustomer(api: TestApp): Promise<string> {
   }
   const verified = await postGraphql(api.url, { query: VERIFY, variables: { token } });
   if (verified.body.errors) throw new Error(`verifyEmail: ${JSON.stringify(verified.body.errors)}`);
-  return login(api, userId, password);
+  return { userId, password };
 }

@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -7,6 +7,7 @@ import { GraphqlMetrics } from '../metrics/graphql-metrics';
 import { MetricsModule } from '../metrics/metrics.module';
 import './error-code.enum';
 import { graphqlOptions } from './graphql-options';
+import { MaxNestingMiddleware } from './limits/max-nesting.middleware';
 import { ServerTimeResolver } from './server-time.resolver';
 
 /** `/graphql`: code-first Apollo with the gateway's limits, error mapping and metrics. */
@@ -24,4 +25,8 @@ import { ServerTimeResolver } from './server-time.resolver';
   ],
   providers: [ServerTimeResolver],
 })
-export class GatewayGraphqlModule {}
+export class GatewayGraphqlModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MaxNestingMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
+}

@@ -8,6 +8,7 @@ import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
 import type { GraphqlMetrics } from '../metrics/graphql-metrics';
 import { CONTRACT_ENUMS, withContractScalars } from './contract-types';
 import { createErrorFormatter } from './errors/format-error';
+import { knownOperationTypesRule } from './limits/known-operation-types.rule';
 import { maxAliasesRule } from './limits/max-aliases.rule';
 import { maxCostPlugin } from './limits/max-cost.plugin';
 import { maxDepthRule } from './limits/max-depth.rule';
@@ -59,6 +60,7 @@ export function graphqlOptions(
     // Errors are mapped once, in formatError; Nest's own HTTP-to-GraphQL mapping would run first.
     autoTransformHttpErrors: false,
     validationRules: [
+      knownOperationTypesRule,
       maxDepthRule(config.graphql.maxDepth),
       maxAliasesRule(config.graphql.maxAliases),
     ],

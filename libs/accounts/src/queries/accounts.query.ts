@@ -1,6 +1,7 @@
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { Not } from 'typeorm';
 import type { AccountRole } from '../domain/account.event';
+import { userIdProblems } from '../domain/account-input-rules';
 import type { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import {
   AccountRowEntity,
@@ -50,6 +51,7 @@ export class AccountsQuery {
 
   /** The account that holds the user ID now; deleted accounts no longer hold theirs (ACC-7). */
   async byUserId(userId: string): Promise<AccountView | null> {
+    if (!couldBeHeld(userId)) return null;
     const row = await this.rows().findOneBy({ userId, status: Not('DELETED') });
     return row ? this.view(row) : null;
   }
@@ -63,6 +65,7 @@ export class AccountsQuery {
   }
 
   async page({ offset, limit, userId }: AccountPageRequest): Promise<AccountPage> {
+    if (userId && !couldBeHeld(userId)) return { total: 0, offset, items: [] };
     const where: FindOptionsWhere<AccountRow> = userId ? { userId } : {};
     const [rows, total] = await this.rows().findAndCount({
       where,
@@ -97,4 +100,12 @@ export class AccountsQuery {
       deletedAt: row.deletedAt,
     };
   }
+}
+
+/**
+ * Every stored user ID passed ACC-3, so one that breaks it names no account, and is not sent to
+ * the database at all: PostgreSQL refuses a NUL in a text parameter outright.
+ */
+function couldBeHeld(userId: string): boolean {
+  return userIdProblems(userId).length === 0;
 }

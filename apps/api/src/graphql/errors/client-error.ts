@@ -92,7 +92,7 @@ export function toClientError(error: unknown): ClientError {
   if (http) return fromHttpStatus(http.getStatus());
   const outer = chain[0];
   if (outer instanceof GraphQLError && !isResolverFailure(outer)) {
-    const refusal = REQUEST_REFUSALS[String(outer.extensions['code'])];
+    const refusal = REQUEST_REFUSALS[String(outer.extensions['code'])] ?? uncodedRefusal(outer);
     if (refusal)
       return {
         code: ErrorCode.BAD_USER_INPUT,
@@ -137,6 +137,25 @@ function badRequest(message: string): { reason: string; message: string } {
     };
   }
   return { reason: 'BAD_REQUEST', message: apiMessages.badRequest };
+}
+
+/**
+ * Refusals of the client's request that graphql-js and Apollo raise without a code: graphql-js
+ * stops coercing variables after 50 errors, and Apollo checks an automatic persisted query's
+ * version and hash. Each is the client's to fix, found by the fuzz suite as INTERNAL_SERVER_ERROR.
+ */
+const UNCODED_REFUSALS: readonly [RegExp, string][] = [
+  [/^Too many errors processing variables/, 'BAD_USER_INPUT'],
+  [/^provided sha does not match query$/, 'PERSISTED_QUERY_NOT_FOUND'],
+  [/^Unsupported persisted query version$/, 'PERSISTED_QUERY_NOT_SUPPORTED'],
+];
+
+function uncodedRefusal(
+  error: GraphQLError,
+): ((error: GraphQLError) => { reason: string; message: string }) | undefined {
+  if (error.extensions['code'] !== undefined) return undefined;
+  const known = UNCODED_REFUSALS.find(([pattern]) => pattern.test(error.message));
+  return known ? REQUEST_REFUSALS[known[1]] : undefined;
 }
 
 /** A resolver's own error arrives wrapped in a GraphQLError with a `path`; its code means nothing. */

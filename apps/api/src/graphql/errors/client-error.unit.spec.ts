@@ -129,6 +129,24 @@ describe('toClientError', () => {
 
   it.each([
     [
+      'Too many errors processing variables, error limit reached. Execution aborted.',
+      'INVALID_VARIABLES',
+    ],
+    ['provided sha does not match query', 'PERSISTED_QUERY_NOT_SUPPORTED'],
+    ['Unsupported persisted query version', 'PERSISTED_QUERY_NOT_SUPPORTED'],
+  ])(
+    "refuses a request graphql-js or Apollo refuse without a code (%s) as the client's (fuzz regression)",
+    (message, reason) => {
+      expect(toClientError(new GraphQLError(message))).toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+        fields: [],
+        reason,
+      });
+    },
+  );
+
+  it.each([
+    [
       'a plain Error from a resolver',
       thrownByResolver(new Error('connect ECONNREFUSED 10.0.0.5:5432')),
     ],

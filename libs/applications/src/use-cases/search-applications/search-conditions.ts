@@ -22,6 +22,9 @@ export const MAX_APPLICATIONS_PAGE = 100;
 export const MAX_CUSTOMER_NAME_QUERY = 100;
 
 const MS_PER_DAY = 86_400_000;
+/** No stored name holds one (APP-3), and PostgreSQL cannot even take a NUL as a parameter. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 // Japan has kept UTC+9, without daylight saving, since 1952.
 const JAPAN_OFFSET_MS = 9 * 3_600_000;
 
@@ -65,7 +68,13 @@ export function searchConditions(filter: ApplicationSearchFilter, now?: Date): S
     });
   }
   const name = filter.customerName?.trim() ?? '';
-  if (name.length > MAX_CUSTOMER_NAME_QUERY) {
+  if (CONTROL_CHARACTER.test(name)) {
+    problems.push({
+      field: 'filter.customerName',
+      code: 'INVALID_CHARACTER',
+      message: '需要家名に使用できない文字（制御文字）が含まれています。',
+    });
+  } else if (name.length > MAX_CUSTOMER_NAME_QUERY) {
     problems.push({
       field: 'filter.customerName',
       code: 'TOO_LONG',

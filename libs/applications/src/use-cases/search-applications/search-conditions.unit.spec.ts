@@ -53,6 +53,17 @@ describe('searchConditions', () => {
     });
   });
 
+  it('APP-10: refuses control characters in a name, NUL included, before any query (fuzz regression)', () => {
+    for (const customerName of ['a\u0000b', '\u0000', '東京\u001b', 'x\u0085']) {
+      expect(searchConditions({ customerName })).toEqual({
+        ok: false,
+        problems: [
+          expect.objectContaining({ field: 'filter.customerName', code: 'INVALID_CHARACTER' }),
+        ],
+      });
+    }
+  });
+
   it('bounds the page', () => {
     expect(pageProblems(0, 100)).toEqual([]);
     expect(pageProblems(-1, 101).map((problem) => problem.field)).toEqual(['offset', 'limit']);
