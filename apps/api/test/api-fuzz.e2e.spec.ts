@@ -38,7 +38,7 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2_000);
  */
 const POSTGRES_RUNS = Number(process.env['FUZZ_RUNS_POSTGRES'] ?? Math.ceil(RUNS / 4));
 /** Requests sent at once; fast-check shrinks the batch's values when one of them breaks a rule. */
-const BATCH = 8;
+const BATCH = 16;
 /** Generous: a loaded machine answers slowly, and the count is what the run is about. */
 const TIMEOUT_MS = 120_000 + RUNS * 150;
 

@@ -119,9 +119,11 @@ function plausible(path: string, world: () => FuzzWorld): fc.Arbitrary<unknown> 
       return fc.constantFrom('F形', 'A-1', 'ｆ');
     case 'desiredStartDate':
       return fc.integer({ min: 10, max: 90 }).map(japanDayPlus);
+    // In order, so a range is valid unless a hostile value makes it not.
     case 'registeredFrom':
+      return fc.integer({ min: -30, max: 0 }).map(japanDayPlus);
     case 'registeredTo':
-      return fc.integer({ min: -30, max: 30 }).map(japanDayPlus);
+      return fc.integer({ min: 0, max: 30 }).map(japanDayPlus);
     case 'customerName':
       return fc.constantFrom('東京', 'とうきょう', 'ﾄｳｷｮｳ', 'カブシキ', '株式会社');
     case 'applicationId':
@@ -153,56 +155,65 @@ function hostileLeaf(typeName: string): fc.Arbitrary<unknown> {
 }
 
 /**
- * A value for one input position: mostly plausible, often hostile, now and then absent, null or
- * of the wrong JSON type. Input objects recurse field by field, so one hostile field usually sits
- * among valid ones.
+ * How hostile one request is: at 1 about one field in a submission is hostile (the others are
+ * plausible, so it reaches the code behind the checks); at 8 most are, with nulls, missing fields
+ * and wrong JSON types among them.
+ */
+export type Hostility = 1 | 8;
+
+/**
+ * A value for one input position: plausible, hostile, tainted (plausible with a hostile piece
+ * inside), absent, null or of the wrong JSON type, as `hostility` weighs them. Input objects
+ * recurse field by field.
  */
 function inputValue(
   type: GraphQLInputType,
   path: string,
   world: () => FuzzWorld,
+  hostility: Hostility,
 ): fc.Arbitrary<unknown> {
+  const h = hostility;
   if (isNonNullType(type)) {
     return fc.oneof(
-      { weight: 30, arbitrary: inputValue(type.ofType, path, world) },
-      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 300, arbitrary: inputValue(type.ofType, path, world, h) },
+      { weight: h, arbitrary: fc.constant(null) },
     );
   }
   const maybeNull = (arbitrary: fc.Arbitrary<unknown>) =>
     fc.oneof(
-      { weight: 10, arbitrary },
-      { weight: 1, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: wrongJsonType },
+      { weight: 100, arbitrary },
+      { weight: h, arbitrary: fc.constant(null) },
+      { weight: h, arbitrary: wrongJsonType },
     );
   if (isListType(type)) {
+    const item = inputValue(type.ofType, `${path}.0`, world, h);
     return maybeNull(
       fc.oneof(
-        {
-          weight: 8,
-          arbitrary: fc.array(inputValue(type.ofType, `${path}.0`, world), { maxLength: 3 }),
-        },
-        {
-          weight: 1,
-          arbitrary: fc.array(inputValue(type.ofType, `${path}.0`, world), {
-            minLength: 20,
-            maxLength: 60,
-          }),
-        },
+        { weight: 80, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) },
+        { weight: h, arbitrary: fc.constant([]) },
+        { weight: h, arbitrary: fc.array(item, { minLength: 20, maxLength: 60 }) },
       ),
     );
   }
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields()).map((field) => {
-      const value = inputValue(field.type, `${path}.${field.name}`, world);
+      const value = inputValue(field.type, `${path}.${field.name}`, world, h);
       const optional = !isNonNullType(field.type);
-      // A required field is sometimes left out altogether, an optional one often.
+      // A required field is now and then left out altogether, an optional one often.
       return fc
-        .tuple(fc.constant(field.name), value, fc.nat(optional ? 3 : 40))
+        .tuple(fc.constant(field.name), value, fc.nat(optional ? 3 : Math.ceil(400 / h)))
         .map(([name, v, roll]) => (roll === 0 ? null : ([name, v] as const)));
     });
     return maybeNull(
       fc
-        .tuple(fc.tuple(...fields), fc.option(fc.tuple(hostileString, hostileString), { freq: 20 }))
+        .tuple(
+          fc.tuple(...fields),
+          // A field the contract does not have: rare, since it refuses the whole request.
+          fc.oneof(
+            { weight: 200, arbitrary: fc.constant(null) },
+            { weight: h, arbitrary: fc.tuple(hostileString, hostileString) },
+          ),
+        )
         .map(([entries, extra]) => {
           const object: Record<string, unknown> = {};
           for (const entry of entries) if (entry) object[entry[0]] = entry[1];
@@ -215,9 +226,9 @@ function inputValue(
     const names = type.getValues().map((value) => value.name);
     return maybeNull(
       fc.oneof(
-        { weight: 10, arbitrary: fc.constantFrom(...names) },
+        { weight: 100, arbitrary: fc.constantFrom(...names) },
         {
-          weight: 1,
+          weight: 4 * h,
           arbitrary: fc
             .constantFrom(...names)
             .chain((name) =>
@@ -230,12 +241,13 @@ function inputValue(
   if (isScalarType(type)) {
     const known = plausible(path, world);
     const hostile = hostileLeaf(type.name);
-    const choices: fc.WeightedArbitrary<unknown>[] = [{ weight: 3, arbitrary: hostile }];
-    if (known) {
-      choices.push({ weight: 4, arbitrary: known });
-      if (type.name === 'String' || type.name === 'ID') {
-        choices.push({ weight: 3, arbitrary: tainted(known as fc.Arbitrary<string>) });
-      }
+    if (!known) return maybeNull(hostile);
+    const choices: fc.WeightedArbitrary<unknown>[] = [
+      { weight: 100, arbitrary: known },
+      { weight: 4 * h, arbitrary: hostile },
+    ];
+    if (type.name === 'String' || type.name === 'ID') {
+      choices.push({ weight: 4 * h, arbitrary: tainted(known as fc.Arbitrary<string>) });
     }
     return maybeNull(fc.oneof(...choices));
   }
@@ -290,25 +302,30 @@ export function operationCases(
   const query = `${operation} Fuzz${declarations.length ? `(${declarations.join(', ')})` : ''} {
   ${name}${argumentList.length ? `(${argumentList.join(', ')})` : ''} ${selectionOf(field.type)}
 }`;
-  const variables = fc
-    .tuple(
-      ...field.args.map((argument) =>
-        fc
-          .tuple(
-            fc.constant(argument.name),
-            inputValue(argument.type, `${name}.${argument.name}`, world),
-            fc.nat(30),
-          )
-          .map(([argumentName, value, roll]) =>
-            roll === 0 ? null : ([argumentName, value] as const),
-          ),
-      ),
-    )
-    .map((entries) => {
-      const object: Record<string, unknown> = {};
-      for (const entry of entries) if (entry) object[entry[0]] = entry[1];
-      return object;
-    });
+  const variablesAt = (hostility: Hostility) =>
+    fc
+      .tuple(
+        ...field.args.map((argument) =>
+          fc
+            .tuple(
+              fc.constant(argument.name),
+              inputValue(argument.type, `${name}.${argument.name}`, world, hostility),
+              fc.nat(Math.ceil(240 / hostility)),
+            )
+            .map(([argumentName, value, roll]) =>
+              roll === 0 ? null : ([argumentName, value] as const),
+            ),
+        ),
+      )
+      .map((entries) => {
+        const object: Record<string, unknown> = {};
+        for (const entry of entries) if (entry) object[entry[0]] = entry[1];
+        return object;
+      });
+  const variables = fc.oneof(
+    { weight: 2, arbitrary: variablesAt(1) },
+    { weight: 1, arbitrary: variablesAt(8) },
+  );
   const caller = fc.oneof(
     { weight: 20, arbitrary: fc.constant(usualCaller) },
     { weight: 1, arbitrary: fc.constantFrom<Caller>('owner', 'operator', 'anonymous', 'forged') },

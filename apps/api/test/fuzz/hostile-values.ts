@@ -108,6 +108,12 @@ const PIECES = [
   ...INTERPRETED,
 ];
 
+/** One hostile piece; NUL and lone surrogates more often, since each broke (or may break) a layer. */
+const piece: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 1, arbitrary: fc.constantFrom('\u0000', '\u0000\u0000', '\ud800') },
+);
+
 /** A few kilobytes to a megabyte, in one- and three-byte UTF-8 characters. */
 export const hugeString: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('a', 'あ', '①', '\u0000', '😀'), fc.constantFrom(4_000, 60_000, 1_000_000))
@@ -115,13 +121,13 @@ export const hugeString: fc.Arbitrary<string> = fc
 
 /** Hostile pieces and arbitrary code points, mixed. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 40, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 40, arbitrary: piece },
   {
     weight: 40,
     arbitrary: fc
       .array(
         fc.oneof(
-          fc.constantFrom(...PIECES),
+          piece,
           fc.string({ unit: 'binary', maxLength: 6 }),
           fc.string({ unit: 'grapheme', maxLength: 6 }),
         ),
