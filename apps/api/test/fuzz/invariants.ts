@@ -158,13 +158,4 @@ export function isRefusal(answer: Answer): boolean {
 export const AWAITING_ACCESS_BRANCH: readonly {
   readonly name: string;
   readonly covers: (answer: Answer, violation: Violation) => boolean;
-}[] = [
-  {
-    name: 'a body over the size limit answers HTTP 413 in Express\u2019s shape and English',
-    covers: (answer, violation) => answer.status === 413 && violation.rule === 'GraphQL-shaped',
-  },
-  {
-    name: 'no helmet headers (nosniff) nor Cache-Control: no-store on /graphql',
-    covers: (_, violation) => violation.rule === 'security headers',
-  },
-];
+}[] = [];
