@@ -9,7 +9,7 @@ const testFiles = ['**/*.spec.ts', '**/testing/**/*.ts', 'test/**/*.ts', 'apps/*
 export default defineConfig(
   {
     // The fixtures break the dependency rules on purpose and have their own tsconfig.
-    ignores: ['dist/', 'var/', 'coverage/', 'tools/depcruise/fixtures/'],
+    ignores: ['dist/', 'var/', 'coverage/', 'tools/depcruise/fixtures/', 'apps/portal/src/gql/'],
   },
   eslint.configs.recommended,
   {
@@ -17,7 +17,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/portal/src/**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -32,6 +32,13 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The portal runs in the browser.
+    files: ['apps/portal/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    // Japanese text sets words apart with the ideographic space (U+3000).
+    rules: { 'no-irregular-whitespace': ['error', { skipJSXText: true, skipStrings: true }] },
   },
   {
     // Logs go through the Nest/pino logger; the CLI writes to process.stdout.

@@ -5,6 +5,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { RequestBodyErrorFilter } from './graphql/errors/request-body-error.filter';
 import { hardenHttp } from './http/http-hardening';
+import { servePortal } from './portal/serve-portal';
 
 /** The configured application, not yet listening: `main` and the end-to-end specs share it. */
 export async function createApp(
@@ -25,5 +26,10 @@ export async function createApp(
   hardenHttp(app, config);
   app.useGlobalFilters(new RequestBodyErrorFilter(app.get(HttpAdapterHost).httpAdapter));
   app.enableShutdownHooks();
+  // Before Nest's own routes are added at listen, so the portal's paths are answered first;
+  // the API's paths pass through untouched.
+  if (!options.headless && !servePortal(app)) {
+    app.get(Logger).warn('no portal is built (npm run build:portal): / answers 404');
+  }
   return app;
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const base = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
   const logger = new Logger('Main');
+  logger.log(`Portal: ${base}/`);
   logger.log(`GraphQL: ${base}/graphql`);
   logger.log(
     `Health: ${base}/health, metrics: ${base}/metrics (ready in ${Date.now() - started} ms)`,
