@@ -114,7 +114,8 @@ async function send(
   const response = await fetch(request.url, {
     method: request.method,
     headers: { ...request.headers, 'x-correlation-id': correlationId },
-    body: request.body,
+    // A copy on its own ArrayBuffer: the DOM typings (pulled in by the browser specs) accept no other.
+    body: typeof request.body === 'object' ? new Uint8Array(request.body) : request.body,
     signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();
