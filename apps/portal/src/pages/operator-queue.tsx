@@ -99,8 +99,8 @@ export default function OperatorQueue() {
                   <td>
                     <Link to={`/applications/${row.id}`}>{row.id}</Link>
                   </td>
-                  <td>{formatDate(row.registeredAt)}</td>
-                  <td>{KIND_LABELS[row.kind]}</td>
+                  <td className="short">{formatDate(row.registeredAt)}</td>
+                  <td className="short">{KIND_LABELS[row.kind]}</td>
                   <td>
                     <span className={`status status-${row.status}`}>
                       {STATUS_LABELS[row.status]}
@@ -110,7 +110,7 @@ export default function OperatorQueue() {
                   <td>
                     {DATE_LABELS[row.kind]} {formatDate(row.desiredStartDate)}
                   </td>
-                  <td className={left <= 7 ? 'urgent' : undefined}>
+                  <td className={left <= 7 ? 'short urgent' : 'short'}>
                     {left >= 0 ? `あと${left}日` : `${-left}日経過`}
                   </td>
                   <td>
