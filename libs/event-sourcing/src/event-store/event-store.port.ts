@@ -141,6 +141,12 @@ export interface StoreHead {
   readonly checkpoint: Checkpoint | null;
 }
 
+/** What a reader has processed: its checkpoint and the position of the last event it applied. */
+export interface ProcessedUpTo {
+  readonly checkpoint: Checkpoint | null;
+  readonly position: bigint;
+}
+
 export interface EventStore {
   append(
     stream: string,
@@ -165,6 +171,13 @@ export interface EventStore {
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The newest visible event, for projection lag. */
   head(): Promise<StoreHead>;
+  /**
+   * How many events a reader that processed up to `processed` is behind `head` (projection lag):
+   * 0 when it is at the head, at least 1 when behind. Only the store knows what its positions
+   * measure (a sequence here, a log offset in bytes on EventStoreDB), so it counts; a store that
+   * must read to count stops at `cap` and answers `cap`.
+   */
+  eventsBehind(processed: ProcessedUpTo, head: StoreHead, cap: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -33,6 +33,8 @@ export interface ProjectionRunnerOptions {
 }
 
 /** Skip-only batches store their checkpoint at the end of the log, or after this many. */
+/** A store that reads to count its lag (EventStoreDB) stops there: far enough behind to alert. */
+const LAG_COUNT_CAP = 10_000;
 const SKIPPED_BATCHES_PER_SAVE = 20;
 
 interface Cursor extends StoredCheckpoint {
@@ -118,7 +120,14 @@ export class ProjectionRunner {
       position: state.position,
       updatedAt: state.updatedAt,
       active: this.active,
-      lagEvents: this.lag(head, checkpoint, state.position),
+      lagEvents:
+        head === null
+          ? null
+          : await this.options.eventStore.eventsBehind(
+              { checkpoint, position: state.position },
+              head,
+              LAG_COUNT_CAP,
+            ),
     };
   }
 
@@ -275,21 +284,6 @@ export class ProjectionRunner {
 
   private isAfter(checkpoint: Checkpoint, than: Checkpoint | null): boolean {
     return than === null || this.options.eventStore.compareCheckpoints(checkpoint, than) > 0;
-  }
-
-  private lag(
-    head: StoreHead | null,
-    checkpoint: Checkpoint | null,
-    position: bigint,
-  ): number | null {
-    if (head === null) return null;
-    if (
-      head.checkpoint === null ||
-      (checkpoint !== null && !this.isAfter(head.checkpoint, checkpoint))
-    )
-      return 0;
-    // Positions follow commit order only roughly, so a runner behind the head counts at least one.
-    return Number(head.position > position ? head.position - position : 1n);
   }
 
   private retryDelay(failures: number): number {

@@ -200,3 +200,24 @@ describe('EventStoreDB credentials', () => {
     await store.close();
   });
 });
+
+describe('EventStoreDB projection lag', () => {
+  it('counts the events a reader is behind, not the bytes between commit positions, up to the cap', async () => {
+    const client = new ClientDouble();
+    const store = storeOn(client);
+    await store.append('application-1', [anEvent(), anEvent(), anEvent()], 'no_stream');
+    const { events } = await store.readAll();
+    const [first, , last] = events;
+    if (!first || !last) throw new Error('three events were appended');
+    const head = { position: last.position, checkpoint: last.checkpoint };
+    // Commit positions are 10 apart in the double: subtracting them would say 20.
+    expect(last.position - first.position).toBe(20n);
+
+    const behind = (checkpoint: string | null, position: bigint, cap = 100) =>
+      store.eventsBehind({ checkpoint, position }, head, cap);
+    expect(await behind(first.checkpoint, first.position)).toBe(2);
+    expect(await behind(last.checkpoint, last.position)).toBe(0);
+    expect(await behind(null, 0n)).toBe(3);
+    expect(await behind(null, 0n, 2)).toBe(2);
+  });
+});

@@ -36,6 +36,7 @@ import type {
   StreamVerification,
   SubscribeOptions,
   Subscription,
+  ProcessedUpTo,
 } from '../event-store.port';
 import { verifyChain, type StoredLink } from '../hash-chain';
 import { satisfies } from '../expected-revision';
@@ -344,6 +345,34 @@ export class EventStoreDbEventStore implements EventStore {
     return position
       ? { position: position.commit, checkpoint: positionCheckpoint(position) }
       : { position: 0n, checkpoint: null };
+  }
+
+  /**
+   * Commit positions are byte offsets in the log, so their difference is no count of events: read
+   * forward from the reader's checkpoint and count the events a reader would be handed (system
+   * records left out), up to `cap`.
+   */
+  async eventsBehind(processed: ProcessedUpTo, head: StoreHead, cap: number): Promise<number> {
+    if (head.checkpoint === null) return 0;
+    if (
+      processed.checkpoint !== null &&
+      this.compareCheckpoints(head.checkpoint, processed.checkpoint) <= 0
+    )
+      return 0;
+    const after = processed.checkpoint ? parseCheckpoint(processed.checkpoint) : null;
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after ?? START,
+      maxCount: cap + (after ? 1 : 0),
+      credentials: this.credentials,
+    });
+    let behind = 0;
+    for await (const record of records(read)) {
+      if (after && comparePositions(record.position, after) <= 0) continue;
+      if (!isSystemEvent(record.streamId, record.type)) behind += 1;
+    }
+    // Only system records (or none yet visible) after the checkpoint: still behind the head.
+    return Math.max(1, Math.min(behind, cap));
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import type {
   StreamVerification,
   SubscribeOptions,
   Subscription,
+  ProcessedUpTo,
 } from '../event-store.port';
 import { chainOnto, verifyChain } from '../hash-chain';
 import { Logger } from '@nestjs/common';
@@ -25,6 +26,7 @@ import {
   type SkipLogger,
   type StoredRow,
 } from '../stored-event';
+import { sequenceLag } from '../sequence-lag';
 import { Upcasters } from '../upcasters';
 import { satisfies } from '../expected-revision';
 import { readStreamWindow } from '../read-stream-window';
@@ -133,6 +135,10 @@ export class InMemoryEventStore implements EventStore {
   async head(): Promise<StoreHead> {
     const last = this.log.at(-1);
     return { position: last?.position ?? 0n, checkpoint: last?.checkpoint ?? null };
+  }
+
+  async eventsBehind(processed: ProcessedUpTo, head: StoreHead): Promise<number> {
+    return sequenceLag(this, processed, head);
   }
 
   async close(): Promise<void> {}

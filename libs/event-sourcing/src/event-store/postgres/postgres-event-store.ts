@@ -19,6 +19,7 @@ import type {
   StreamVerification,
   SubscribeOptions,
   Subscription,
+  ProcessedUpTo,
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { Logger } from '@nestjs/common';
@@ -29,6 +30,7 @@ import {
   type SkipLogger,
   type StoredRow,
 } from '../stored-event';
+import { sequenceLag } from '../sequence-lag';
 import { Upcasters } from '../upcasters';
 import {
   appendersBarrier,
@@ -347,6 +349,10 @@ export class PostgresEventStore implements EventStore {
     return row
       ? { position: BigInt(row.global_position), checkpoint: `${row.xid}:${row.global_position}` }
       : { position: 0n, checkpoint: null };
+  }
+
+  async eventsBehind(processed: ProcessedUpTo, head: StoreHead): Promise<number> {
+    return sequenceLag(this, processed, head);
   }
 
   /** The pool belongs to whoever created it. */

@@ -14,6 +14,7 @@ import type {
   StreamVerification,
   SubscribeOptions,
   Subscription,
+  ProcessedUpTo,
 } from '../../event-store/event-store.port';
 
 /**
@@ -75,6 +76,10 @@ export class DuplicatingEventStore implements EventStore {
 
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
     return this.inner.compareCheckpoints(a, b);
+  }
+
+  eventsBehind(processed: ProcessedUpTo, head: StoreHead, cap: number): Promise<number> {
+    return this.inner.eventsBehind(processed, head, cap);
   }
 
   head(): Promise<StoreHead> {
