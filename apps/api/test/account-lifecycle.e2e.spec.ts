@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
+import { AccountJobs } from '@app/accounts';
 import {
-  AccountJobs,
   AccountsQuery,
   VerificationTokens,
   accountStream,
   type IssuedVerificationToken,
-} from '@app/accounts';
+} from '@app/accounts/testing';
 import { EVENT_STORE, PII_ERASED, PiiVault, type EventStore } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { DataSource } from 'typeorm';

@@ -1,12 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  AccountCommandRunner,
-  AccountContactCipher,
-  AccountRepository,
-  AccountsQuery,
-  type AccountCommand,
-} from '@app/accounts';
+import { AccountCommandRunner, AccountContactCipher } from '@app/accounts';
+import { AccountRepository, AccountsQuery, type AccountCommand } from '@app/accounts/testing';
 import { PII_ERASED, ProjectionRunners } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';

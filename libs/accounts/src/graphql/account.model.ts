@@ -8,7 +8,7 @@ export const Role = {
   AUDITOR: 'AUDITOR',
 } as const satisfies Record<AccountRole, AccountRole>;
 
-export const AccountStatus = {
+const AccountStatus = {
   PENDING_VERIFICATION: 'PENDING_VERIFICATION',
   ACTIVE: 'ACTIVE',
   LOCKED: 'LOCKED',

@@ -13,7 +13,7 @@ import { METERING_MIGRATIONS } from '../projections/metering-read-model';
 import { MeteringPointsQuery } from '../queries/metering-points.query';
 
 // Generous: the runner's first lock and poll can be slow on a machine shared by many test runs.
-export const PROJECTION_WAIT_MS = 60_000;
+const PROJECTION_WAIT_MS = 60_000;
 /** For a test that waits for the projection. */
 export const PROJECTION_TEST_TIMEOUT_MS = 90_000;
 

@@ -27,7 +27,7 @@ export interface LedgerRow {
   readonly sent_at: Date | null;
 }
 
-export const silentLogger: MailLogger = {
+const silentLogger: MailLogger = {
   log: () => undefined,
   warn: () => undefined,
   error: () => undefined,

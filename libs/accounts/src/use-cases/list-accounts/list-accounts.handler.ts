@@ -6,7 +6,7 @@ import { AccountsQuery, type AccountPage } from '../../queries/accounts.query';
 import { ListAccountsQuery } from './list-accounts.query';
 
 // A bound so that one request cannot decrypt the whole table.
-export const MAX_ACCOUNTS_PAGE = 100;
+const MAX_ACCOUNTS_PAGE = 100;
 
 @QueryHandler(ListAccountsQuery)
 export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery> {
