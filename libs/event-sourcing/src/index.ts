@@ -26,26 +26,14 @@ export {
   EventSourcedRepository,
   type CommandMetadata,
 } from './aggregates/event-sourced-repository';
-export { HistoryKey } from './history/history-key';
-export { HistorySigner, HistoryChainBrokenError } from './history/history-signer';
-export {
-  HistoryVerifier,
-  HistoryTamperedError,
-  type HistoryReport,
-  type StreamReport,
-} from './history/history-verifier';
-export {
-  describeFinding,
-  type HistoryFinding,
-  type HistoryFindingKind,
-} from './history/history-finding';
+export { HistoryVerifier, HistoryTamperedError } from './history/history-verifier';
+export { describeFinding, type HistoryFinding } from './history/history-finding';
 export {
   verifyBundle,
   type HistoryBundle,
   type BundleVerification,
 } from './history/history-bundle';
-export { HISTORY_CHECKPOINT_STREAM, keyIdOf, type SignedCheckpoint } from './history/global-chain';
-export { HISTORY_LINKS_PROJECTION } from './history/history-links';
+export { type SignedCheckpoint } from './history/global-chain';
 export {
   historySigningKeyFile,
   historyPublicKeyPem,

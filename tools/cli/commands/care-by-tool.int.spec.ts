@@ -1,13 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  AccountCommandRunner,
-  AccountRepository,
-  AccountsQuery,
-  CreateOperatorCommand,
-  type CreatedOperator,
-} from '@app/accounts';
+import { AccountCommandRunner, CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
+import { AccountRepository, AccountsQuery } from '@app/accounts/testing';
 import { EVENT_STORE, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
