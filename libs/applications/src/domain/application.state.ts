@@ -49,8 +49,17 @@ export type SubmittedApplication =
 
 export type ApplicationState = NotSubmitted | SubmittedApplication;
 
+/** Holds its metering points (MTR-2) until it is completed, rejected or withdrawn. */
+export type OpenApplication = Received | InProgress | Returned;
+
 export const initialState: ApplicationState = { status: 'NOT_SUBMITTED' };
 
 export function isSubmitted(state: ApplicationState): state is SubmittedApplication {
   return state.status !== 'NOT_SUBMITTED';
+}
+
+export function isOpen(state: ApplicationState): state is OpenApplication {
+  return (
+    state.status === 'RECEIVED' || state.status === 'IN_PROGRESS' || state.status === 'RETURNED'
+  );
 }

@@ -31,7 +31,7 @@ export type MailContent = {
   [T in MailTemplateName]: { readonly template: T; readonly params: MailTemplateParams[T] };
 }[MailTemplateName];
 
-const MAIL_TEMPLATE_NAMES: readonly MailTemplateName[] = [
+export const MAIL_TEMPLATE_NAMES: readonly MailTemplateName[] = [
   'verification-link',
   'account-locked',
   'initial-password-issued',
