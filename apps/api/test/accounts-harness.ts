@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
-import { AccountsQuery, accountStream } from '@app/accounts/testing';
+import { AccountsReader, accountStream } from '@app/accounts/testing';
 import { EVENT_STORE, PiiVault, type EventStore, type RecordedEvent } from '@app/event-sourcing';
 import type { TestDatabaseTarget } from '@test/database';
 import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
@@ -131,7 +131,7 @@ export class AccountsHarness {
   }
 
   async accountId(userId: string): Promise<string> {
-    const account = await this.api.app.get(AccountsQuery).byUserId(userId);
+    const account = await this.api.app.get(AccountsReader).byUserId(userId);
     if (!account) throw new Error(`no account ${userId}`);
     return account.id;
   }

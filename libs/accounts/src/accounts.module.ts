@@ -20,8 +20,8 @@ import { AccountRepository } from './infrastructure/account-repository';
 import { UserIdReservations } from './infrastructure/user-id-reservations';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
-import { AccountSweepQuery } from './queries/account-sweep.query';
-import { AccountsQuery } from './queries/accounts.query';
+import { AccountSweepReader } from './read-models/account-sweep.reader';
+import { AccountsReader } from './read-models/accounts.reader';
 import { AccountJobs } from './jobs/account-jobs';
 import { JobLock } from './jobs/job-lock';
 import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
@@ -88,9 +88,9 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     RegistrationExpiry,
     UserIdClaims,
     {
-      provide: AccountSweepQuery,
+      provide: AccountSweepReader,
       inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new AccountSweepQuery(dataSource),
+      useFactory: (dataSource: DataSource) => new AccountSweepReader(dataSource),
     },
     {
       provide: JobLock,
@@ -118,10 +118,10 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
         new InitialPasswords(hasher, cipher, common),
     },
     {
-      provide: AccountsQuery,
+      provide: AccountsReader,
       inject: [DataSource, AccountContactCipher],
       useFactory: (dataSource: DataSource, cipher: AccountContactCipher) =>
-        new AccountsQuery(dataSource, cipher),
+        new AccountsReader(dataSource, cipher),
     },
     GqlAuthGuard,
     RolesGuard,

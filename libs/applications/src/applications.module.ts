@@ -28,8 +28,8 @@ import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
 import { ApplicationSearchRowEntity } from './projections/application-search-row.entity';
-import { ApplicationHistory } from './queries/application-history';
-import { ApplicationReadModel } from './queries/application-read-model';
+import { ApplicationHistoryReader } from './read-models/application-history.reader';
+import { ApplicationReader } from './read-models/application.reader';
 import { ApplicationAsOfHandler } from './use-cases/application-as-of/application-as-of.handler';
 import { ApplicationAsOfResolver } from './use-cases/application-as-of/application-as-of.resolver';
 import { ApplicationHistoryHandler } from './use-cases/application-history/application-history.handler';
@@ -106,20 +106,20 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
       ) => new ApplicationCommandRunner(repository, points, clock, new Logger('Applications')),
     },
     {
-      provide: ApplicationReadModel,
+      provide: ApplicationReader,
       inject: [DataSource, ApplicationCipher],
       useFactory: (dataSource: DataSource, cipher: ApplicationCipher) =>
-        new ApplicationReadModel(dataSource, cipher),
+        new ApplicationReader(dataSource, cipher),
     },
     {
-      provide: ApplicationHistory,
+      provide: ApplicationHistoryReader,
       inject: [EVENT_STORE, PiiVault, ApplicationCipher, HistoryVerifier],
       useFactory: (
         eventStore: EventStore,
         vault: PiiVault,
         cipher: ApplicationCipher,
         verifier: HistoryVerifier,
-      ) => new ApplicationHistory(eventStore, vault, cipher, verifier),
+      ) => new ApplicationHistoryReader(eventStore, vault, cipher, verifier),
     },
     TermsOfServiceResolver,
     SubmitApplicationResolver,

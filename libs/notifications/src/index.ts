@@ -1,3 +1,3 @@
 export { NotificationsModule } from './notifications.module';
 export { notificationsProjections } from './projections/notifications-projections';
-export { NOTIFICATIONS_MIGRATIONS } from './ledger/notifications-migrations';
+export { NOTIFICATIONS_MIGRATIONS } from './migrations/notifications-migrations';

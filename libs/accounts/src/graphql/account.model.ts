@@ -18,7 +18,7 @@ const AccountStatus = {
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AccountStatus, { name: 'AccountStatus' });
 
-/** The contract's `Account`, as `AccountsQuery` reads it. */
+/** The contract's `Account`, as `AccountsReader` reads it. */
 @ObjectType('Account')
 export class AccountModel {
   @Field(() => ID)

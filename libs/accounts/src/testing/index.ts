@@ -9,5 +9,5 @@ export {
   type IssuedVerificationToken,
 } from '../credentials/verification-tokens';
 export { AccountRepository, accountStream } from '../infrastructure/account-repository';
-export { AccountsQuery } from '../queries/accounts.query';
+export { AccountsReader } from '../read-models/accounts.reader';
 export { SessionService } from '../sessions/session.service';

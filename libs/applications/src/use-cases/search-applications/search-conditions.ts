@@ -2,7 +2,7 @@ import type { FieldError } from '@app/event-sourcing';
 import { addDays, parseCalendarDay, type CalendarDay } from '../../domain/calendar-day';
 import { customerNameSearchKey } from '../../projections/customer-name-search-key';
 import type { ApplicationKind, ApplicationStatus } from '../../domain/application.event';
-import type { SearchConditions } from '../../queries/application-search.sql';
+import type { SearchConditions } from '../../read-models/application-search.sql';
 import { applicationMessages } from '../../messages';
 
 /** APP-10 as asked: days are `YYYY-MM-DD` in Japan; every criterion may be left out. */
