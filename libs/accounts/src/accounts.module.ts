@@ -57,6 +57,33 @@ import { UnlockAccountResolver } from './use-cases/unlock-account/unlock-account
 import { VerifyEmailHandler } from './use-cases/verify-email/verify-email.handler';
 import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resolver';
 
+const resolvers = [
+  RegisterAccountResolver,
+  VerifyEmailResolver,
+  LoginResolver,
+  LogoutResolver,
+  ChangePasswordResolver,
+  MeResolver,
+  ListAccountsResolver,
+  UnlockAccountResolver,
+  ResetPasswordResolver,
+  ChangeAccountContactResolver,
+];
+const commandHandlers = [
+  RegisterAccountHandler,
+  VerifyEmailHandler,
+  LoginHandler,
+  LogoutHandler,
+  ChangePasswordHandler,
+  UnlockAccountHandler,
+  ResetPasswordHandler,
+  ChangeAccountContactHandler,
+  // No resolver: staff accounts come only from the create-operator tool.
+  CreateOperatorHandler,
+  CareByToolHandler,
+];
+const queryHandlers = [MeHandler, ListAccountsHandler];
+
 /**
  * The accounts bounded context: customers' self-service operations and operators' account care. Its infrastructure classes
  * take plain constructor arguments, so they are built here by factories.
@@ -125,32 +152,12 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     },
     GqlAuthGuard,
     RolesGuard,
-    RegisterAccountResolver,
-    RegisterAccountHandler,
-    VerifyEmailResolver,
-    VerifyEmailHandler,
     LocalStrategy,
     GqlLocalAuthGuard,
-    LoginResolver,
-    LoginHandler,
-    LogoutResolver,
-    LogoutHandler,
-    ChangePasswordResolver,
-    ChangePasswordHandler,
-    MeResolver,
-    MeHandler,
-    ListAccountsResolver,
-    ListAccountsHandler,
     InitialPasswordCare,
-    UnlockAccountResolver,
-    UnlockAccountHandler,
-    ResetPasswordResolver,
-    ResetPasswordHandler,
-    ChangeAccountContactResolver,
-    ChangeAccountContactHandler,
-    // No resolver: staff accounts come only from the create-operator tool.
-    CreateOperatorHandler,
-    CareByToolHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard, AccountJobs],
 })

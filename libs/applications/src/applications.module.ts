@@ -61,6 +61,38 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
  * processing (write side); search, history, as-of and verification (read side). Its
  * infrastructure classes take plain constructor arguments, so they are built here by factories.
  */
+const resolvers = [
+  TermsOfServiceResolver,
+  SubmitApplicationResolver,
+  ChangeApplicationResolver,
+  WithdrawApplicationResolver,
+  StartProcessingResolver,
+  ReturnApplicationResolver,
+  RejectApplicationResolver,
+  CompleteApplicationResolver,
+  GetApplicationResolver,
+  SearchApplicationsResolver,
+  ApplicationHistoryResolver,
+  ApplicationAsOfResolver,
+  VerifyApplicationHistoryResolver,
+];
+const commandHandlers = [
+  SubmitApplicationHandler,
+  ChangeApplicationHandler,
+  WithdrawApplicationHandler,
+  StartProcessingHandler,
+  ReturnApplicationHandler,
+  RejectApplicationHandler,
+  CompleteApplicationHandler,
+];
+const queryHandlers = [
+  GetApplicationHandler,
+  SearchApplicationsHandler,
+  ApplicationHistoryHandler,
+  ApplicationAsOfHandler,
+  VerifyApplicationHistoryHandler,
+];
+
 @Module({
   // The search read model's entity, mapped on the shared DataSource for its projection.
   imports: [CqrsModule, MeteringModule, TypeOrmModule.forFeature([ApplicationSearchRowEntity])],
@@ -121,31 +153,9 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
         verifier: HistoryVerifier,
       ) => new ApplicationHistoryReader(eventStore, vault, cipher, verifier),
     },
-    TermsOfServiceResolver,
-    SubmitApplicationResolver,
-    SubmitApplicationHandler,
-    ChangeApplicationResolver,
-    ChangeApplicationHandler,
-    WithdrawApplicationResolver,
-    WithdrawApplicationHandler,
-    StartProcessingResolver,
-    StartProcessingHandler,
-    ReturnApplicationResolver,
-    ReturnApplicationHandler,
-    RejectApplicationResolver,
-    RejectApplicationHandler,
-    CompleteApplicationResolver,
-    CompleteApplicationHandler,
-    GetApplicationResolver,
-    GetApplicationHandler,
-    SearchApplicationsResolver,
-    SearchApplicationsHandler,
-    ApplicationHistoryResolver,
-    ApplicationHistoryHandler,
-    ApplicationAsOfResolver,
-    ApplicationAsOfHandler,
-    VerifyApplicationHistoryResolver,
-    VerifyApplicationHistoryHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [ApplicationCipher, ApplicationRepository, APPLICATION_CLOCK, HOLIDAY_CALENDAR],
 })

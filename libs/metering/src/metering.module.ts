@@ -13,6 +13,10 @@ import { FindMeteringPointResolver } from './use-cases/find-metering-point/find-
 import { RecordMeteringPointHandler } from './use-cases/record-metering-point/record-metering-point.handler';
 import { RecordMeteringPointResolver } from './use-cases/record-metering-point/record-metering-point.resolver';
 
+const resolvers = [RecordMeteringPointResolver, FindMeteringPointResolver];
+const commandHandlers = [RecordMeteringPointHandler];
+const queryHandlers = [FindMeteringPointHandler];
+
 /**
  * The metering bounded context: the registry of metering points (MTR-1, MTR-2, OPS-4). The
  * applications context uses it through the exported `MeteringRegistry`.
@@ -40,10 +44,9 @@ import { RecordMeteringPointResolver } from './use-cases/record-metering-point/r
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => new MeteringPointsReader(dataSource),
     },
-    RecordMeteringPointResolver,
-    RecordMeteringPointHandler,
-    FindMeteringPointResolver,
-    FindMeteringPointHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [MeteringRegistry, MeteringPointImport],
 })
