@@ -112,6 +112,7 @@ module.exports = {
           '\\.spec\\.ts$',
           '\\.d\\.ts$',
           '(^|/)[^/]+\\.config\\.(js|cjs|mjs|ts)$',
+          '(^|/)codegen\\.(js|cjs|mjs|ts)$',
           '(^|/)\\.[^/]+\\.(js|cjs|mjs|json)$',
           '(^|/)tsconfig[^/]*\\.json$',
           '^apps/[^/]+/src/main\\.ts$',
