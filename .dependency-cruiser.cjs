@@ -101,6 +101,30 @@ module.exports = {
       to: { path: TEST_SUPPORT },
     },
     {
+      name: 'no-orphans',
+      comment:
+        'A file that imports nothing and that nothing imports is dead code (knip finds files ' +
+        'no entry reaches). Specs, type declarations, configuration and entry points may stand alone.',
+      severity: 'error',
+      from: {
+        orphan: true,
+        pathNot: [
+          '\\.spec\\.ts$',
+          '\\.d\\.ts$',
+          '(^|/)[^/]+\\.config\\.(js|cjs|mjs|ts)$',
+          '(^|/)codegen\\.(js|cjs|mjs|ts)$',
+          '(^|/)\\.[^/]+\\.(js|cjs|mjs|json)$',
+          '(^|/)tsconfig[^/]*\\.json$',
+          '^apps/[^/]+/src/main\\.ts$',
+          '^tools/cli/main\\.ts$',
+          '^tools/bench/[^/]+/[^/]+\\.bench\\.ts$',
+          '^tools/[^/]+/[^/]+\\.mjs$',
+          '^test/global-(setup|teardown)\\.ts$',
+        ],
+      },
+      to: {},
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

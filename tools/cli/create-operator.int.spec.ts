@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
-import { LoginCommand, type LoginResult } from '@app/accounts';
+import { LoginCommand, type LoginResult } from '@app/accounts/testing';
 import { embeddedDatabaseLocation, servedEmbeddedDatabaseUrl } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestDatabaseTarget } from '@test/database';
 import { describeOnServer } from '@test/describe-on-server';

@@ -93,6 +93,11 @@ const EXPECTED: Found[] = [
     'libs/event-sourcing/src/testing/index.ts',
   ],
   [
+    'no-orphans',
+    'libs/applications/src/domain/forgotten-rule.ts',
+    'libs/applications/src/domain/forgotten-rule.ts',
+  ],
+  [
     'no-circular',
     'libs/metering/src/registry/point-lookup.ts',
     'libs/metering/src/registry/point-registry.ts',

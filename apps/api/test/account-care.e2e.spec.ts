@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { INITIAL_PASSWORD_LIFETIME_MS } from '@app/accounts';
+import { INITIAL_PASSWORD_LIFETIME_MS } from '@app/accounts/testing';
 import { testDatabaseTargets } from '@test/database';
 import {
   AccountsHarness,

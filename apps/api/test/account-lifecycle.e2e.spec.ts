@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
+import { AccountJobs } from '@app/accounts';
 import {
-  AccountJobs,
-  AccountsQuery,
+  AccountsReader,
   VerificationTokens,
   accountStream,
   type IssuedVerificationToken,
-} from '@app/accounts';
+} from '@app/accounts/testing';
 import { EVENT_STORE, PII_ERASED, PiiVault, type EventStore } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { DataSource } from 'typeorm';
@@ -271,7 +271,7 @@ describe.each(testDatabaseTargets())('ACC-7 inactivity deletion over HTTP on $ki
         idle.id,
       ]);
     expect(rows).toEqual([{ status: 'DELETED', email: null, name: null, phone: null }]);
-    expect(await api.app.get(AccountsQuery).byId(idle.id)).toMatchObject({
+    expect(await api.app.get(AccountsReader).byId(idle.id)).toMatchObject({
       status: 'DELETED',
       email: PII_ERASED,
       name: PII_ERASED,
@@ -308,7 +308,7 @@ describe.each(testDatabaseTargets())('ACC-7 inactivity deletion over HTTP on $ki
     const [registered] = events;
     const contact = (registered?.data as { contact: { email: string } }).contact;
     expect(await api.app.get(PiiVault).decrypt(contact.email)).toBe(PII_ERASED);
-    expect(await api.app.get(AccountsQuery).byId(idle.id)).toMatchObject({ status: 'DELETED' });
+    expect(await api.app.get(AccountsReader).byId(idle.id)).toMatchObject({ status: 'DELETED' });
     const me = await postGraphql(
       api.url,
       { query: '{ me { userId } }' },

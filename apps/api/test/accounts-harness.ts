@@ -1,10 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  AccountsQuery,
-  CreateOperatorCommand,
-  accountStream,
-  type CreatedOperator,
-} from '@app/accounts';
+import { CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
+import { AccountsReader, accountStream } from '@app/accounts/testing';
 import { EVENT_STORE, PiiVault, type EventStore, type RecordedEvent } from '@app/event-sourcing';
 import type { TestDatabaseTarget } from '@test/database';
 import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
@@ -13,7 +9,7 @@ export const CUSTOMER_PASSWORD = 'kumo-no-ue_2026';
 export const STAFF_PASSWORD = 'umi-no-soko_2026';
 export const CHOSEN_PASSWORD = 'hoshi-no-sora_2026';
 
-export const LOGIN = `mutation Login($userId: String!, $password: String!) {
+const LOGIN = `mutation Login($userId: String!, $password: String!) {
   login(userId: $userId, password: $password) {
     accessToken account { id userId status mustChangePassword }
   }
@@ -135,7 +131,7 @@ export class AccountsHarness {
   }
 
   async accountId(userId: string): Promise<string> {
-    const account = await this.api.app.get(AccountsQuery).byUserId(userId);
+    const account = await this.api.app.get(AccountsReader).byUserId(userId);
     if (!account) throw new Error(`no account ${userId}`);
     return account.id;
   }

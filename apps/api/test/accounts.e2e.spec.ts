@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { jest } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { VerificationTokens, type IssuedVerificationToken } from '@app/accounts';
+import { VerificationTokens, type IssuedVerificationToken } from '@app/accounts/testing';
 import { buildSchema, findBreakingChanges } from 'graphql';
 import { testDatabaseTargets } from '@test/database';
 import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';

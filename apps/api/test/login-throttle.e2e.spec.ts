@@ -1,5 +1,9 @@
 import { jest } from '@jest/globals';
-import { VerificationTokens, accountStream, type IssuedVerificationToken } from '@app/accounts';
+import {
+  VerificationTokens,
+  accountStream,
+  type IssuedVerificationToken,
+} from '@app/accounts/testing';
 import { EVENT_STORE, type EventStore } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { postFrom } from './client-from';

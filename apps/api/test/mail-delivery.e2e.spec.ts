@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountCommandRunner,
-  AccountContactCipher,
-  PasswordHasher,
-  type AccountCommand,
-} from '@app/accounts';
+import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
+import { type AccountCommand } from '@app/accounts/testing';
 import {
   startSmtpTestServer,
   type ReceivedMail,

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
-import {
-  AccountCommandRunner,
-  AccountContactCipher,
-  PasswordHasher,
-  VerificationTokens,
-  type StaffRole,
-} from '@app/accounts';
+import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
+import { VerificationTokens, type StaffRole } from '@app/accounts/testing';
 import { ProjectionRunners } from '@app/event-sourcing';
 import { postGraphql, type TestApp } from './test-app';
 

@@ -33,7 +33,7 @@ export interface TestAppOptions {
 export const testLogs: string[] = [];
 const destination = { write: (line: string) => void testLogs.push(line) };
 
-export const RELAXED_THROTTLES: Readonly<Record<string, string>> = {
+const RELAXED_THROTTLES: Readonly<Record<string, string>> = {
   LOGIN_FAILURES_PER_ADDRESS: '1000000',
   LOGIN_DELAY_FREE_FAILURES: '1000000',
   REGISTER_PER_ADDRESS_PER_HOUR: '1000000',

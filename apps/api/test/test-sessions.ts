@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { SessionService, asEncryptedText, type AccountRole, type Active } from '@app/accounts';
+import { type AccountRole } from '@app/accounts';
+import { SessionService, asEncryptedText, type Active } from '@app/accounts/testing';
 
 export interface SignedIn {
   readonly accountId: string;

@@ -3,12 +3,12 @@ import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook
 import type { FieldProblem, Refusal } from './client';
 
 /** The id of a form field's control, from its react-hook-form name (`customer.name`). */
-export function fieldId(name: string): string {
+function fieldId(name: string): string {
   return `f-${name.replace(/[.[\]]+/g, '-').replace(/-$/, '')}`;
 }
 
 /** The API's field path (`meteringPoints[0].pointId`) as a react-hook-form name. */
-export function formName(field: string): string {
+function formName(field: string): string {
   return field.replace(/\[(\d+)\]/g, '.$1');
 }
 

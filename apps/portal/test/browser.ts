@@ -4,18 +4,14 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import playwright, { type Browser, type Page } from 'playwright-core';
-import {
-  AccountCommandRunner,
-  AccountContactCipher,
-  PasswordHasher,
-  type StaffRole,
-} from '@app/accounts';
+import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
+import type { StaffRole } from '@app/accounts/testing';
 import { ProjectionRunners } from '@app/event-sourcing';
 import type { TestApp } from '../../api/test/test-app';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = 'var/screenshots';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = 'var/screenshots';
 
 /**
  * Runs `suite` in a real browser. Without Chromium the suite is one skipped test that says why

@@ -10,10 +10,6 @@ export function configureBackOfficeContact(address: string): void {
   backOfficeContact = address;
 }
 
-export function configuredBackOfficeContact(): string {
-  return backOfficeContact;
-}
-
 /** A decision's refusal as the error the gateway maps to its ErrorCode, its message complete. */
 export function accountRefusal(error: AccountError): DomainError {
   return new DomainError(

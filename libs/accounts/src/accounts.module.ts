@@ -20,8 +20,8 @@ import { AccountRepository } from './infrastructure/account-repository';
 import { UserIdReservations } from './infrastructure/user-id-reservations';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
-import { AccountSweepQuery } from './queries/account-sweep.query';
-import { AccountsQuery } from './queries/accounts.query';
+import { AccountSweepReader } from './read-models/account-sweep.reader';
+import { AccountsReader } from './read-models/accounts.reader';
 import { AccountJobs } from './jobs/account-jobs';
 import { JobLock } from './jobs/job-lock';
 import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
@@ -57,6 +57,33 @@ import { UnlockAccountResolver } from './use-cases/unlock-account/unlock-account
 import { VerifyEmailHandler } from './use-cases/verify-email/verify-email.handler';
 import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resolver';
 
+const resolvers = [
+  RegisterAccountResolver,
+  VerifyEmailResolver,
+  LoginResolver,
+  LogoutResolver,
+  ChangePasswordResolver,
+  MeResolver,
+  ListAccountsResolver,
+  UnlockAccountResolver,
+  ResetPasswordResolver,
+  ChangeAccountContactResolver,
+];
+const commandHandlers = [
+  RegisterAccountHandler,
+  VerifyEmailHandler,
+  LoginHandler,
+  LogoutHandler,
+  ChangePasswordHandler,
+  UnlockAccountHandler,
+  ResetPasswordHandler,
+  ChangeAccountContactHandler,
+  // No resolver: staff accounts come only from the create-operator tool.
+  CreateOperatorHandler,
+  CareByToolHandler,
+];
+const queryHandlers = [MeHandler, ListAccountsHandler];
+
 /**
  * The accounts bounded context: customers' self-service operations and operators' account care. Its infrastructure classes
  * take plain constructor arguments, so they are built here by factories.
@@ -88,9 +115,9 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     RegistrationExpiry,
     UserIdClaims,
     {
-      provide: AccountSweepQuery,
+      provide: AccountSweepReader,
       inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new AccountSweepQuery(dataSource),
+      useFactory: (dataSource: DataSource) => new AccountSweepReader(dataSource),
     },
     {
       provide: JobLock,
@@ -118,39 +145,19 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
         new InitialPasswords(hasher, cipher, common),
     },
     {
-      provide: AccountsQuery,
+      provide: AccountsReader,
       inject: [DataSource, AccountContactCipher],
       useFactory: (dataSource: DataSource, cipher: AccountContactCipher) =>
-        new AccountsQuery(dataSource, cipher),
+        new AccountsReader(dataSource, cipher),
     },
     GqlAuthGuard,
     RolesGuard,
-    RegisterAccountResolver,
-    RegisterAccountHandler,
-    VerifyEmailResolver,
-    VerifyEmailHandler,
     LocalStrategy,
     GqlLocalAuthGuard,
-    LoginResolver,
-    LoginHandler,
-    LogoutResolver,
-    LogoutHandler,
-    ChangePasswordResolver,
-    ChangePasswordHandler,
-    MeResolver,
-    MeHandler,
-    ListAccountsResolver,
-    ListAccountsHandler,
     InitialPasswordCare,
-    UnlockAccountResolver,
-    UnlockAccountHandler,
-    ResetPasswordResolver,
-    ResetPasswordHandler,
-    ChangeAccountContactResolver,
-    ChangeAccountContactHandler,
-    // No resolver: staff accounts come only from the create-operator tool.
-    CreateOperatorHandler,
-    CareByToolHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard, AccountJobs],
 })

@@ -28,8 +28,8 @@ import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
 import { ApplicationSearchRowEntity } from './projections/application-search-row.entity';
-import { ApplicationHistory } from './queries/application-history';
-import { ApplicationReadModel } from './queries/application-read-model';
+import { ApplicationHistoryReader } from './read-models/application-history.reader';
+import { ApplicationReader } from './read-models/application.reader';
 import { ApplicationAsOfHandler } from './use-cases/application-as-of/application-as-of.handler';
 import { ApplicationAsOfResolver } from './use-cases/application-as-of/application-as-of.resolver';
 import { ApplicationHistoryHandler } from './use-cases/application-history/application-history.handler';
@@ -61,6 +61,38 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
  * processing (write side); search, history, as-of and verification (read side). Its
  * infrastructure classes take plain constructor arguments, so they are built here by factories.
  */
+const resolvers = [
+  TermsOfServiceResolver,
+  SubmitApplicationResolver,
+  ChangeApplicationResolver,
+  WithdrawApplicationResolver,
+  StartProcessingResolver,
+  ReturnApplicationResolver,
+  RejectApplicationResolver,
+  CompleteApplicationResolver,
+  GetApplicationResolver,
+  SearchApplicationsResolver,
+  ApplicationHistoryResolver,
+  ApplicationAsOfResolver,
+  VerifyApplicationHistoryResolver,
+];
+const commandHandlers = [
+  SubmitApplicationHandler,
+  ChangeApplicationHandler,
+  WithdrawApplicationHandler,
+  StartProcessingHandler,
+  ReturnApplicationHandler,
+  RejectApplicationHandler,
+  CompleteApplicationHandler,
+];
+const queryHandlers = [
+  GetApplicationHandler,
+  SearchApplicationsHandler,
+  ApplicationHistoryHandler,
+  ApplicationAsOfHandler,
+  VerifyApplicationHistoryHandler,
+];
+
 @Module({
   // The search read model's entity, mapped on the shared DataSource for its projection.
   imports: [CqrsModule, MeteringModule, TypeOrmModule.forFeature([ApplicationSearchRowEntity])],
@@ -106,46 +138,24 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
       ) => new ApplicationCommandRunner(repository, points, clock, new Logger('Applications')),
     },
     {
-      provide: ApplicationReadModel,
+      provide: ApplicationReader,
       inject: [DataSource, ApplicationCipher],
       useFactory: (dataSource: DataSource, cipher: ApplicationCipher) =>
-        new ApplicationReadModel(dataSource, cipher),
+        new ApplicationReader(dataSource, cipher),
     },
     {
-      provide: ApplicationHistory,
+      provide: ApplicationHistoryReader,
       inject: [EVENT_STORE, PiiVault, ApplicationCipher, HistoryVerifier],
       useFactory: (
         eventStore: EventStore,
         vault: PiiVault,
         cipher: ApplicationCipher,
         verifier: HistoryVerifier,
-      ) => new ApplicationHistory(eventStore, vault, cipher, verifier),
+      ) => new ApplicationHistoryReader(eventStore, vault, cipher, verifier),
     },
-    TermsOfServiceResolver,
-    SubmitApplicationResolver,
-    SubmitApplicationHandler,
-    ChangeApplicationResolver,
-    ChangeApplicationHandler,
-    WithdrawApplicationResolver,
-    WithdrawApplicationHandler,
-    StartProcessingResolver,
-    StartProcessingHandler,
-    ReturnApplicationResolver,
-    ReturnApplicationHandler,
-    RejectApplicationResolver,
-    RejectApplicationHandler,
-    CompleteApplicationResolver,
-    CompleteApplicationHandler,
-    GetApplicationResolver,
-    GetApplicationHandler,
-    SearchApplicationsResolver,
-    SearchApplicationsHandler,
-    ApplicationHistoryResolver,
-    ApplicationHistoryHandler,
-    ApplicationAsOfResolver,
-    ApplicationAsOfHandler,
-    VerifyApplicationHistoryResolver,
-    VerifyApplicationHistoryHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [ApplicationCipher, ApplicationRepository, APPLICATION_CLOCK, HOLIDAY_CALENDAR],
 })

@@ -25,17 +25,6 @@ export const DESIRED_DATE_LABELS = {
   ACTIVATION: '活性化希望日',
 } as const;
 
-export type KindKey = keyof typeof KIND_LABELS;
-
-/** The FAQ's own words (A6) under any APP-7 warning. */
-export const HOLIDAY_NOTICE =
-  '※年末年始等連休を挟む場合、2週間(14日)以上期間を空けていただいた場合でもご希望の利用開始時期に間に合わない可能性がありますのでご了承ください。';
-
-/** 2026/04/02 from `2026-04-02`. */
-export function displayDate(isoDay: string): string {
-  return isoDay.replaceAll('-', '/');
-}
-
 export const applicationMessages = {
   // Refusals of a whole command.
   invalidInput:

@@ -6,12 +6,16 @@ import { DataSource } from 'typeorm';
 import { MeteringPointRepository } from './infrastructure/metering-point-repository';
 import { MeteringRegistry } from './infrastructure/metering-registry';
 import { MeteringPointRowEntity } from './projections/metering-point-row.entity';
-import { MeteringPointsQuery } from './queries/metering-points.query';
+import { MeteringPointsReader } from './read-models/metering-points.reader';
 import { MeteringPointImport } from './use-cases/import-metering-points/metering-point-import';
 import { FindMeteringPointHandler } from './use-cases/find-metering-point/find-metering-point.handler';
 import { FindMeteringPointResolver } from './use-cases/find-metering-point/find-metering-point.resolver';
 import { RecordMeteringPointHandler } from './use-cases/record-metering-point/record-metering-point.handler';
 import { RecordMeteringPointResolver } from './use-cases/record-metering-point/record-metering-point.resolver';
+
+const resolvers = [RecordMeteringPointResolver, FindMeteringPointResolver];
+const commandHandlers = [RecordMeteringPointHandler];
+const queryHandlers = [FindMeteringPointHandler];
 
 /**
  * The metering bounded context: the registry of metering points (MTR-1, MTR-2, OPS-4). The
@@ -36,14 +40,13 @@ import { RecordMeteringPointResolver } from './use-cases/record-metering-point/r
       useFactory: (registry: MeteringRegistry) => new MeteringPointImport(registry),
     },
     {
-      provide: MeteringPointsQuery,
+      provide: MeteringPointsReader,
       inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new MeteringPointsQuery(dataSource),
+      useFactory: (dataSource: DataSource) => new MeteringPointsReader(dataSource),
     },
-    RecordMeteringPointResolver,
-    RecordMeteringPointHandler,
-    FindMeteringPointResolver,
-    FindMeteringPointHandler,
+    ...resolvers,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
   exports: [MeteringRegistry, MeteringPointImport],
 })

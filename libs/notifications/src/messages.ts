@@ -10,7 +10,7 @@ export const DEFAULT_SUPPORT_EMAIL = 'Kouatsu2023@tepcoco.jp';
 /** The operator's name; `MAIL_SIGNATURE` overrides it. */
 export const DEFAULT_SIGNATURE = '東京電力パワーグリッド株式会社';
 
-export const SUBJECT_PREFIX = '【高圧Bルートサービス】';
+const SUBJECT_PREFIX = '【高圧Bルートサービス】';
 
 /** Q5, word for word as the mails close. */
 export const SEND_ONLY_NOTICE =

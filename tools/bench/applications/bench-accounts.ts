@@ -17,11 +17,11 @@ export interface SignedIn {
   readonly token: string;
 }
 
-export function benchPassword(): string {
+function benchPassword(): string {
   return `bench_${randomBytes(12).toString('hex')}`;
 }
 
-export async function login(url: string, userId: string, password: string): Promise<SignedIn> {
+async function login(url: string, userId: string, password: string): Promise<SignedIn> {
   const { login: session } = await graphql<{
     login: { accessToken: string; account: { id: string } };
   }>(url, LOGIN, { userId, password });

@@ -1,10 +1,7 @@
-import {
-  applicantInfoProblems,
-  checkDesiredStartDate,
-  customerInfoProblems,
-  holidayJpCalendar,
-} from '@app/applications';
-import { parseMeterId, parsePointId } from '@app/metering';
+import { checkDesiredStartDate, holidayJpCalendar } from '@app/applications';
+import { applicantInfoProblems, customerInfoProblems } from '@app/applications/testing';
+import { parsePointId } from '@app/metering';
+import { parseMeterId } from '@app/metering/testing';
 import {
   customerName,
   meterId,

@@ -1,13 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  AccountCommandRunner,
-  AccountRepository,
-  AccountsQuery,
-  CreateOperatorCommand,
-  type CreatedOperator,
-} from '@app/accounts';
+import { AccountCommandRunner, CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
+import { AccountRepository, AccountsReader } from '@app/accounts/testing';
 import { EVENT_STORE, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
@@ -84,7 +79,7 @@ describe.each(testDatabaseTargets())(
     it('ACC-9: unlock-account unlocks a locked operator (the break-glass), prints a fresh initial password and records the tool as actor SYSTEM', async () => {
       const created = await operator('ops.locked');
       await lockOut(created.account.id);
-      expect(await context.get(AccountsQuery).byUserId('ops.locked')).toMatchObject({
+      expect(await context.get(AccountsReader).byUserId('ops.locked')).toMatchObject({
         status: 'LOCKED',
       });
 

@@ -20,7 +20,7 @@ export type CreateOperatorOutcome =
  * opened, then CreateOperator appended with the actor SYSTEM. It leaves the projections to the
  * API when it goes through the API's PGlite (see `CliContextOptions.passiveProjections`).
  */
-export async function createOperator(
+async function createOperator(
   input: StaffAccountInput,
   options: CliContextOptions = {},
 ): Promise<CreateOperatorOutcome> {

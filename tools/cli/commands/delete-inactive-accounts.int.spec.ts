@@ -1,12 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  AccountCommandRunner,
-  AccountContactCipher,
-  AccountRepository,
-  AccountsQuery,
-  type AccountCommand,
-} from '@app/accounts';
+import { AccountCommandRunner, AccountContactCipher } from '@app/accounts';
+import { AccountRepository, AccountsReader, type AccountCommand } from '@app/accounts/testing';
 import { PII_ERASED, ProjectionRunners } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
@@ -89,7 +84,7 @@ describe.each(testDatabaseTargets())(
       expect(await deleteInactiveAccounts(context, output)).toBe(1);
       expect(output.lines).toEqual(['1 inactive account deleted']);
 
-      const query = context.get(AccountsQuery);
+      const query = context.get(AccountsReader);
       expect(await query.byId(idle)).toMatchObject({ status: 'DELETED', email: PII_ERASED });
       expect(await query.byId(recent)).toMatchObject({
         status: 'ACTIVE',

@@ -12,7 +12,7 @@ import { withCliContext, type CliContextOptions } from '../cli-context';
 import type { CliOutput } from '../cli-output';
 
 /** The evidence bundle of one application's intact history, signed by a checkpoint covering it. */
-export async function exportHistory(
+async function exportHistory(
   context: INestApplicationContext,
   applicationId: number,
 ): Promise<HistoryBundle> {

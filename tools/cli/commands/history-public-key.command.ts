@@ -9,7 +9,7 @@ import { cliEnvironment, type CliContextOptions } from '../cli-context';
 import type { CliOutput } from '../cli-output';
 
 /** The public half of the configured signing key (or of `./var/history-signing.key`), PEM. */
-export async function historyPublicKey(context: CliContextOptions = {}): Promise<string> {
+async function historyPublicKey(context: CliContextOptions = {}): Promise<string> {
   const root = context.root ?? process.cwd();
   const config = loadConfig({
     LOG_LEVEL: 'warn',

@@ -4,7 +4,7 @@ import { CommanderError, type Command } from 'commander';
 import type { CliOutput } from '../cli-output';
 
 /** Verifies a bundle from its bytes and a public key alone: no database, no server, no `./var`. */
-export function verifyBundleText(
+function verifyBundleText(
   bundleText: string,
   publicKeyText: string,
   output: CliOutput,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_HEADER = 'x-correlation-id';
 
 /** Long enough to be unique, short and plain enough to be safe in logs and headers. */
 const SANE = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;

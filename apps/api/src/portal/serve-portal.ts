@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Where `npm run build:portal` writes the portal, relative to the working directory. */
-export const PORTAL_DIRECTORY = 'dist/portal';
+const PORTAL_DIRECTORY = 'dist/portal';
 
 /**
  * The portal's policy: its own scripts, styles, fonts and images only (no inline script or
  * style, nothing from another origin), GraphQL on this origin, no framing.
  */
-export const PORTAL_CONTENT_SECURITY_POLICY = [
+const PORTAL_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

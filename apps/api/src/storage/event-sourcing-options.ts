@@ -18,7 +18,7 @@ import type { MigrationInterface } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's read-model tables, migrated at start by the API and by every tool alike. */
-export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
+const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   ...ACCOUNTS_MIGRATIONS,
   ...METERING_MIGRATIONS,
   ...APPLICATIONS_MIGRATIONS,
@@ -30,7 +30,7 @@ export const CONTEXT_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
  * Every read model the API keeps current (and `rebuild-projections` can rebuild). The mail
  * projections write the delivery ledger of the schema in use, and name the sender in Message-IDs.
  */
-export function contextProjections(config: AppConfig, schema: string): Projection[] {
+function contextProjections(config: AppConfig, schema: string): Projection[] {
   return [
     ...ACCOUNTS_PROJECTIONS,
     ...METERING_PROJECTIONS,

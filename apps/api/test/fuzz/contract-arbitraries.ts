@@ -24,7 +24,7 @@ import {
 } from './hostile-values';
 
 /** The public contract, as committed: the fuzzer's idea of what a request may look like. */
-export const CONTRACT: GraphQLSchema = buildSchema(
+const CONTRACT: GraphQLSchema = buildSchema(
   readFileSync(resolve(process.cwd(), 'apps/api/contract/schema.graphql'), 'utf8'),
 );
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
  */
 
 /** C0 and C1 controls, NUL first (PostgreSQL text cannot hold it), and invisible separators. */
-export const CONTROL_CHARACTERS = [
+const CONTROL_CHARACTERS = [
   '\u0000',
   '\u0001',
   '\u0007',
@@ -28,12 +28,12 @@ export const CONTROL_CHARACTERS = [
 ];
 
 /** Halves of a surrogate pair on their own: not valid UTF-16, so not encodable as UTF-8 either. */
-export const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83dz', '\ude00あ'];
+const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83dz', '\ude00あ'];
 
-export const EMOJI = ['😀', '👨‍👩‍👧‍👦', '🇯🇵', '🏭', '𠮷', '🈂️', '⚡️'];
+const EMOJI = ['😀', '👨‍👩‍👧‍👦', '🇯🇵', '🏭', '𠮷', '🈂️', '⚡️'];
 
 /** The same text in full-width, half-width and mixed forms, as Japanese forms receive them. */
-export const WIDTH_MIXES = [
+const WIDTH_MIXES = [
   'ＡＢＣ１２３',
   'ｱｲｳｴｵ',
   'ｶﾞｷﾞ',
@@ -51,7 +51,7 @@ export const WIDTH_MIXES = [
  * (0xED–0xEE, 0xFA–0xFC: 髙, 﨑, 纊), the wave dash and minus signs whose Unicode mapping differs
  * between JIS and CP932, and characters with no Shift_JIS mapping at all.
  */
-export const CP932_EDGES = [
+const CP932_EDGES = [
   '①',
   '㈱',
   '㍻',
@@ -78,7 +78,7 @@ export const CP932_EDGES = [
 ];
 
 /** Text that means something to some other layer: SQL, LIKE patterns, paths, templates, HTML. */
-export const INTERPRETED = [
+const INTERPRETED = [
   "'; DROP TABLE events; --",
   "' OR '1'='1",
   '%',
@@ -115,7 +115,7 @@ const piece: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A few kilobytes to a megabyte, in one- and three-byte UTF-8 characters. */
-export const hugeString: fc.Arbitrary<string> = fc
+const hugeString: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('a', 'あ', '①', '\u0000', '😀'), fc.constantFrom(4_000, 60_000, 1_000_000))
   .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)));
 

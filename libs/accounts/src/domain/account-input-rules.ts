@@ -29,10 +29,10 @@ export type IsCommonPassword = (password: string) => boolean;
 // ACC-3: half-width letters and digits and `@` `.` `-` `_`, for all three fields.
 const ALLOWED = /^[A-Za-z0-9@._-]$/u;
 // Not in ACC-3: a bound so that a user ID fits an index and a form field.
-export const USER_ID_MAX_LENGTH = 64;
+const USER_ID_MAX_LENGTH = 64;
 // Length bounds only (NIST SP 800-63B): no composition rules.
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 64;
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 64;
 
 export function userIdProblems(value: string, field = 'userId'): AccountFieldProblem[] {
   if (value === '') return [problem(field, 'REQUIRED', 'ユーザーIDを入力してください。')];

@@ -8,7 +8,7 @@ export const Role = {
   AUDITOR: 'AUDITOR',
 } as const satisfies Record<AccountRole, AccountRole>;
 
-export const AccountStatus = {
+const AccountStatus = {
   PENDING_VERIFICATION: 'PENDING_VERIFICATION',
   ACTIVE: 'ACTIVE',
   LOCKED: 'LOCKED',
@@ -18,7 +18,7 @@ export const AccountStatus = {
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AccountStatus, { name: 'AccountStatus' });
 
-/** The contract's `Account`, as `AccountsQuery` reads it. */
+/** The contract's `Account`, as `AccountsReader` reads it. */
 @ObjectType('Account')
 export class AccountModel {
   @Field(() => ID)

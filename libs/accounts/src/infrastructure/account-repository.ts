@@ -1,9 +1,4 @@
-import {
-  EventSourcedRepository,
-  type CommandMetadata,
-  type EventStore,
-  type LoadedAggregate,
-} from '@app/event-sourcing';
+import { EventSourcedRepository, type CommandMetadata, type EventStore } from '@app/event-sourcing';
 import type { AccountEvent } from '../domain/account.event';
 import { evolve } from '../domain/account.evolve';
 import { initialState, type AccountState } from '../domain/account.state';
@@ -18,7 +13,6 @@ export function accountStream(accountId: string): string {
 /** Schema version of every account event as written today; upcasters key on it later. */
 export const ACCOUNT_EVENT_SCHEMA_VERSION = 1;
 
-export type LoadedAccount = LoadedAggregate<AccountState>;
 export type AccountCommandMetadata = CommandMetadata;
 
 /** The Account aggregate on its stream `account-<accountId>`. */

@@ -17,7 +17,7 @@ import type { AccountEvent } from '../domain/account.event';
 import { ACCOUNT_EVENT_SCHEMA_VERSION, type AccountCommandMetadata } from './account-repository';
 
 /** Not `account-…`: whatever follows account streams by prefix never meets these events. */
-export const USER_ID_STREAM_PREFIX = 'user-id-';
+const USER_ID_STREAM_PREFIX = 'user-id-';
 
 export function userIdStream(userId: string): string {
   return `${USER_ID_STREAM_PREFIX}${userId}`;

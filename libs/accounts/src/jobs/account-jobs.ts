@@ -7,8 +7,8 @@ import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/ina
 import { ExpiredRegistrationsSweep } from '../use-cases/expire-registrations/expired-registrations.sweep';
 import { JobLock } from './job-lock';
 
-export const EXPIRE_REGISTRATIONS_JOB = 'accounts.expire-registrations';
-export const DELETE_INACTIVE_ACCOUNTS_JOB = 'accounts.delete-inactive-accounts';
+const EXPIRE_REGISTRATIONS_JOB = 'accounts.expire-registrations';
+const DELETE_INACTIVE_ACCOUNTS_JOB = 'accounts.delete-inactive-accounts';
 
 /**
  * The accounts context's scheduled work. Every process schedules it (ScheduleModule's cronJobs

@@ -1,13 +1,13 @@
 import type { Projection } from '@app/event-sourcing';
 import type { MigrationInterface } from 'typeorm';
-import { AccountsReadModel1764115600000 } from './1764115600000-accounts-read-model';
-import { Sessions1764115700000 } from '../sessions/1764115700000-sessions';
+import { AccountsReadModel1764115600000 } from '../migrations/1764115600000-accounts-read-model';
+import { Sessions1764115700000 } from '../migrations/1764115700000-sessions';
 import { accountsProjection } from './accounts.projection';
-import { AccountVerificationToken1764115800000 } from './1764115800000-account-verification-token';
-import { LoginThrottle1764117200000 } from '../throttling/1764117200000-login-throttle';
-import { AccountVerificationLinks1764117300000 } from './1764117300000-account-verification-links';
-import { AttemptCounters1764119000000 } from '../throttling/1764119000000-attempt-counters';
-import { SessionSecurityStamps1764119100000 } from '../sessions/1764119100000-session-security-stamps';
+import { AccountVerificationToken1764115800000 } from '../migrations/1764115800000-account-verification-token';
+import { LoginThrottle1764117200000 } from '../migrations/1764117200000-login-throttle';
+import { AccountVerificationLinks1764117300000 } from '../migrations/1764117300000-account-verification-links';
+import { AttemptCounters1764119000000 } from '../migrations/1764119000000-attempt-counters';
+import { SessionSecurityStamps1764119100000 } from '../migrations/1764119100000-session-security-stamps';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [

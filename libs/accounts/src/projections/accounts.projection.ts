@@ -8,7 +8,7 @@ import { AccountRowEntity, type AccountRow, type AccountRowStatus } from './acco
 import { AccountVerificationLinkEntity } from './account-verification-link.entity';
 
 /** Login attempts that change nothing shown (failures, refusals) are not read. */
-export const ACCOUNTS_PROJECTION_EVENTS = [
+const ACCOUNTS_PROJECTION_EVENTS = [
   'AccountRegistered',
   'OperatorCreated',
   'EmailVerified',

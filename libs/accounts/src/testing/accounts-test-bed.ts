@@ -14,7 +14,7 @@ import { AccountRowEntity } from '../projections/account-row.entity';
 import { AccountVerificationLinkEntity } from '../projections/account-verification-link.entity';
 import { accountsProjection } from '../projections/accounts.projection';
 import { ACCOUNTS_MIGRATIONS } from '../projections/accounts-read-model';
-import { AccountsQuery } from '../queries/accounts.query';
+import { AccountsReader } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
 
 export interface AccountsTestBed {
@@ -25,7 +25,7 @@ export interface AccountsTestBed {
   readonly vault: PiiVault;
   readonly cipher: AccountContactCipher;
   readonly repository: AccountRepository;
-  readonly query: AccountsQuery;
+  readonly query: AccountsReader;
   readonly sessions: SessionService;
   /** Runs the accounts projection until it has applied the event at `checkpoint`, then stops it. */
   project(checkpoint: Checkpoint): Promise<void>;
@@ -53,7 +53,7 @@ export async function accountsTestBed(target: TestDatabaseTarget): Promise<Accou
     vault,
     cipher,
     repository: new AccountRepository(store),
-    query: new AccountsQuery(dataSource, cipher),
+    query: new AccountsReader(dataSource, cipher),
     sessions: new SessionService(dataSource),
     async project(checkpoint) {
       const runners = new ProjectionRunners({

@@ -14,7 +14,7 @@ import type { AccountCommandMetadata } from '../infrastructure/account-repositor
 import type { SessionService } from '../sessions/session.service';
 
 /** Read-your-writes: a mutation answers only once the accounts read model shows its write. */
-export const READ_MODEL_WAIT_MS = 5_000;
+const READ_MODEL_WAIT_MS = 5_000;
 
 export function commandMetadata(actor: Actor): AccountCommandMetadata {
   return { correlationId: RequestContext.correlationId() ?? randomUUID(), actor };

@@ -3,7 +3,7 @@ import { ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
-import { AccountsQuery, type AccountView } from '../queries/accounts.query';
+import { AccountsReader, type AccountView } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
 import {
   commandMetadata,
@@ -34,7 +34,7 @@ export interface IssuedCare {
 export class InitialPasswordCare {
   constructor(
     @Inject(InitialPasswords) private readonly initialPasswords: InitialPasswords,
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,

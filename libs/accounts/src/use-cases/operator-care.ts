@@ -1,6 +1,6 @@
 import type { Actor } from '@app/event-sourcing';
 import { accountErrors } from '../domain/account-error';
-import type { AccountsQuery, AccountView } from '../queries/accounts.query';
+import type { AccountsReader, AccountView } from '../read-models/accounts.reader';
 import type { SessionAccount } from '../sessions/session.service';
 import { domainError } from './account-use-case';
 
@@ -15,13 +15,13 @@ export function actorOf(account: SessionAccount): Actor {
 }
 
 /** The account an operator names by user ID; a deleted one no longer holds it (ACC-7). */
-export async function accountNamed(query: AccountsQuery, userId: string): Promise<AccountView> {
+export async function accountNamed(query: AccountsReader, userId: string): Promise<AccountView> {
   const found = await query.byUserId(userId);
   if (found === null) throw domainError(accountErrors.notFound());
   return found;
 }
 
-export async function currentView(query: AccountsQuery, accountId: string): Promise<AccountView> {
+export async function currentView(query: AccountsReader, accountId: string): Promise<AccountView> {
   const account = await query.byId(accountId);
   if (account === null) throw domainError(accountErrors.notFound());
   return account;

@@ -49,9 +49,6 @@ export type SubmittedApplication =
 
 export type ApplicationState = NotSubmitted | SubmittedApplication;
 
-/** OPS-2: the statuses in which the owner may still change or withdraw it. */
-export type ChangeableApplication = Received | Returned;
-
 /** Holds its metering points (MTR-2) until it is completed, rejected or withdrawn. */
 export type OpenApplication = Received | InProgress | Returned;
 

@@ -14,7 +14,7 @@ import type { HolidayCalendar } from './holiday-calendar';
 import { applicationMessages, DESIRED_DATE_LABELS } from '../messages';
 
 /** APP-7: the start date is at least this many days after the application date, in Japan. */
-export const MINIMUM_LEAD_DAYS = 14;
+const MINIMUM_LEAD_DAYS = 14;
 const LONG_RUN = 3;
 
 export type StartDateErrorCode = 'INVALID_DATE' | 'START_DATE_TOO_SOON';

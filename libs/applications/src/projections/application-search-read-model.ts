@@ -1,6 +1,6 @@
 import type { Projection } from '@app/event-sourcing';
 import type { MigrationInterface } from 'typeorm';
-import { ApplicationSearch1764117600000 } from './1764117600000-application-search';
+import { ApplicationSearch1764117600000 } from '../migrations/1764117600000-application-search';
 import { applicationSearchProjection } from './application-search.projection';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */

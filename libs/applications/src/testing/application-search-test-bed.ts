@@ -12,7 +12,7 @@ import { applicationStream, type ApplicationEvent } from '../domain/application.
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
 import { applicationSearchProjection } from '../projections/application-search.projection';
 import { APPLICATION_SEARCH_MIGRATIONS } from '../projections/application-search-read-model';
-import { searchStatements, type SearchConditions } from '../queries/application-search.sql';
+import { searchStatements, type SearchConditions } from '../read-models/application-search.sql';
 
 export interface ApplicationSearchTestBed {
   readonly kind: TestDatabaseTarget['kind'];

@@ -6,7 +6,7 @@ import type { ApplicationCipher } from '../infrastructure/application-cipher';
 import type { ApplicationCommandOutcome } from '../infrastructure/application-command-runner';
 
 /** Read-your-writes: how long a mutation waits for the read models to show its write. */
-export const READ_MODEL_WAIT_MS = 5_000;
+const READ_MODEL_WAIT_MS = 5_000;
 
 /**
  * Mutations answer from the aggregate they just wrote, once the application read models (search,

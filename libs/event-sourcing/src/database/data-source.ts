@@ -9,7 +9,7 @@ type EntityTarget = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 
 /** The kernel's own tables; contexts add theirs through `DatabaseOptions`. */
-export const KERNEL_MIGRATIONS: MigrationClass[] = [
+const KERNEL_MIGRATIONS: MigrationClass[] = [
   EventStore1764115200000,
   ProjectionCheckpoints1764115300000,
   PiiKeys1764115400000,

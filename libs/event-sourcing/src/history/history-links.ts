@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { quoteIdent } from '../database/quote-ident';
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { Projection } from '../projections/projection';
-import { linkOnto, type ChainHead, type ChainLink } from './global-chain';
+import { linkOnto, type ChainLink } from './global-chain';
 
 export const HISTORY_LINKS_PROJECTION = 'history-links';
 
@@ -129,5 +129,3 @@ export class HistoryLinks {
     return Number(rows[0]?.count ?? 0);
   }
 }
-
-export type { ChainHead };

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { writeOnce } from './write-once';
 
 /** Bytes of the master key that wraps every PII data key (AES-256). */
-export const PII_MASTER_KEY_BYTES = 32;
+const PII_MASTER_KEY_BYTES = 32;
 
 /** Where the embedded setup keeps its PII master key: `./var/pii-master.key`, next to `./var/data`. */
 export function piiMasterKeyFile(root: string = process.cwd()): string {
@@ -44,7 +44,7 @@ async function readKeyFile(file: string): Promise<Buffer | undefined> {
 }
 
 /** The key that strict base64 `text` encodes, or undefined unless it is exactly 32 bytes. */
-export function decodePiiMasterKey(text: string): Buffer | undefined {
+function decodePiiMasterKey(text: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
   const key = Buffer.from(text, 'base64');
   return key.length === PII_MASTER_KEY_BYTES ? key : undefined;

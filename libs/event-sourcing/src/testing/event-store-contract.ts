@@ -481,7 +481,7 @@ export function describeEventStoreContract(
 }
 
 /** Hold one append open, commit later ones, commit the held one: a subscriber must see all. */
-export async function expectNoGap(harness: EventStoreHarness, prefix: string): Promise<void> {
+async function expectNoGap(harness: EventStoreHarness, prefix: string): Promise<void> {
   const { delivered, reread } = await runGapScenario(harness, prefix);
   expect(delivered.map((e) => (e.data as { n: number }).n).sort()).toEqual([0, 1, 2, 3, 4, 5]);
   expect(new Set(delivered.map((e) => e.checkpoint)).size).toBe(6);

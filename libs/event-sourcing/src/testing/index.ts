@@ -1,5 +1,1 @@
-export {
-  contextTestDatabase,
-  type ContextTestDatabase,
-  type ContextTestDatabaseOptions,
-} from './context-test-database';
+export { contextTestDatabase } from './context-test-database';

@@ -1,9 +1,4 @@
-import {
-  EventSourcedRepository,
-  type CommandMetadata,
-  type EventStore,
-  type LoadedAggregate,
-} from '@app/event-sourcing';
+import { EventSourcedRepository, type EventStore } from '@app/event-sourcing';
 import type { MeteringPointEvent } from '../domain/metering-point.event';
 import { evolve } from '../domain/metering-point.evolve';
 import { initialState, type MeteringPointState } from '../domain/metering-point.state';
@@ -17,10 +12,7 @@ export function meteringPointStream(pointId: string): string {
 }
 
 /** Schema version of every metering point event as written today; upcasters key on it later. */
-export const METERING_POINT_EVENT_SCHEMA_VERSION = 1;
-
-export type LoadedMeteringPoint = LoadedAggregate<MeteringPointState>;
-export type MeteringCommandMetadata = CommandMetadata;
+const METERING_POINT_EVENT_SCHEMA_VERSION = 1;
 
 /** A metering point on its stream `metering-point-<pointId>`. */
 export class MeteringPointRepository extends EventSourcedRepository<

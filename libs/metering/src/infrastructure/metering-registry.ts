@@ -214,7 +214,7 @@ function pointIdOf(pointId: string): PointId {
   return parsed.value;
 }
 
-export function snapshotOf(state: MeteringPointState): MeteringPointSnapshot | null {
+function snapshotOf(state: MeteringPointState): MeteringPointSnapshot | null {
   if (state.status === 'Unknown') return null;
   return toSnapshot(state);
 }

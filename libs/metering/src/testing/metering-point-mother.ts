@@ -8,12 +8,11 @@ import type {
 } from '../domain/metering-point.event';
 
 export const POINT_ID = '0310111234567890123456';
-export const RECEPTION_POINT_ID = '0310121234567890123456';
 export const METER_ID = 'F146832';
 export const APPLICATION_ID = 42006;
 export const OTHER_APPLICATION_ID = 42007;
 
-export const highVoltage: PointDescription = {
+const highVoltage: PointDescription = {
   meterId: METER_ID,
   terminalType: 'HIGH_VOLTAGE_TERMINAL',
   island: false,

@@ -10,10 +10,10 @@ import { MeteringRegistry } from '../infrastructure/metering-registry';
 import { MeteringPointRowEntity } from '../projections/metering-point-row.entity';
 import { meteringPointsProjection } from '../projections/metering-points.projection';
 import { METERING_MIGRATIONS } from '../projections/metering-read-model';
-import { MeteringPointsQuery } from '../queries/metering-points.query';
+import { MeteringPointsReader } from '../read-models/metering-points.reader';
 
 // Generous: the runner's first lock and poll can be slow on a machine shared by many test runs.
-export const PROJECTION_WAIT_MS = 60_000;
+const PROJECTION_WAIT_MS = 60_000;
 /** For a test that waits for the projection. */
 export const PROJECTION_TEST_TIMEOUT_MS = 90_000;
 
@@ -26,7 +26,7 @@ export interface MeteringTestBed {
   readonly dataSource: DataSource;
   readonly store: PostgresEventStore;
   readonly registry: MeteringRegistry;
-  readonly query: MeteringPointsQuery;
+  readonly query: MeteringPointsReader;
   /** Runs the metering-points projection until it has applied the point's last event, then stops it. */
   project(pointId: string): Promise<void>;
   dispose(): Promise<void>;
@@ -45,7 +45,7 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
     dataSource,
     store,
     registry: new MeteringRegistry(new MeteringPointRepository(store)),
-    query: new MeteringPointsQuery(dataSource),
+    query: new MeteringPointsReader(dataSource),
     async project(pointId) {
       // The point's own last event, not the store's head: the head is read below the oldest
       // transaction still open anywhere in the database, which other suites may be holding.

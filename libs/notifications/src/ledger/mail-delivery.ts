@@ -1,7 +1,5 @@
 import type { MailContent, MailTemplateName } from '../templates/mail-templates';
 
-export type MailDeliveryStatus = 'pending' | 'sent' | 'failed';
-
 /** What a notification projection asks for, inside its own transaction. */
 export interface MailRequest {
   /** The event the mail reports; with `recipient` and the template it keys the ledger. */

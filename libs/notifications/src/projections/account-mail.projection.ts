@@ -12,7 +12,7 @@ import { MailRecipientEntity, type MailRecipient } from './mail-recipient.entity
 import { addressed } from './addressee';
 
 /** The account events that mail someone, or change where an account's mail goes. */
-export const ACCOUNT_MAIL_EVENTS = [
+const ACCOUNT_MAIL_EVENTS = [
   'AccountRegistered',
   'OperatorCreated',
   'AccountLocked',

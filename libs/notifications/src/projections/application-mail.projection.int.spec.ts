@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  applicationPiiSubject,
-  asSealedText,
-  type ApplicationEvent,
-  type SealedApplicantInfo,
-} from '@app/applications';
+import { applicationPiiSubject, asSealedText, type ApplicationEvent } from '@app/applications';
+import { type SealedApplicantInfo } from '@app/applications/testing';
 import type { RecordedEvent } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { SmtpMailTransport } from '../mail/smtp-mail-transport';

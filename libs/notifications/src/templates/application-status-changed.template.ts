@@ -3,8 +3,6 @@ import { body, type RenderedMail, type TemplateContext } from './mail-template';
 
 export type ApplicationStatusName = keyof typeof STATUS_LABELS;
 
-export const APPLICATION_STATUS_JA: Readonly<Record<ApplicationStatusName, string>> = STATUS_LABELS;
-
 export interface ApplicationStatusChangedParams {
   readonly applicationId: string;
   readonly status: ApplicationStatusName;

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  asEncryptedText,
-  type AccountEvent,
-  type EncryptedContact,
-  type EncryptedText,
-} from '@app/accounts';
+import { type AccountEvent } from '@app/accounts';
+import { asEncryptedText, type EncryptedContact, type EncryptedText } from '@app/accounts/testing';
 import type { PiiVault, RecordedEvent } from '@app/event-sourcing';
 
 export const T0 = new Date('2026-11-26T01:00:00.000Z');

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { MailDispatcher, type MailDispatcherOptions } from '../dispatcher/mail-dispatcher';
 import type { MailRequest } from '../ledger/mail-delivery';
 import { MailLedger } from '../ledger/mail-ledger';
-import { NOTIFICATIONS_MIGRATIONS } from '../ledger/notifications-migrations';
+import { NOTIFICATIONS_MIGRATIONS } from '../migrations/notifications-migrations';
 import { ApplicationMailRecipientEntity } from '../projections/application-mail-recipient.entity';
 import { MailRecipientEntity } from '../projections/mail-recipient.entity';
 import type { MailLogger, MailTransport } from '../mail/mail-transport.port';
@@ -27,7 +27,7 @@ export interface LedgerRow {
   readonly sent_at: Date | null;
 }
 
-export const silentLogger: MailLogger = {
+const silentLogger: MailLogger = {
   log: () => undefined,
   warn: () => undefined,
   error: () => undefined,

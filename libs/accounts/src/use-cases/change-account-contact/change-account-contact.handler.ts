@@ -7,7 +7,7 @@ import {
   AccountContactCipher,
   type PlainContact,
 } from '../../infrastructure/account-contact-cipher';
-import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
+import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
 import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
 import { accountNamed, actorOf, currentView } from '../operator-care';
 import { ChangeAccountContactCommand } from './change-account-contact.command';
@@ -15,7 +15,7 @@ import { ChangeAccountContactCommand } from './change-account-contact.command';
 @CommandHandler(ChangeAccountContactCommand)
 export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccountContactCommand> {
   constructor(
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,

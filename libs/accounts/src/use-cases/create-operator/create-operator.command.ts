@@ -1,7 +1,7 @@
 import type { Actor } from '@app/event-sourcing';
 import { Command } from '@nestjs/cqrs';
 import type { StaffAccountInput } from '../../domain/account-input-rules';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 
 export interface CreatedOperator {
   readonly account: AccountView;

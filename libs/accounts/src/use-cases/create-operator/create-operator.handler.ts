@@ -12,7 +12,7 @@ import { InitialPasswords } from '../../credentials/initial-passwords';
 import { isStaffRole, staffAccountProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
-import { AccountsQuery } from '../../queries/accounts.query';
+import { AccountsReader } from '../../read-models/accounts.reader';
 import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
 import { currentView } from '../operator-care';
 import { UserIdClaims } from '../register-account/user-id-claims';
@@ -28,7 +28,7 @@ const TOOL_READ_MODEL_WAIT_MS = 60_000;
 export class CreateOperatorHandler implements ICommandHandler<CreateOperatorCommand> {
   constructor(
     @Inject(InitialPasswords) private readonly initialPasswords: InitialPasswords,
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,

@@ -3,7 +3,7 @@ import { PiiVault, ProjectionRunners, WrongExpectedRevisionError } from '@app/ev
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
-import { AccountSweepQuery } from '../../queries/account-sweep.query';
+import { AccountSweepReader } from '../../read-models/account-sweep.reader';
 import { SessionService } from '../../sessions/session.service';
 import { commandMetadata, waitForAccounts } from '../account-use-case';
 import { SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
@@ -23,7 +23,7 @@ export class InactiveAccountsSweep {
   private readonly logger = new Logger('InactiveAccountsSweep');
 
   constructor(
-    @Inject(AccountSweepQuery) private readonly candidates: AccountSweepQuery,
+    @Inject(AccountSweepReader) private readonly candidates: AccountSweepReader,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(PiiVault) private readonly vault: PiiVault,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { VERIFICATION_WINDOW_MS } from '../../domain/account-policy';
-import { AccountSweepQuery } from '../../queries/account-sweep.query';
+import { AccountSweepReader } from '../../read-models/account-sweep.reader';
 import { RegistrationExpiry } from './registration-expiry';
 
 // A minute's registrations on a busy day; whatever is left waits for the next minute.
@@ -10,7 +10,7 @@ const BATCH = 500;
 /** ACC-2: voids registrations whose link expired unopened, so their user IDs free on time. */
 export class ExpiredRegistrationsSweep {
   constructor(
-    @Inject(AccountSweepQuery) private readonly candidates: AccountSweepQuery,
+    @Inject(AccountSweepReader) private readonly candidates: AccountSweepReader,
     @Inject(RegistrationExpiry) private readonly expiry: RegistrationExpiry,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
   ) {}

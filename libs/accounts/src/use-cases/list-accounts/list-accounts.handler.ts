@@ -2,15 +2,15 @@ import { accountMessages } from '../../messages';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError, type FieldError } from '@app/event-sourcing';
-import { AccountsQuery, type AccountPage } from '../../queries/accounts.query';
+import { AccountsReader, type AccountPage } from '../../read-models/accounts.reader';
 import { ListAccountsQuery } from './list-accounts.query';
 
 // A bound so that one request cannot decrypt the whole table.
-export const MAX_ACCOUNTS_PAGE = 100;
+const MAX_ACCOUNTS_PAGE = 100;
 
 @QueryHandler(ListAccountsQuery)
 export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery> {
-  constructor(@Inject(AccountsQuery) private readonly query: AccountsQuery) {}
+  constructor(@Inject(AccountsReader) private readonly query: AccountsReader) {}
 
   execute({ request }: ListAccountsQuery): Promise<AccountPage> {
     const problems: FieldError[] = [];

@@ -5,7 +5,7 @@ import { Roles } from '../../auth/auth.decorators';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
 import { AccountPageModel } from '../../graphql/account-page.model';
-import type { AccountPage } from '../../queries/accounts.query';
+import type { AccountPage } from '../../read-models/accounts.reader';
 import { ListAccountsQuery } from './list-accounts.query';
 
 @Resolver()

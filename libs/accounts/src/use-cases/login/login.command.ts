@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 
 export interface LoginResult {
   readonly accessToken: string;

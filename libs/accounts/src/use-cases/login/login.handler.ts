@@ -8,7 +8,7 @@ import { accountErrors } from '../../domain/account-error';
 import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
-import { AccountsQuery } from '../../queries/accounts.query';
+import { AccountsReader } from '../../read-models/accounts.reader';
 import { SessionService } from '../../sessions/session.service';
 import { LoginThrottle } from '../../throttling/login-throttle';
 import {
@@ -30,7 +30,7 @@ import { LoginCommand, type LoginResult } from './login.command';
 export class LoginHandler implements ICommandHandler<LoginCommand> {
   constructor(
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountErrors } from '../../domain/account-error';
-import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
+import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
 import { domainError } from '../account-use-case';
 import { MeQuery } from './me.query';
 
 @QueryHandler(MeQuery)
 export class MeHandler implements IQueryHandler<MeQuery> {
-  constructor(@Inject(AccountsQuery) private readonly query: AccountsQuery) {}
+  constructor(@Inject(AccountsReader) private readonly query: AccountsReader) {}
 
   async execute({ accountId }: MeQuery): Promise<AccountView> {
     const account = await this.query.byId(accountId);

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 
 export class MeQuery extends Query<AccountView> {
   constructor(readonly accountId: string) {

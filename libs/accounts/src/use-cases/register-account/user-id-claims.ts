@@ -5,7 +5,7 @@ import type { AccountCommandMetadata } from '../../infrastructure/account-reposi
 import { AccountRepository } from '../../infrastructure/account-repository';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { unreachable } from '../../domain/unreachable';
-import { AccountsQuery } from '../../queries/accounts.query';
+import { AccountsReader } from '../../read-models/accounts.reader';
 import { RegistrationExpiry, SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
 import { commandMetadata } from '../account-use-case';
 
@@ -17,7 +17,7 @@ import { commandMetadata } from '../account-use-case';
  */
 export class UserIdClaims {
   constructor(
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountRepository) private readonly repository: AccountRepository,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
     @Inject(RegistrationExpiry) private readonly expiry: RegistrationExpiry,

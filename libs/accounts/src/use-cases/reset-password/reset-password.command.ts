@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 import type { OperatorRequest } from '../operator-care';
 
 /** ACC-5: re-initialises a forgotten password; the new initial one goes only to the holder's mail. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 import { InitialPasswordCare } from '../initial-password-care';
 import { actorOf } from '../operator-care';
 import { ResetPasswordCommand } from './reset-password.command';

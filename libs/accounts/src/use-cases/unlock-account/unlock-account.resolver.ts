@@ -7,7 +7,7 @@ import { CurrentAccount } from '../../auth/current-account.decorator';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
 import { AccountModel } from '../../graphql/account.model';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 import type { SessionAccount } from '../../sessions/session.service';
 import { UnlockAccountCommand } from './unlock-account.command';
 

@@ -7,7 +7,7 @@ import { VerificationTokens } from '../../credentials/verification-tokens';
 import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
-import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
+import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
 import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
 import { VerifyEmailCommand } from './verify-email.command';
 
@@ -16,7 +16,7 @@ import { VerifyEmailCommand } from './verify-email.command';
 export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
   constructor(
     @Inject(VerificationTokens) private readonly tokens: VerificationTokens,
-    @Inject(AccountsQuery) private readonly query: AccountsQuery,
+    @Inject(AccountsReader) private readonly query: AccountsReader,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,

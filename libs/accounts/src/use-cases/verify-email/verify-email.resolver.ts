@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ClientAddress } from '../../auth/client-address.decorator';
 import { AccountModel } from '../../graphql/account.model';
-import type { AccountView } from '../../queries/accounts.query';
+import type { AccountView } from '../../read-models/accounts.reader';
 import { VerifyEmailCommand } from './verify-email.command';
 
 @Resolver()

@@ -3,14 +3,16 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, ErrorCode } from '@app/event-sourcing';
 import { applicationErrors } from '../../domain/application-error';
 import {
-  ApplicationHistory,
+  ApplicationHistoryReader,
   type ApplicationHistoryEntry,
-} from '../../queries/application-history';
+} from '../../read-models/application-history.reader';
 import { ApplicationHistoryQuery } from './application-history.query';
 
 @QueryHandler(ApplicationHistoryQuery)
 export class ApplicationHistoryHandler implements IQueryHandler<ApplicationHistoryQuery> {
-  constructor(@Inject(ApplicationHistory) private readonly history: ApplicationHistory) {}
+  constructor(
+    @Inject(ApplicationHistoryReader) private readonly history: ApplicationHistoryReader,
+  ) {}
 
   async execute({
     applicationId,

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentAccount, GqlAuthGuard, RolesGuard, type SessionAccount } from '@app/accounts';
 import { ApplicationEventModel } from '../../graphql/application-event.model';
-import type { ApplicationHistoryEntry } from '../../queries/application-history';
+import type { ApplicationHistoryEntry } from '../../read-models/application-history.reader';
 import { actorOf } from '../application-use-case';
 import { ApplicationHistoryQuery } from './application-history.query';
 

@@ -2,14 +2,14 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@app/event-sourcing';
 import { APPLICATION_CLOCK, type ApplicationClock } from '../../application-providers';
-import { ApplicationReadModel, type ApplicationPage } from '../../queries/application-read-model';
+import { ApplicationReader, type ApplicationPage } from '../../read-models/application.reader';
 import { SearchApplicationsQuery } from './search-applications.query';
 import { pageProblems, searchConditions } from './search-conditions';
 
 @QueryHandler(SearchApplicationsQuery)
 export class SearchApplicationsHandler implements IQueryHandler<SearchApplicationsQuery> {
   constructor(
-    @Inject(ApplicationReadModel) private readonly readModel: ApplicationReadModel,
+    @Inject(ApplicationReader) private readonly readModel: ApplicationReader,
     @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
   ) {}
 

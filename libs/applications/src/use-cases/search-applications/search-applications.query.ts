@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@app/event-sourcing';
-import type { ApplicationPage } from '../../queries/application-read-model';
+import type { ApplicationPage } from '../../read-models/application.reader';
 import type { ApplicationSearchFilter } from './search-conditions';
 
 export class SearchApplicationsQuery extends Query<ApplicationPage> {

@@ -4,7 +4,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentAccount, GqlAuthGuard, RolesGuard, type SessionAccount } from '@app/accounts';
 import { ApplicationPageModel } from '../../graphql/application-page.model';
 import { ApplicationSearchInput } from '../../graphql/application-search.input';
-import type { ApplicationPage } from '../../queries/application-read-model';
+import type { ApplicationPage } from '../../read-models/application.reader';
 import { actorOf } from '../application-use-case';
 import { SearchApplicationsQuery } from './search-applications.query';
 

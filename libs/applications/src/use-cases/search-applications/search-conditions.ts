@@ -2,7 +2,7 @@ import type { FieldError } from '@app/event-sourcing';
 import { addDays, parseCalendarDay, type CalendarDay } from '../../domain/calendar-day';
 import { customerNameSearchKey } from '../../projections/customer-name-search-key';
 import type { ApplicationKind, ApplicationStatus } from '../../domain/application.event';
-import type { SearchConditions } from '../../queries/application-search.sql';
+import type { SearchConditions } from '../../read-models/application-search.sql';
 import { applicationMessages } from '../../messages';
 
 /** APP-10 as asked: days are `YYYY-MM-DD` in Japan; every criterion may be left out. */
@@ -18,8 +18,8 @@ export interface ApplicationSearchFilter {
 }
 
 /** A bound so that one request cannot decrypt the whole table. */
-export const MAX_APPLICATIONS_PAGE = 100;
-export const MAX_CUSTOMER_NAME_QUERY = 100;
+const MAX_APPLICATIONS_PAGE = 100;
+const MAX_CUSTOMER_NAME_QUERY = 100;
 
 const MS_PER_DAY = 86_400_000;
 /** No stored name holds one (APP-3), and PostgreSQL cannot even take a NUL as a parameter. */
@@ -29,7 +29,7 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const JAPAN_OFFSET_MS = 9 * 3_600_000;
 
 /** 00:00 in Japan on that day, as an instant. */
-export function japanMidnight(day: CalendarDay): Date {
+function japanMidnight(day: CalendarDay): Date {
   return new Date(day * MS_PER_DAY - JAPAN_OFFSET_MS);
 }
 

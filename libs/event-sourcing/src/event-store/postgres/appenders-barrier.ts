@@ -74,7 +74,7 @@ export async function joinAppenders(client: Queryable, lock: AppendersLock): Pro
  * - Anyone who joins later gets an id at or above this snapshot's xmax.
  * Unrelated transactions, in this database or another, do not hold the lock and never count.
  */
-export function appendersBarrierSql(): string {
+function appendersBarrierSql(): string {
   return `WITH snapshot AS MATERIALIZED (
       SELECT pg_snapshot_xmin(s) AS xmin, pg_snapshot_xmax(s) AS xmax,
              pg_snapshot_xmax(s)::text::bigint AS xmax_full

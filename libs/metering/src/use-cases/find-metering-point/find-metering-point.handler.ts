@@ -1,13 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError } from '@app/event-sourcing';
-import { MeteringPointsQuery, type MeteringPointView } from '../../queries/metering-points.query';
+import {
+  MeteringPointsReader,
+  type MeteringPointView,
+} from '../../read-models/metering-points.reader';
 import { pointIdAt } from '../metering-input';
 import { FindMeteringPointQuery } from './find-metering-point.query';
 
 @QueryHandler(FindMeteringPointQuery)
 export class FindMeteringPointHandler implements IQueryHandler<FindMeteringPointQuery> {
-  constructor(@Inject(MeteringPointsQuery) private readonly query: MeteringPointsQuery) {}
+  constructor(@Inject(MeteringPointsReader) private readonly query: MeteringPointsReader) {}
 
   execute({ pointId }: FindMeteringPointQuery): Promise<MeteringPointView | null> {
     const parsed = pointIdAt('pointId', pointId);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { GqlAuthGuard, Roles, RolesGuard } from '@app/accounts';
 import { MeteringPointModel } from '../../graphql/metering-point.model';
-import type { MeteringPointView } from '../../queries/metering-points.query';
+import type { MeteringPointView } from '../../read-models/metering-points.reader';
 import { FindMeteringPointQuery } from './find-metering-point.query';
 
 @Resolver()

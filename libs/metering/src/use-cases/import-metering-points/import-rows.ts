@@ -4,7 +4,7 @@ import { issuedPointIdAt, optionalMeterIdAt } from '../metering-input';
 import { readCsv, type CsvRecord } from './csv-records';
 import { meteringMessages } from '../../messages';
 
-export const IMPORT_HEADER = ['point_id', 'meter_id', 'terminal_type', 'island'] as const;
+const IMPORT_HEADER = ['point_id', 'meter_id', 'terminal_type', 'island'] as const;
 
 export interface ImportRow {
   readonly line: number;

@@ -28,7 +28,7 @@ export interface SearchStatements {
 }
 
 /** `%`, `_` and the escape itself match literally: a name may contain them. */
-export function likeContaining(text: string): string {
+function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
 }
 

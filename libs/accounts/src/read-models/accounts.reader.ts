@@ -38,7 +38,7 @@ export interface AccountPageRequest {
 }
 
 /** Reads the `accounts` read model only; decrypts outside any projection transaction. */
-export class AccountsQuery {
+export class AccountsReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: AccountContactCipher,

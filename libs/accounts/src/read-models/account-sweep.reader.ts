@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 /** Read-model candidates for the ACC-2 and ACC-7 sweeps; the aggregate decides on each. */
-export class AccountSweepQuery {
+export class AccountSweepReader {
   private readonly schema: string;
 
   constructor(private readonly dataSource: DataSource) {

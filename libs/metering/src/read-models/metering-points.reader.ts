@@ -12,7 +12,7 @@ export interface MeteringPointView {
   readonly bRouteState: BRouteState;
 }
 
-export class MeteringPointsQuery {
+export class MeteringPointsReader {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `pointId` is the normalised 22-digit ID. */

@@ -33,7 +33,7 @@ type Section = keyof typeof SEALED_FIELDS;
  * The application's stream is its history: the auditor's source of truth is read from the event
  * store itself, never from a read model. Visibility comes from the stream's own owner.
  */
-export class ApplicationHistory {
+export class ApplicationHistoryReader {
   constructor(
     private readonly eventStore: EventStore,
     private readonly vault: PiiVault,

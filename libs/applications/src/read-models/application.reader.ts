@@ -24,7 +24,7 @@ interface PageRow {
  * Reads the `application_search` read model only, and decrypts the personal fields of what it
  * answers, one page at a time, outside any projection transaction.
  */
-export class ApplicationReadModel {
+export class ApplicationReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: ApplicationCipher,

@@ -1,0 +1,13 @@
+export { asEncryptedText, type EncryptedText } from '../domain/encrypted-text';
+export { type EncryptedContact, type StaffRole } from '../domain/account.event';
+export type { AccountCommand } from '../domain/account.command';
+export { type Active } from '../domain/account.state';
+export { INITIAL_PASSWORD_LIFETIME_MS } from '../domain/account-policy';
+export { LoginCommand, type LoginResult } from '../use-cases/login/login.command';
+export {
+  VerificationTokens,
+  type IssuedVerificationToken,
+} from '../credentials/verification-tokens';
+export { AccountRepository, accountStream } from '../infrastructure/account-repository';
+export { AccountsReader } from '../read-models/accounts.reader';
+export { SessionService } from '../sessions/session.service';

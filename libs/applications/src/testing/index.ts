@@ -1,0 +1,2 @@
+export { applicantInfoProblems, customerInfoProblems } from '../domain/contact-info-rules';
+export { type SealedApplicantInfo } from '../domain/application.event';

@@ -1,0 +1,1 @@
+export { parseMeterId } from '../domain/meter-id';
