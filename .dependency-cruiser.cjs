@@ -2,8 +2,10 @@
 // Run with `npm run depcruise`; tools/depcruise/dependency-rules.unit.spec.ts shows that each
 // rule fails on a bad import.
 
-// A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support.
-const PUBLIC_ENTRY = '^libs/[^/]+/src/(testing/)?index\\.ts$';
+// A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support; the
+// kernel also opens `src/domain/index.ts`, its plain-TypeScript half that domain/ folders use.
+const PUBLIC_ENTRY = '^libs/([^/]+/src/(testing/)?|event-sourcing/src/domain/)index\\.ts$';
+const KERNEL_DOMAIN = '^libs/event-sourcing/src/domain/';
 // Test support: the root test/ folder, and any testing/ or test/ folder in apps, libs and tools.
 const TEST_SUPPORT = '^(test/|(apps|libs|tools)/.*/(testing|test)/)';
 const TEST_CODE = ['\\.spec\\.ts$', TEST_SUPPORT];
@@ -55,10 +57,13 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         'domain/ is plain TypeScript: no Nest, TypeORM, pg, Node modules or other layers; ' +
-        'only its own domain folder and the kernel’s port types (`@app/event-sourcing`).',
+        'only its own domain folder, the kernel’s port types (`@app/event-sourcing`) and the ' +
+        'kernel’s domain half (`@app/event-sourcing/domain`).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
-      to: { pathNot: ['^libs/$1/src/domain/', '^libs/event-sourcing/src/index\\.ts$'] },
+      to: {
+        pathNot: ['^libs/$1/src/domain/', '^libs/event-sourcing/src/index\\.ts$', KERNEL_DOMAIN],
+      },
     },
     {
       name: 'domain-imports-kernel-types-only',

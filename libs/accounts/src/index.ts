@@ -56,7 +56,7 @@ export {
 } from './domain/account.state';
 export { evolve } from './domain/account.evolve';
 export { decide } from './domain/account.decide';
-export type { Decision } from './domain/decision';
+export type { AccountDecision } from './domain/account-error';
 export { accessRefusal } from './domain/access';
 export { isInactive } from './domain/inactivity.decide';
 export { SESSION_LIFETIME_MS, endsSessions } from './domain/session-policy';
@@ -112,7 +112,6 @@ export {
   ACCOUNT_STREAM_PREFIX,
   AccountRepository,
   accountStream,
-  type AccountCommandMetadata,
   type LoadedAccount,
 } from './infrastructure/account-repository';
 export {

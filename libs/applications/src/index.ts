@@ -89,7 +89,7 @@ export type {
   SubmitApplication,
   WithdrawApplication,
 } from './domain/application.command';
-export type { Decision } from './domain/decision';
+export type { ApplicationDecision } from './domain/application-error';
 export {
   STATUS_LABELS,
   applicationErrors,
@@ -134,7 +134,6 @@ export { ApplicationIdSequence1764116900000 } from './migrations/1764116900000-a
 export {
   APPLICATION_EVENT_SCHEMA_VERSION,
   ApplicationRepository,
-  type ApplicationCommandMetadata,
   type LoadedApplication,
 } from './infrastructure/application-repository';
 export { ApplicationCipher } from './infrastructure/application-cipher';

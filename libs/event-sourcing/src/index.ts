@@ -28,7 +28,12 @@ export {
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 export { PiiVault, PII_ERASED, SubjectForgottenError, type PiiVaultOptions } from './pii/pii-vault';
 export { ErrorCode, isErrorCode } from './errors/error-code';
-export { DomainError, InvalidInputError, type FieldError } from './errors/domain-error';
+export {
+  DomainError,
+  InvalidInputError,
+  domainErrorOf,
+  type FieldError,
+} from './errors/domain-error';
 export { DateTimeScalar, CalendarDateScalar, JsonScalar, isCalendarDate } from './graphql/scalars';
 export { EventSourcingModule } from './nest/event-sourcing.module';
 export type { EventSourcingOptions, EmbeddedDatabaseLocation } from './nest/event-sourcing.options';
@@ -73,7 +78,6 @@ export {
 export {
   EventSourcedRepository,
   type AggregateStreams,
-  type CommandMetadata,
   type DomainEvent,
   type LoadedAggregate,
 } from './aggregates/event-sourced-repository';
@@ -104,3 +108,17 @@ export {
   parseHistorySigningKey,
   readOrCreateHistorySigningKey,
 } from './history/history-signing-key';
+export {
+  CommandRunner,
+  CommandScope,
+  AggregateInCommand,
+  acceptedOrThrow,
+  commandMetadata,
+  type Aggregate,
+  type AppendOrder,
+  type CommandMetadata,
+  type CommandResult,
+  type CommandRunnerOptions,
+} from './commands/command-runner';
+export type { Decision, Refusal } from './domain';
+export { schemaOf } from './database/schema-of';

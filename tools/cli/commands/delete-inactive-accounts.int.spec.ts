@@ -3,11 +3,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import {
   AccountCommandRunner,
   AccountContactCipher,
-  AccountRepository,
   AccountsQuery,
   type AccountCommand,
 } from '@app/accounts';
-import { PII_ERASED, ProjectionRunners } from '@app/event-sourcing';
+import {
+  CommandRunner,
+  EVENT_STORE,
+  PII_ERASED,
+  ProjectionRunners,
+  type EventStore,
+} from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
 import type { CliOutput } from '../cli-output';
@@ -48,7 +53,9 @@ describe.each(testDatabaseTargets())(
     /** A verified customer whose registration, and so last use, was `daysAgo` days ago. */
     async function customerFrom(daysAgo: number, userId: string): Promise<string> {
       const at = new Date(Date.now() - daysAgo * DAY);
-      const runner = new AccountCommandRunner(context.get(AccountRepository), () => at);
+      const runner = new AccountCommandRunner(
+        new CommandRunner(context.get<symbol, EventStore>(EVENT_STORE), () => at),
+      );
       const cipher = context.get(AccountContactCipher);
       const accountId = randomUUID();
       const metadata = {

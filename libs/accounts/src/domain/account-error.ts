@@ -1,4 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode, FieldError } from '@app/event-sourcing';
+import type { AccountEvent } from './account.event';
 
 /** The contract's ErrorCodes an account decision can answer with; the edge maps them by name. */
 export type AccountErrorCode = Extract<
@@ -136,3 +138,6 @@ export const accountErrors = {
   stillInUse: () =>
     error('CONFLICT', 'STILL_IN_USE', '最後の利用から1年が経過していないため、削除できません。'),
 };
+
+/** What the accounts decider answers: events to append, or a refusal (with any facts it records). */
+export type AccountDecision = Decision<AccountEvent, AccountError>;

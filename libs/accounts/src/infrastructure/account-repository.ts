@@ -1,9 +1,12 @@
 import {
   EventSourcedRepository,
-  type CommandMetadata,
+  type Aggregate,
   type EventStore,
   type LoadedAggregate,
 } from '@app/event-sourcing';
+import type { AccountError } from '../domain/account-error';
+import type { AccountCommand } from '../domain/account.command';
+import { decide } from '../domain/account.decide';
 import type { AccountEvent } from '../domain/account.event';
 import { evolve } from '../domain/account.evolve';
 import { initialState, type AccountState } from '../domain/account.state';
@@ -19,17 +22,25 @@ export function accountStream(accountId: string): string {
 export const ACCOUNT_EVENT_SCHEMA_VERSION = 1;
 
 export type LoadedAccount = LoadedAggregate<AccountState>;
-export type AccountCommandMetadata = CommandMetadata;
 
-/** The Account aggregate on its stream `account-<accountId>`. */
+/** The Account aggregate on its stream `account-<accountId>`, for the kernel's command runner. */
+export const accountAggregate: Aggregate<
+  string,
+  AccountCommand,
+  AccountState,
+  AccountEvent,
+  AccountError
+> = {
+  stream: accountStream,
+  initialState,
+  evolve,
+  decide,
+  toEvent: toAccountEvent,
+  schemaVersion: ACCOUNT_EVENT_SCHEMA_VERSION,
+};
+
 export class AccountRepository extends EventSourcedRepository<string, AccountState, AccountEvent> {
   constructor(eventStore: EventStore) {
-    super(eventStore, {
-      stream: accountStream,
-      initialState,
-      evolve,
-      toEvent: toAccountEvent,
-      schemaVersion: ACCOUNT_EVENT_SCHEMA_VERSION,
-    });
+    super(eventStore, accountAggregate);
   }
 }

@@ -1,28 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import {
-  DomainError,
-  ErrorCode,
-  RequestContext,
-  type Actor,
-  type Checkpoint,
-  type ProjectionRunners,
-} from '@app/event-sourcing';
-import type { AccountError } from '../domain/account-error';
-import type { Decision } from '../domain/decision';
+import type { Checkpoint, ProjectionRunners } from '@app/event-sourcing';
+import type { AccountDecision as Decision } from '../domain/account-error';
 import { endsSessions } from '../domain/session-policy';
-import type { AccountCommandMetadata } from '../infrastructure/account-repository';
 import type { SessionService } from '../sessions/session.service';
 
 /** Read-your-writes: a mutation answers only once the accounts read model shows its write. */
 export const READ_MODEL_WAIT_MS = 5_000;
-
-export function commandMetadata(actor: Actor): AccountCommandMetadata {
-  return { correlationId: RequestContext.correlationId() ?? randomUUID(), actor };
-}
-
-export function domainError(error: AccountError): DomainError {
-  return new DomainError(ErrorCode[error.code], error.message, { fields: error.fields });
-}
 
 export async function waitForAccounts(
   projections: ProjectionRunners,

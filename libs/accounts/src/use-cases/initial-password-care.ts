@@ -1,16 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProjectionRunners } from '@app/event-sourcing';
+import { commandMetadata, domainErrorOf, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
 import { AccountsQuery, type AccountView } from '../queries/accounts.query';
 import { SessionService } from '../sessions/session.service';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from './account-use-case';
+import { endSessionsAfter, waitForAccounts } from './account-use-case';
 import { accountNamed, actorOf, currentView, type OperatorRequest } from './operator-care';
 
 /**
@@ -46,7 +41,7 @@ export class InitialPasswordCare {
     );
     await endSessionsAfter(outcome.decision, id, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     return currentView(this.query, id);
   }
 }

@@ -1,4 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode, FieldError } from '@app/event-sourcing';
+import type { ApplicationEvent } from './application.event';
 
 /** The contract's ErrorCodes an application decision can answer with; the edge maps them by name. */
 export type ApplicationErrorCode = Extract<
@@ -109,3 +111,6 @@ export const STATUS_LABELS = {
   REJECTED: '受付不可',
   WITHDRAWN: '取消',
 } as const;
+
+/** What the applications decider answers: events to append, or a refusal (with any facts it records). */
+export type ApplicationDecision = Decision<ApplicationEvent, ApplicationError>;

@@ -12,9 +12,10 @@ import type {
 } from './application.command';
 import type { ChangedSection } from './application.event';
 import type { ApplicationState, SubmittedApplication } from './application.state';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { ApplicationDecision as Decision } from './application-error';
 import { reasonProblems, withdrawalReason } from './reason-rules';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** The Application aggregate's decisions; `now` comes from the injectable clock, never from here. */
 export function decide(command: ApplicationCommand, state: ApplicationState, now: Date): Decision {

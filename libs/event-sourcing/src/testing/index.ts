@@ -3,3 +3,4 @@ export {
   type ContextTestDatabase,
   type ContextTestDatabaseOptions,
 } from './context-test-database';
+export { deciderSpec, type DeciderUnderSpec } from './decider-spec';

@@ -1,5 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode } from '@app/event-sourcing';
-import type { ClaimKind } from './metering-point.event';
+import type { ClaimKind, MeteringPointEvent } from './metering-point.event';
 
 export type MeteringPointErrorCode = Extract<`${ErrorCode}`, 'CONFLICT'>;
 export type MeteringPointErrorReason = 'POINT_HELD_BY_ANOTHER_APPLICATION';
@@ -26,3 +27,6 @@ export const meteringPointErrors = {
     } satisfies MeteringPointError;
   },
 };
+
+/** What the metering decider answers: events to append, or a refusal (with any facts it records). */
+export type MeteringPointDecision = Decision<MeteringPointEvent, MeteringPointError>;

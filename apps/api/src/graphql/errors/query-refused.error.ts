@@ -6,10 +6,9 @@ export type QueryRefusalReason = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COSTLY' | 'TOO_MA
 export class QueryRefusedError extends DomainError {
   override name = 'QueryRefusedError';
 
-  constructor(
-    readonly reason: QueryRefusalReason,
-    message: string,
-  ) {
-    super(ErrorCode.BAD_USER_INPUT, message);
+  declare readonly reason: QueryRefusalReason;
+
+  constructor(reason: QueryRefusalReason, message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { reason });
   }
 }

@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import {
+  commandMetadata,
+  domainErrorOf,
+  InvalidInputError,
+  ProjectionRunners,
+} from '@app/event-sourcing';
 import { contactProblems, type ContactInput } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import {
@@ -8,7 +13,7 @@ import {
   type PlainContact,
 } from '../../infrastructure/account-contact-cipher';
 import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { accountNamed, actorOf, currentView } from '../operator-care';
 import { ChangeAccountContactCommand } from './change-account-contact.command';
 
@@ -33,7 +38,7 @@ export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccoun
       commandMetadata(actor),
     );
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     return currentView(this.query, id);
   }
 }

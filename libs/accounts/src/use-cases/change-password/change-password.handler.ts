@@ -1,18 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import {
+  commandMetadata,
+  domainErrorOf,
+  InvalidInputError,
+  ProjectionRunners,
+} from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { passwordProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { SessionService } from '../../sessions/session.service';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from '../account-use-case';
+import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { ChangePasswordCommand } from './change-password.command';
 
 @CommandHandler(ChangePasswordCommand)
@@ -48,7 +48,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     );
     await endSessionsAfter(outcome.decision, account.accountId, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     return true;
   }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  commandMetadata,
+  domainErrorOf,
   EVENT_STORE,
   InvalidInputError,
   ProjectionRunners,
@@ -12,7 +14,7 @@ import { isStaffRole, staffAccountProblems } from '../../domain/account-input-ru
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
 import { AccountsQuery } from '../../queries/accounts.query';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { currentView } from '../operator-care';
 import { UserIdClaims } from '../register-account/user-id-claims';
 import { CreateOperatorCommand, type CreatedOperator } from './create-operator.command';
@@ -73,7 +75,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
       },
       metadata,
     );
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     await waitForAccounts(this.projections, outcome.checkpoint, TOOL_READ_MODEL_WAIT_MS);
     return { account: await currentView(this.query, accountId), initialPassword: password };
   }

@@ -1,11 +1,16 @@
 import { Inject, Logger } from '@nestjs/common';
-import { PiiVault, ProjectionRunners, WrongExpectedRevisionError } from '@app/event-sourcing';
+import {
+  commandMetadata,
+  PiiVault,
+  ProjectionRunners,
+  WrongExpectedRevisionError,
+} from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountSweepQuery } from '../../queries/account-sweep.query';
 import { SessionService } from '../../sessions/session.service';
-import { commandMetadata, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
 
 const BATCH = 200;

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionRunners } from '@app/event-sourcing';
+import { commandMetadata, domainErrorOf, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { accountErrors } from '../../domain/account-error';
@@ -9,12 +9,7 @@ import { AccountCommandRunner } from '../../infrastructure/account-command-runne
 import { AccountsQuery } from '../../queries/accounts.query';
 import { SessionService } from '../../sessions/session.service';
 import { LoginThrottle } from '../../throttling/login-throttle';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from '../account-use-case';
+import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { LoginCommand, type LoginResult } from './login.command';
 
 /**
@@ -37,12 +32,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
 
   async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
     if (!(await this.throttle.admit(clientAddress, this.clock()))) {
-      throw domainError(accountErrors.tooManyLoginAttempts());
+      throw domainErrorOf(accountErrors.tooManyLoginAttempts());
     }
     const found = await this.query.byUserId(userId);
     if (found === null) {
       await this.hasher.verifyAgainstNothing(password);
-      throw domainError(accountErrors.invalidCredentials());
+      throw domainErrorOf(accountErrors.invalidCredentials());
     }
     const outcome = await this.runner.run(
       found.id,
@@ -54,11 +49,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     );
     await endSessionsAfter(outcome.decision, found.id, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
-    if (outcome.state.status !== 'Active') throw domainError(accountErrors.invalidCredentials());
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
+    if (outcome.state.status !== 'Active') throw domainErrorOf(accountErrors.invalidCredentials());
     const session = await this.sessions.issue(outcome.state, this.clock(), clientAddress);
     const account = await this.query.byId(found.id);
-    if (account === null) throw domainError(accountErrors.invalidCredentials());
+    if (account === null) throw domainErrorOf(accountErrors.invalidCredentials());
     return { ...session, account };
   }
 

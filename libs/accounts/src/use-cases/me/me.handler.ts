@@ -1,8 +1,8 @@
+import { domainErrorOf } from '@app/event-sourcing';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountErrors } from '../../domain/account-error';
 import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
-import { domainError } from '../account-use-case';
 import { MeQuery } from './me.query';
 
 @QueryHandler(MeQuery)
@@ -11,7 +11,7 @@ export class MeHandler implements IQueryHandler<MeQuery> {
 
   async execute({ accountId }: MeQuery): Promise<AccountView> {
     const account = await this.query.byId(accountId);
-    if (account === null) throw domainError(accountErrors.notFound());
+    if (account === null) throw domainErrorOf(accountErrors.notFound());
     return account;
   }
 }

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import {
+  commandMetadata,
+  domainErrorOf,
+  InvalidInputError,
+  ProjectionRunners,
+} from '@app/event-sourcing';
 import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { VerificationTokens } from '../../credentials/verification-tokens';
 import { registrationProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { RegisterAccountCommand } from './register-account.command';
 import { UserIdClaims } from './user-id-claims';
 
@@ -52,7 +57,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       },
       metadata,
     );
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     await waitForAccounts(this.projections, outcome.checkpoint);
     return true;
   }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionRunners } from '@app/event-sourcing';
+import { commandMetadata, domainErrorOf, ProjectionRunners } from '@app/event-sourcing';
 import { VerificationTokens } from '../../credentials/verification-tokens';
 import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { VerifyEmailCommand } from './verify-email.command';
 
 /** ACC-2: the link's token, found by its hash; the decision checks it and its 30 minutes. */
@@ -23,7 +23,7 @@ export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
   async execute({ token }: VerifyEmailCommand): Promise<AccountView> {
     const verificationTokenHash = this.tokens.hashOf(token);
     const accountId = await this.query.idByVerificationTokenHash(verificationTokenHash);
-    if (accountId === null) throw domainError(accountErrors.invalidVerificationToken());
+    if (accountId === null) throw domainErrorOf(accountErrors.invalidVerificationToken());
     const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
     const outcome = await this.runner.run(
       accountId,
@@ -33,9 +33,9 @@ export class VerifyEmailHandler implements ICommandHandler<VerifyEmailCommand> {
     // ACC-2: a link opened too late voids the registration; its user ID is free again.
     await this.reservations.releaseAfter(outcome.decision.events, metadata);
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
     const account = await this.query.byId(accountId);
-    if (account === null) throw domainError(accountErrors.notFound());
+    if (account === null) throw domainErrorOf(accountErrors.notFound());
     return account;
   }
 }
