@@ -163,3 +163,7 @@ export { CustomerInfoModel } from './graphql/customer-info.model';
 export { ApplicantInfoModel } from './graphql/applicant-info.model';
 export { ApplicationMeteringPointModel } from './graphql/application-metering-point.model';
 export { applicationAnswer } from './graphql/application-answer';
+// The write doors the command-line tools and the crash test drive, as the gateway's resolvers do.
+export { SubmitApplicationCommand } from './use-cases/submit-application/submit-application.command';
+export { StartProcessingCommand } from './use-cases/start-processing/start-processing.command';
+export { CompleteApplicationCommand } from './use-cases/complete-application/complete-application.command';

@@ -121,4 +121,5 @@ export {
   type CommandRunnerOptions,
 } from './commands/command-runner';
 export type { Decision, Refusal } from './domain';
+export { CommandSteps, type CommandStepProbe } from './commands/command-steps';
 export { schemaOf } from './database/schema-of';

@@ -12,6 +12,7 @@ import type {
   StreamAppend,
 } from '../event-store/event-store.port';
 import { RequestContext } from '../nest/request-context';
+import { CommandSteps } from './command-steps';
 
 /** An aggregate the runner can load and decide on: its stream, its fold and its decider. */
 export interface Aggregate<
@@ -197,11 +198,15 @@ export class CommandRunner {
     const maxAttempts = options.maxAttempts ?? this.options.maxAttempts ?? 1;
     const now = this.clock();
     const prepared = (options.prepare ? await options.prepare(now) : undefined) as P;
+    await CommandSteps.reached('prepared');
     for (let attempt = 1; ; attempt++) {
       const scope = new CommandScope(this.store, now);
       const value = await command(scope, prepared);
+      await CommandSteps.reached('decided');
       try {
-        return { value, checkpoint: await scope.append(metadata), now };
+        const checkpoint = await scope.append(metadata);
+        await CommandSteps.reached('appended');
+        return { value, checkpoint, now };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= maxAttempts) throw error;
       }

@@ -32,6 +32,7 @@ import {
   type SkipLogger,
   type StoredRow,
 } from '../stored-event';
+import { CommandSteps } from '../../commands/command-steps';
 import { Upcasters } from '../upcasters';
 import {
   appendersBarrier,
@@ -251,6 +252,7 @@ export class PostgresEventStore implements EventStore {
       let current: StreamAppend | undefined;
       try {
         await client.query('BEGIN');
+        await CommandSteps.reached('transaction begun');
         const results = new Map<StreamAppend, AppendResult>();
         for (const part of ordered) {
           current = part;
@@ -258,6 +260,7 @@ export class PostgresEventStore implements EventStore {
             part,
             await this.appendWithin(client, part.stream, part.events, part.expected),
           );
+          await CommandSteps.reached(`part ${results.size} of ${ordered.length} appended`);
         }
         await client.query('COMMIT');
         client.release();
