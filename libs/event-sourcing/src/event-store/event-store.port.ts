@@ -167,7 +167,8 @@ export interface EventStore {
    * Appends to several streams at once, each with its own expected revision: all parts commit or
    * none does (PostgreSQL: one transaction). Where the store cannot do that (EventStoreDB), the
    * parts are appended in the order given and a process manager settles a half-done command.
-   * Idempotent by event id, as `append` is. Throws the first part's conflict; nothing is written.
+   * Idempotent by event id, as `append` is. A conflict on any part throws WrongExpectedRevisionError
+   * naming that stream (atomic stores: nothing is written).
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
