@@ -57,13 +57,28 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         'domain/ is plain TypeScript: no Nest, TypeORM, pg, Node modules or other layers; ' +
-        'only its own domain folder, the kernel’s port types (`@app/event-sourcing`) and the ' +
-        'kernel’s domain half (`@app/event-sourcing/domain`).',
+        'only its own domain folder, its context’s messages.ts (plain sentences), the kernel’s ' +
+        'port types (`@app/event-sourcing`) and the kernel’s domain half (`@app/event-sourcing/domain`).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      // messages.ts is the context's wording as plain data (DESIGN.md layout): the decisions
+      // phrase their refusals with it, so it is the one file outside domain/ they may import.
       to: {
-        pathNot: ['^libs/$1/src/domain/', '^libs/event-sourcing/src/index\\.ts$', KERNEL_DOMAIN],
+        pathNot: [
+          '^libs/$1/src/domain/',
+          '^libs/$1/src/messages\\.ts$',
+          '^libs/event-sourcing/src/index\\.ts$',
+          KERNEL_DOMAIN,
+        ],
       },
+    },
+    {
+      name: 'messages-are-plain',
+      comment:
+        'A context’s messages.ts is wording only: the domain imports it, so it imports nothing.',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/messages\\.ts$' },
+      to: {},
     },
     {
       name: 'domain-imports-kernel-types-only',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContextOptions } from './cli-context';
 import { processOutput, type CliOutput } from './cli-output';
+import { registerCareByTool } from './commands/care-by-tool.command';
 import { registerCreateOperator } from './commands/create-operator.command';
 import { registerDeleteInactiveAccounts } from './commands/delete-inactive-accounts.command';
 import { registerImportMeteringPoints } from './commands/import-metering-points.command';
@@ -41,5 +42,6 @@ export function createCliProgram(
   registerVerifyBundle(program, output);
   registerHistoryPublicKey(program, output, context);
   registerDeleteInactiveAccounts(program, output);
+  registerCareByTool(program, output, context);
   return program;
 }

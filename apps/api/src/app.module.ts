@@ -2,7 +2,11 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AccountsModule } from '@app/accounts';
-import { APPLICATION_SEARCH_PROJECTION, ApplicationsModule } from '@app/applications';
+import {
+  APPLICATION_SEARCH_PROJECTION,
+  ApplicationsModule,
+  DEFAULT_TERMS_OF_SERVICE,
+} from '@app/applications';
 import { EventSourcingModule, type EventSourcingOptions } from '@app/event-sourcing';
 import { MeteringModule } from '@app/metering';
 import { NotificationsModule } from '@app/notifications';
@@ -42,15 +46,28 @@ export class AppModule {
         // The tools run jobs on demand; only the API schedules them.
         ScheduleModule.forRoot({ cronJobs: config.scheduledJobs && !options.headless }),
         ...(options.headless ? [] : [MetricsModule, HealthModule, GatewayGraphqlModule]),
-        AccountsModule.forRoot({ loginThrottle: config.loginThrottle, clock: options.clock }),
+        AccountsModule.forRoot({
+          loginThrottle: config.loginThrottle,
+          actionThrottle: config.actionThrottle,
+          argon2Queue: config.argon2Queue,
+          backOfficeContact: config.backOfficeContact,
+          clock: options.clock,
+        }),
         ApplicationsModule.forRoot({
           clock: options.clock,
           readModels: [APPLICATION_SEARCH_PROJECTION],
+          termsOfService: {
+            ...DEFAULT_TERMS_OF_SERVICE,
+            ...(config.terms.version && { version: config.terms.version }),
+            ...(config.terms.url && { url: config.terms.url }),
+          },
         }),
         MeteringModule,
         NotificationsModule.forRoot({
           schema: options.storage?.databaseSchema ?? config.database.schema,
           from: config.mail.from,
+          supportEmail: config.mail.supportEmail,
+          signature: config.mail.signature,
           publicUrl: config.http.publicUrl,
           smtpUrl: config.mail.smtpUrl,
           mailDirectory: config.mail.directory,

@@ -45,7 +45,8 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
         'UNAUTHENTICATED',
       );
     }
-    expect(codeOf(await harness.login(userId, 'wrong-password-3'))).toBe('ACCOUNT_LOCKED');
+    // ACC-4: the lock is told only to the right password.
+    expect(codeOf(await harness.login(userId, 'wrong-password-3'))).toBe('UNAUTHENTICATED');
   }
 
   /** The initial password opens a session that may only change it; then all is normal. */
@@ -237,6 +238,37 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
         ),
       ),
     ).toBe('NOT_FOUND');
+  });
+
+  it('ACC-9: an operator over the API may not unlock, reset or change the contact of a staff account', async () => {
+    await harness.createOperator('ops.other', 'OPERATOR');
+    const before = await harness.events('ops.other');
+    for (const response of [
+      await harness.gql(UNLOCK, { userId: 'ops.other' }, operator),
+      await harness.gql(RESET, { userId: 'ops.other' }, operator),
+      await harness.gql(
+        CHANGE_CONTACT,
+        { userId: 'ops.other', input: { email: 'attacker@example.jp' } },
+        operator,
+      ),
+    ]) {
+      expect(codeOf(response)).toBe('FORBIDDEN');
+      expect(response.body.errors?.[0]?.message).toMatch(/当社担当者のアカウント/);
+    }
+    expect(await harness.events('ops.other')).toHaveLength(before.length);
+  });
+
+  it('ACC-9: a password reset within 24 hours of an e-mail change is refused', async () => {
+    await harness.customerToken('care_email_24h');
+    const changed = await harness.gql(
+      CHANGE_CONTACT,
+      { userId: 'care_email_24h', input: { email: 'new_24h@example.jp' } },
+      operator,
+    );
+    expect(changed.body.errors).toBeUndefined();
+    const reset = await harness.gql(RESET, { userId: 'care_email_24h' }, operator);
+    expect(codeOf(reset)).toBe('CONFLICT');
+    expect(reset.body.errors?.[0]?.message).toMatch(/24時間/);
   });
 
   it('ACC-6: a customer may not change contact details, not even their own', async () => {

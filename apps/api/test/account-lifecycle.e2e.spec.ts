@@ -290,4 +290,34 @@ describe.each(testDatabaseTargets())('ACC-7 inactivity deletion over HTTP on $ki
     const again = await login('idle_01');
     expect(again.id).not.toBe(idle.id);
   });
+
+  it('ACC-7: a login on an account past its year is refused and the account deleted then, before the nightly job runs', async () => {
+    await registerAndVerify('idle_02');
+    const idle = await login('idle_02');
+    advanceDays(366);
+
+    const refused = await postGraphql(api.url, {
+      query: LOGIN,
+      variables: { userId: 'idle_02', password: PASSWORD },
+    });
+    expect(codeOf(refused)).toBe('UNAUTHENTICATED');
+    expect(refused.body.errors?.[0]?.message).toBe('ユーザ ID、もしくはパスワードが違います。');
+
+    const events = await api.app.get<EventStore>(EVENT_STORE).readStream(accountStream(idle.id));
+    expect(events.at(-1)?.type).toBe('AccountDeletedForInactivity');
+    const [registered] = events;
+    const contact = (registered?.data as { contact: { email: string } }).contact;
+    expect(await api.app.get(PiiVault).decrypt(contact.email)).toBe(PII_ERASED);
+    expect(await api.app.get(AccountsQuery).byId(idle.id)).toMatchObject({ status: 'DELETED' });
+    const me = await postGraphql(
+      api.url,
+      { query: '{ me { userId } }' },
+      { authorization: `Bearer ${idle.accessToken}` },
+    );
+    expect(codeOf(me)).toBe('UNAUTHENTICATED');
+
+    // The user ID is free at once: the person registers again, as a new account.
+    await registerAndVerify('idle_02');
+    expect((await login('idle_02')).id).not.toBe(idle.id);
+  });
 });

@@ -43,7 +43,7 @@ export class AccountsHarness {
     const api = await startTestApp(
       target,
       // Every spec's logins come from 127.0.0.1; throttling has its own spec.
-      { LOGIN_THROTTLE_MAX_ATTEMPTS: '100000' },
+      { LOGIN_FAILURES_PER_USER_AND_ADDRESS: '100000' },
       [],
       () => new Date(Date.now() + clock.offsetMs),
     );

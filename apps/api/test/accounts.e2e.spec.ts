@@ -138,15 +138,34 @@ describe.each(testDatabaseTargets())('customer account operations over HTTP on $
     expect(codeOf(after)).toBe('UNAUTHENTICATED');
   });
 
-  it('ACC-4: three wrong passwords lock the account; then even the right one is refused', async () => {
+  it('ACC-4: three wrong passwords lock the account without telling the guesser; then even the right one is refused', async () => {
     await registerAndVerify('locked_01');
     const first = await login('locked_01', 'wrong-password-1');
     expect(codeOf(first)).toBe('UNAUTHENTICATED');
+    expect(first.body.errors?.[0]?.message).toBe('ユーザ ID、もしくはパスワードが違います。');
     expect(codeOf(await login('locked_01', 'wrong-password-2'))).toBe('UNAUTHENTICATED');
     const third = await login('locked_01', 'wrong-password-3');
-    expect(codeOf(third)).toBe('ACCOUNT_LOCKED');
-    expect(third.body.errors?.[0]?.message).toMatch(/ロック/);
-    expect(codeOf(await login('locked_01'))).toBe('ACCOUNT_LOCKED');
+    expect(third.body.errors?.[0]).toMatchObject({
+      message: first.body.errors?.[0]?.message,
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const wrongAfterLock = await login('locked_01', 'wrong-password-4');
+    expect(wrongAfterLock.body.errors?.[0]).toMatchObject({
+      message: first.body.errors?.[0]?.message,
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const right = await login('locked_01');
+    expect(codeOf(right)).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('ACC-8: the lock, told to the right password, names the contact address and what to write (Q16)', async () => {
+    await registerAndVerify('locked_02');
+    for (const attempt of [1, 2, 3]) await login('locked_02', `wrong-password-${attempt}`);
+    const right = await login('locked_02');
+    expect(codeOf(right)).toBe('ACCOUNT_LOCKED');
+    expect(right.body.errors?.[0]?.message).toContain(
+      'Kouatsu2023@tepcoco.jp へ「登録済のユーザ ID・メールアドレス・名義・電話番号」をご記載のうえ',
+    );
   });
 
   it('an unknown user ID gets the same error as a wrong password', async () => {

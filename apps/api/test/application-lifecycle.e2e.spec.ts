@@ -241,12 +241,12 @@ describe.each(testDatabaseTargets())(
 
       // APP-9 on submission, OPS-3 on each change of status, to the applicant.
       const expected = [
-        `【Bルート申込】お申込みを受け付けました（申込ID: ${id}）`,
-        `【Bルート申込】申込状況が「手続中」になりました（申込ID: ${id}）`,
-        `【Bルート申込】申込状況が「差戻し」になりました（申込ID: ${id}）`,
-        `【Bルート申込】申込状況が「申込受付」になりました（申込ID: ${id}）`,
-        `【Bルート申込】申込状況が「手続中」になりました（申込ID: ${id}）`,
-        `【Bルート申込】申込状況が「完了」になりました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】お申込みを受け付けました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】申込状況が「手続中」になりました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】申込状況が「差戻し」になりました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】申込状況が「申込受付」になりました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】申込状況が「手続中」になりました（申込ID: ${id}）`,
+        `【高圧Bルートサービス】申込状況が「完了」になりました（申込ID: ${id}）`,
       ];
       await until(() => mailsToApplicant().length >= expected.length, 'six mails to the applicant');
       expect(mailsToApplicant().sort()).toEqual([...expected].sort());

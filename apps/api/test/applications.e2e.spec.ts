@@ -36,8 +36,8 @@ const RETURN = `mutation Return($id: Int!, $rev: Int!, $reason: String!) {
 const REJECT = `mutation Reject($id: Int!, $rev: Int!, $reason: String!) {
   rejectApplication(id: $id, expectedRevision: $rev, reason: $reason) { id status statusReason revision }
 }`;
-const COMPLETE = `mutation Complete($id: Int!, $rev: Int!) {
-  completeApplication(id: $id, expectedRevision: $rev) { id status revision }
+const COMPLETE = `mutation Complete($id: Int!, $rev: Int!, $issued: [IssuedPointInput!]) {
+  completeApplication(id: $id, expectedRevision: $rev, issuedPoints: $issued) { id status revision }
 }`;
 
 const APPLICANT = {
@@ -302,7 +302,7 @@ describe.each(testDatabaseTargets())('application mutations over HTTP on $kind',
       otherCustomer,
     );
     expect(codeOf(refused)).toBe('CONFLICT');
-    expect(refused.body.errors?.[0]?.message).toMatch(/処理中の新規または廃止の申込み/u);
+    expect(refused.body.errors?.[0]?.message).toMatch(/手続中の新規または廃止のお申込み/u);
     expect(await eventCount()).toBe(before);
     const registry = api.app.get(MeteringRegistry);
     expect((await registry.find(free))?.openApplication ?? null).toBeNull();
@@ -434,7 +434,7 @@ describe.each(testDatabaseTargets())('application mutations over HTTP on $kind',
       owner,
     );
     expect(codeOf(refused)).toBe('START_DATE_TOO_SOON');
-    expect(refused.body.errors?.[0]?.message).toMatch(/14日以上後/u);
+    expect(refused.body.errors?.[0]?.message).toMatch(/2週間\(14日\)以上の期間を空けた日付/u);
     await expect(submit({ desiredStartDate: japanDayPlus(14) })).resolves.toMatchObject({
       status: 'RECEIVED',
     });
@@ -490,6 +490,8 @@ describe.each(testDatabaseTargets())('application mutations over HTTP on $kind',
       variables: (id: number) => Record<string, unknown>;
       allowed: Who[];
       notFound: Who[];
+      /** Application events an allowed call appends (1 unless said). */
+      appended?: number;
     }[] = [
       {
         name: 'submitApplication',
@@ -547,9 +549,12 @@ describe.each(testDatabaseTargets())('application mutations over HTTP on $kind',
         name: 'completeApplication',
         query: COMPLETE,
         from: 'IN_PROGRESS',
-        variables: (id) => ({ id, rev: 1 }),
+        // OPS-4: the submission names an unissued point, so its issued ID comes along
+        // (PointIdsIssued, then ApplicationCompleted).
+        variables: (id) => ({ id, rev: 1, issued: [{ index: 0, pointId: freshPointId() }] }),
         allowed: ['OPERATOR'],
         notFound: [],
+        appended: 2,
       },
     ];
 
@@ -574,7 +579,7 @@ describe.each(testDatabaseTargets())('application mutations over HTTP on $kind',
       if (expected === 'ok') {
         expect(response.body.errors).toBeUndefined();
         expect(response.body.data?.[mutation.name]).toMatchObject({ id: expect.any(Number) });
-        expect(await eventCount()).toBe(before + 1);
+        expect(await eventCount()).toBe(before + (mutation.appended ?? 1));
       } else {
         expect(codeOf(response)).toBe(expected);
         expect(response.body.errors?.[0]?.message).toMatch(/[ぁ-んァ-ン一-龥]/u);

@@ -31,7 +31,9 @@ describe('error mapping, query limits and observability with resolvers of a spec
         reason: 'QUERY_TOO_DEEP',
         fields: [],
       });
-      expect(body.errors?.[0]?.message).toBe('クエリの階層が深すぎます（5 階層、上限 3 階層）。');
+      expect(body.errors?.[0]?.message).toBe(
+        'リクエストの階層が深すぎます（5 階層、上限 3 階層）。',
+      );
     });
 
     it('counts depth through fragments', async () => {
@@ -49,6 +51,25 @@ describe('error mapping, query limits and observability with resolvers of a spec
       expect(body).toEqual({ data: { probeTree: { child: { value: 'node 9' } } } });
     });
 
+    it('prices a page by its limit, and refuses an operation whose cost cannot be estimated (fails closed)', async () => {
+      const cheap = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 2 },
+      });
+      expect(cheap.body.errors).toBeUndefined();
+      const costly = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 60 },
+      });
+      expect(costly.body.errors?.[0]?.extensions?.['reason']).toBe('QUERY_TOO_COSTLY');
+      const unknown = await postGraphql(api.url, {
+        query: 'query Page($limit: Int!) { probePage(limit: $limit) { value child { value } } }',
+        variables: { limit: 'many' },
+      });
+      expect(unknown.body.data ?? null).toBeNull();
+      expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    });
+
     it('refuses a query costing more than GRAPHQL_MAX_COST', async () => {
       const { status, body } = await postGraphql(api.url, {
         query: 'query Costly { probeExpensive }',
@@ -60,7 +81,7 @@ describe('error mapping, query limits and observability with resolvers of a spec
         reason: 'QUERY_TOO_COSTLY',
       });
       expect(body.errors?.[0]?.message).toMatch(
-        /^クエリのコストが上限を超えています（500、上限 100）/,
+        /^リクエストのコストが上限を超えています（500、上限 100）/,
       );
     });
 
@@ -144,7 +165,7 @@ describe('error mapping, query limits and observability with resolvers of a spec
       const error = body.errors?.[0];
 
       expect(error?.message).toBe(
-        'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+        '申し訳ございません。システムで予期しないエラーが発生いたしました。お手数ですが、時間をおいて再度お試しください。',
       );
       expect(error?.extensions).toEqual({
         code: 'INTERNAL_SERVER_ERROR',

@@ -20,6 +20,8 @@ const CONTRACT_ERROR_CODES = [
   'NOT_SERVED',
   'START_DATE_TOO_SOON',
   'RATE_LIMITED',
+  'MFA_REQUIRED',
+  'UNAVAILABLE',
 ];
 
 describe.each(testDatabaseTargets())('the gateway over HTTP on $kind', (target) => {
@@ -202,7 +204,7 @@ describe.each(testDatabaseTargets())('the gateway over HTTP on $kind', (target) 
       code: 'BAD_USER_INPUT',
       reason: 'GRAPHQL_PARSE_FAILED',
     });
-    expect(body.errors?.[0]?.message).toBe('クエリの構文に誤りがあります。');
+    expect(body.errors?.[0]?.message).toBe('リクエストの構文に誤りがあります。');
   });
 });
 

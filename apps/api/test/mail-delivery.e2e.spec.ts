@@ -93,7 +93,7 @@ describe.each(testDatabaseTargets())('mail delivery of the running API on $kind'
       expect((await ledger(api))[0]?.status).toBe('pending');
 
       await smtp.restart();
-      const mail = await mailTo(smtp, who.email, /メールアドレスの確認/);
+      const mail = await mailTo(smtp, who.email, /メールアドレス確認/);
       await until(async () => (await ledger(api))[0]?.status === 'sent');
       expect(smtp.received).toEqual([mail]);
       expect(mail.messageId).toBe((await ledger(api))[0]?.message_id);
@@ -146,7 +146,7 @@ describe.each(testDatabaseTargets())('mail delivery of the running API on $kind'
       for (const who of people) {
         secrets.push(who.email, who.name, who.phone);
         await register(api, who);
-        const token = tokenIn(await mailTo(smtp, who.email, /メールアドレスの確認/));
+        const token = tokenIn(await mailTo(smtp, who.email, /メールアドレス確認/));
         secrets.push(token);
         const verified = await postGraphql(api.url, { query: VERIFY, variables: { token } });
         ids.set(who.userId, (verified.body.data?.['verifyEmail'] as { id: string }).id);
@@ -176,8 +176,8 @@ describe.each(testDatabaseTargets())('mail delivery of the running API on $kind'
       };
       secrets.push(renamed.email, renamed.name, renamed.phone);
       await changeContact(api, ids.get(moved.userId) ?? '', renamed);
-      await mailTo(smtp, moved.email, /連絡先が変更/);
-      await mailTo(smtp, renamed.email, /連絡先が変更/);
+      await mailTo(smtp, moved.email, /ご登録内容の変更/);
+      await mailTo(smtp, renamed.email, /ご登録内容の変更/);
 
       const events = await api.dataSource.query<{ data: string; metadata: string }[]>(
         `SELECT data::text AS data, metadata::text AS metadata FROM "${api.schema}".events`,

@@ -45,6 +45,22 @@ describe('the gateway with NODE_ENV=production', () => {
     expect(JSON.stringify(body)).not.toMatch(/Did you mean|probeBug/);
   });
 
+  it('echoes no graphql-js detail (no variable values, no field names) in extensions', async () => {
+    const { body } = await postGraphql(api.url, {
+      query: 'query Q($n: Int!) { probeBu(n: $n) }',
+      variables: { n: 'secret-value-123' },
+    });
+    expect(body.errors?.[0]?.extensions?.['detail']).toBeUndefined();
+    expect(JSON.stringify(body)).not.toMatch(/secret-value-123|probeBu/);
+  });
+
+  it('sends HSTS and the strict CSP on /graphql too', async () => {
+    const { headers } = await postGraphql(api.url, { query: '{ today }' });
+    expect(headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves no GraphiQL page', async () => {
     const response = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
 

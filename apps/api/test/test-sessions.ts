@@ -35,6 +35,7 @@ export async function signIn(
     activatedAt: now.toISOString(),
     lastLoginAt: null,
     consecutiveFailures: 0,
+    emailChangedAt: null,
   };
   const { accessToken } = await app.get(SessionService).issue(account, now, '127.0.0.1');
   return { accountId, role, headers: { authorization: `Bearer ${accessToken}` } };

@@ -27,11 +27,15 @@ import { JobLock } from './jobs/job-lock';
 import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
 import { InactiveAccountsSweep } from './use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { SessionService } from './sessions/session.service';
+import { configureBackOfficeContact } from './account-refusal';
+import { DEFAULT_ACTION_THROTTLE, ActionThrottle } from './throttling/action-throttle';
+import { AttemptCounters } from './throttling/attempt-counters';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './throttling/login-throttle';
 import { ChangeAccountContactHandler } from './use-cases/change-account-contact/change-account-contact.handler';
 import { ChangeAccountContactResolver } from './use-cases/change-account-contact/change-account-contact.resolver';
 import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordResolver } from './use-cases/change-password/change-password.resolver';
+import { CareByToolHandler } from './use-cases/care-by-tool/care-by-tool.handler';
 import { CreateOperatorHandler } from './use-cases/create-operator/create-operator.handler';
 import { InitialPasswordCare } from './use-cases/initial-password-care';
 import { ListAccountsHandler } from './use-cases/list-accounts/list-accounts.handler';
@@ -64,7 +68,6 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     TypeOrmModule.forFeature([AccountRowEntity, AccountVerificationLinkEntity]),
   ],
   providers: [
-    { provide: PasswordHasher, useFactory: () => new PasswordHasher() },
     { provide: CommonPasswords, useFactory: () => CommonPasswords.load() },
     { provide: VerificationTokens, useFactory: () => new VerificationTokens() },
     {
@@ -147,11 +150,15 @@ import { VerifyEmailResolver } from './use-cases/verify-email/verify-email.resol
     ChangeAccountContactHandler,
     // No resolver: staff accounts come only from the create-operator tool.
     CreateOperatorHandler,
+    CareByToolHandler,
   ],
   exports: [SessionService, SESSION_CLOCK, GqlAuthGuard, RolesGuard, AccountJobs],
 })
 export class AccountsModule {
   static forRoot(options: AccountsModuleOptions = {}): DynamicModule {
+    if (options.backOfficeContact !== undefined) {
+      configureBackOfficeContact(options.backOfficeContact);
+    }
     return {
       module: AccountsModule,
       // Every context's resolvers use the guards, hence the sessions and the clock behind them.
@@ -159,10 +166,25 @@ export class AccountsModule {
       providers: [
         { provide: SESSION_CLOCK, useValue: options.clock ?? ((): Date => new Date()) },
         {
-          provide: LoginThrottle,
+          provide: PasswordHasher,
+          useFactory: () => new PasswordHasher({ queue: options.argon2Queue }),
+        },
+        {
+          provide: AttemptCounters,
           inject: [DataSource],
-          useFactory: (dataSource: DataSource) =>
-            new LoginThrottle(dataSource, options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE),
+          useFactory: (dataSource: DataSource) => new AttemptCounters(dataSource),
+        },
+        {
+          provide: LoginThrottle,
+          inject: [AttemptCounters],
+          useFactory: (counters: AttemptCounters) =>
+            new LoginThrottle(counters, options.loginThrottle ?? DEFAULT_LOGIN_THROTTLE),
+        },
+        {
+          provide: ActionThrottle,
+          inject: [AttemptCounters],
+          useFactory: (counters: AttemptCounters) =>
+            new ActionThrottle(counters, options.actionThrottle ?? DEFAULT_ACTION_THROTTLE),
         },
       ],
     };

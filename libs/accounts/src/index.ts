@@ -91,6 +91,8 @@ export {
   type StaffAccountInput,
 } from './domain/account-input-rules';
 export { LoginCommand, type LoginResult } from './use-cases/login/login.command';
+export { CareByToolCommand } from './use-cases/care-by-tool/care-by-tool.command';
+export type { IssuedCare } from './use-cases/initial-password-care';
 export {
   CreateOperatorCommand,
   type CreatedOperator,
@@ -151,6 +153,13 @@ export {
   LoginThrottle,
   type LoginThrottleLimits,
 } from './throttling/login-throttle';
+export {
+  DEFAULT_ACTION_THROTTLE,
+  type ActionLimits,
+  type ActionThrottleLimits,
+} from './throttling/action-throttle';
+export { DEFAULT_ARGON2_QUEUE, type Argon2QueueLimits } from './credentials/password-hasher';
+export { DEFAULT_BACK_OFFICE_CONTACT } from './messages';
 export { LoginThrottle1764117200000 } from './throttling/1764117200000-login-throttle';
 export {
   evolveUserId,

@@ -15,10 +15,13 @@ import { DataSource } from 'typeorm';
 import {
   APPLICATION_CLOCK,
   APPLICATION_READ_MODELS,
+  DEFAULT_TERMS_OF_SERVICE,
   HOLIDAY_CALENDAR,
+  TERMS_OF_SERVICE,
   type ApplicationClock,
   type ApplicationsModuleOptions,
 } from './application-providers';
+import { TermsOfServiceResolver } from './use-cases/terms-of-service/terms-of-service.resolver';
 import { holidayJpCalendar } from './calendar/holiday-jp-calendar.adapter';
 import { ApplicationCipher } from './infrastructure/application-cipher';
 import { ApplicationCommandRunner } from './infrastructure/application-command-runner';
@@ -123,6 +126,7 @@ import { WithdrawApplicationResolver } from './use-cases/withdraw-application/wi
         verifier: HistoryVerifier,
       ) => new ApplicationHistory(eventStore, vault, cipher, verifier),
     },
+    TermsOfServiceResolver,
     SubmitApplicationResolver,
     SubmitApplicationHandler,
     ChangeApplicationResolver,
@@ -157,6 +161,7 @@ export class ApplicationsModule {
       providers: [
         { provide: APPLICATION_CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: APPLICATION_READ_MODELS, useValue: options.readModels ?? [] },
+        { provide: TERMS_OF_SERVICE, useValue: options.termsOfService ?? DEFAULT_TERMS_OF_SERVICE },
       ],
     };
   }

@@ -125,9 +125,11 @@ export type { CheckedApplicantInfo } from './domain/contact-info-rules';
 export {
   APPLICATION_CLOCK,
   APPLICATION_READ_MODELS,
+  DEFAULT_TERMS_OF_SERVICE,
   HOLIDAY_CALENDAR,
   type ApplicationClock,
   type ApplicationsModuleOptions,
+  type TermsOfService,
 } from './application-providers';
 export { APPLICATIONS_MIGRATIONS } from './migrations/applications-migrations';
 export { ApplicationIdSequence1764116900000 } from './migrations/1764116900000-application-id-sequence';

@@ -17,6 +17,7 @@ export {
 } from './projections/application-mail-recipient.entity';
 export { ApplicationMailRecipients1764118300000 } from './projections/1764118300000-application-mail-recipients';
 export { MailRecipients1764118200000 } from './projections/1764118200000-mail-recipients';
+export { MailRecipientNames1764118400000 } from './projections/1764118400000-mail-recipient-names';
 export type { MailMessage } from './mail/mail-message';
 export { MailTransportError } from './mail/mail-message';
 export type { MailTransport, MailLogger } from './mail/mail-transport.port';

@@ -1,3 +1,4 @@
+import { DEFAULT_SIGNATURE, DEFAULT_SUPPORT_EMAIL } from './messages';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PiiVault } from '@app/event-sourcing';
@@ -55,7 +56,11 @@ export class NotificationsModule {
               transport,
               vault,
               from: options.from,
-              templates: { publicUrl: options.publicUrl },
+              templates: {
+                publicUrl: options.publicUrl,
+                supportEmail: options.supportEmail ?? DEFAULT_SUPPORT_EMAIL,
+                signature: options.signature ?? DEFAULT_SIGNATURE,
+              },
               logger: new Logger('MailDispatcher'),
               retry: options.retry,
               pollIntervalMs: options.pollIntervalMs,

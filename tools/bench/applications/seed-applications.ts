@@ -5,6 +5,7 @@ import {
   asSealedText,
   checkDesiredStartDate,
   decide,
+  DEFAULT_TERMS_OF_SERVICE,
   holidayJpCalendar,
   initialState,
   type StartDateWarning,
@@ -173,6 +174,8 @@ function seedRow(options: SeedOptions, sealer: BulkSealer, applicationId: number
       desiredStartDate,
       warnings: warningsFor(submittedAt, desiredStartDate),
       consentConfirmed: true,
+      termsVersion: null,
+      currentTermsVersion: DEFAULT_TERMS_OF_SERVICE.version,
     },
   };
   const decision = decide(command, initialState, submittedAt);

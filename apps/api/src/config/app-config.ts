@@ -1,8 +1,28 @@
 import type { KeyObject } from 'node:crypto';
 import { parseHistorySigningKey } from '@app/event-sourcing';
+import { isIP } from 'node:net';
+import {
+  DEFAULT_ARGON2_QUEUE,
+  DEFAULT_BACK_OFFICE_CONTACT,
+  type ActionThrottleLimits,
+  type Argon2QueueLimits,
+  type LoginThrottleLimits,
+} from '@app/accounts';
 import { z } from 'zod';
 
 const PII_KEY_BYTES = 32;
+const HOUR_MS = 60 * 60_000;
+
+/** What Express's `trust proxy` (proxy-addr) accepts: an address, a CIDR or a named range. */
+function isProxyAddress(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+}
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -32,7 +52,14 @@ const environmentSchema = z.object({
   MAIL_FROM: z
     .string()
     .regex(/^([^<>]+ <)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally "Name <address>"')
-    .default('no-reply@b-route.example.jp'),
+    .default('lhtepcopg@tepcoco.jp'),
+  // ACC-8: where customers write to the back office (unlock, password, contact change).
+  SUPPORT_EMAIL: z.email({ error: 'must be an e-mail address' }).default('Kouatsu2023@tepcoco.jp'),
+  MAIL_SIGNATURE: z.string().trim().min(1).max(200).default('東京電力パワーグリッド株式会社'),
+  TERMS_VERSION: z.string().trim().min(1).max(100).optional(),
+  TERMS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
   MAIL_DIRECTORY: z.string().min(1).default('./var/mail'),
   MAIL_POLL_INTERVAL_MS: integer(10, 3_600_000).default(1000),
   MAIL_RETRY_INITIAL_DELAY_MS: integer(10, 86_400_000).default(30_000),
@@ -40,12 +67,43 @@ const environmentSchema = z.object({
   MAIL_RETRY_MAX_ATTEMPTS: integer(1, 1000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: integer(1, 100).default(10),
-  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(1000),
+  GRAPHQL_MAX_COST: integer(1, 1_000_000).default(5000),
   GRAPHQL_MAX_ALIASES: integer(0, 1000).default(15),
+  GRAPHQL_MAX_TOKENS: integer(100, 1_000_000).default(5000),
   HEALTH_MAX_PROJECTION_LAG: integer(0, Number.MAX_SAFE_INTEGER).default(1000),
   SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
-  LOGIN_THROTTLE_MAX_ATTEMPTS: integer(1, 1_000_000).default(10),
-  LOGIN_THROTTLE_WINDOW_SECONDS: integer(1, 86_400).default(300),
+  TRUST_PROXY: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .refine((items) => items.every(isProxyAddress), {
+      error:
+        'must be a comma-separated list of IP addresses or CIDRs (e.g. 10.0.0.0/8, ::1), or loopback, linklocal, uniquelocal',
+    })
+    .default([]),
+  LOGIN_FAILURES_PER_USER_AND_ADDRESS: integer(1, 1_000_000).default(10),
+  LOGIN_FAILURES_PER_USER_AND_ADDRESS_WINDOW_SECONDS: integer(1, 86_400).default(900),
+  LOGIN_FAILURES_PER_ADDRESS: integer(1, 10_000_000).default(300),
+  LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: integer(1, 86_400).default(3600),
+  LOGIN_DELAY_FREE_FAILURES: integer(0, 10_000_000).default(20),
+  LOGIN_DELAY_STEP_MS: integer(0, 60_000).default(250),
+  LOGIN_DELAY_MAX_MS: integer(0, 60_000).default(5000),
+  REGISTER_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(20),
+  REGISTER_PER_HOUR: integer(1, 10_000_000).default(1000),
+  VERIFY_EMAIL_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(60),
+  VERIFY_EMAIL_PER_HOUR: integer(1, 10_000_000).default(3000),
+  CHANGE_PASSWORD_PER_ADDRESS_PER_HOUR: integer(1, 10_000_000).default(60),
+  CHANGE_PASSWORD_PER_HOUR: integer(1, 10_000_000).default(3000),
+  ARGON2_CONCURRENCY: integer(1, 64).default(DEFAULT_ARGON2_QUEUE.concurrency),
+  ARGON2_MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ARGON2_QUEUE.maxQueued),
+  BACK_OFFICE_CONTACT: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address')
+    .default(DEFAULT_BACK_OFFICE_CONTACT),
   HISTORY_SIGNING_KEY: z
     .string()
     .refine((value) => historyKeyProblem(value) === undefined, {
@@ -128,6 +186,10 @@ export interface AppConfig {
     readonly smtpUrl?: string;
     /** The no-reply sender (ACC-8). */
     readonly from: string;
+    /** ACC-8: the back office's contact address, named wherever a customer is sent to it. */
+    readonly supportEmail: string;
+    /** The operator's name closing every mail. */
+    readonly signature: string;
     /** Where mail goes as `.eml` files when no SMTP server is set. */
     readonly directory: string;
     readonly pollIntervalMs: number;
@@ -137,11 +199,14 @@ export interface AppConfig {
       readonly maxAttempts: number;
     };
   };
+  /** APP-2: the terms a submission's consent refers to; unset parts keep the FAQ's. */
+  readonly terms: { readonly version?: string; readonly url?: string };
   readonly logLevel: LogLevel;
   readonly graphql: {
     readonly maxDepth: number;
     readonly maxCost: number;
     readonly maxAliases: number;
+    readonly maxTokens: number;
   };
   readonly health: { readonly maxProjectionLag: number };
   /**
@@ -149,8 +214,15 @@ export interface AppConfig {
    * Every process may: a job runs in one process at a time under an advisory lock.
    */
   readonly scheduledJobs: boolean;
-  /** Login attempts per client address and window, counted across every process. */
-  readonly loginThrottle: { readonly maxAttempts: number; readonly windowMs: number };
+  /** Express's `trust proxy`: the proxies whose X-Forwarded-For names the client. */
+  readonly trustProxy: readonly string[];
+  /** Wrong guesses per (user ID, address) and per address, counted across every process. */
+  readonly loginThrottle: LoginThrottleLimits;
+  /** Registration, e-mail verification and password change, per address and overall. */
+  readonly actionThrottle: ActionThrottleLimits;
+  readonly argon2Queue: Argon2QueueLimits;
+  /** ACC-8: where messages send a customer who needs the back office. */
+  readonly backOfficeContact: string;
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -206,6 +278,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
+      supportEmail: env.SUPPORT_EMAIL,
+      signature: env.MAIL_SIGNATURE,
       directory: env.MAIL_DIRECTORY,
       pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
       retry: {
@@ -214,18 +288,45 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
         maxAttempts: env.MAIL_RETRY_MAX_ATTEMPTS,
       },
     },
+    terms: { version: env.TERMS_VERSION, url: env.TERMS_URL },
     logLevel: env.LOG_LEVEL,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxCost: env.GRAPHQL_MAX_COST,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
     },
     health: { maxProjectionLag: env.HEALTH_MAX_PROJECTION_LAG },
     scheduledJobs: env.SCHEDULED_JOBS === 'on',
+    trustProxy: env.TRUST_PROXY,
     loginThrottle: {
-      maxAttempts: env.LOGIN_THROTTLE_MAX_ATTEMPTS,
-      windowMs: env.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+      maxFailuresPerUserAndAddress: env.LOGIN_FAILURES_PER_USER_AND_ADDRESS,
+      userAndAddressWindowMs: env.LOGIN_FAILURES_PER_USER_AND_ADDRESS_WINDOW_SECONDS * 1000,
+      maxFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      addressWindowMs: env.LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS * 1000,
+      freeFailuresPerAddress: env.LOGIN_DELAY_FREE_FAILURES,
+      delayStepMs: env.LOGIN_DELAY_STEP_MS,
+      maxDelayMs: env.LOGIN_DELAY_MAX_MS,
     },
+    actionThrottle: {
+      register: {
+        perAddress: env.REGISTER_PER_ADDRESS_PER_HOUR,
+        overall: env.REGISTER_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+      'verify-email': {
+        perAddress: env.VERIFY_EMAIL_PER_ADDRESS_PER_HOUR,
+        overall: env.VERIFY_EMAIL_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+      'change-password': {
+        perAddress: env.CHANGE_PASSWORD_PER_ADDRESS_PER_HOUR,
+        overall: env.CHANGE_PASSWORD_PER_HOUR,
+        windowMs: HOUR_MS,
+      },
+    },
+    argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
+    backOfficeContact: env.BACK_OFFICE_CONTACT,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

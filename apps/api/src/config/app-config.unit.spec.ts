@@ -4,6 +4,22 @@ import { ConfigError, loadConfig } from './app-config';
 const KEY = randomBytes(32);
 
 describe('loadConfig', () => {
+  it('ACC-8 / APP-2: the mail addresses, signature and terms default to the FAQ’s and can be set', () => {
+    expect(loadConfig({}).terms).toEqual({ version: undefined, url: undefined });
+    const config = loadConfig({
+      SUPPORT_EMAIL: 'support@example.jp',
+      MAIL_SIGNATURE: '東都電力株式会社 高圧Bルートサービス受付',
+      TERMS_VERSION: '2026-04-01',
+      TERMS_URL: 'https://example.jp/terms.pdf',
+    });
+    expect(config.mail).toMatchObject({
+      supportEmail: 'support@example.jp',
+      signature: '東都電力株式会社 高圧Bルートサービス受付',
+    });
+    expect(config.terms).toEqual({ version: '2026-04-01', url: 'https://example.jp/terms.pdf' });
+    expect(() => loadConfig({ SUPPORT_EMAIL: 'not an address' })).toThrow(/SUPPORT_EMAIL/u);
+  });
+
   it('runs on the embedded defaults with nothing set', () => {
     const config = loadConfig({});
 
@@ -12,10 +28,19 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 3000, publicUrl: 'http://127.0.0.1:3000' },
       database: { url: undefined, schema: 'public', poolSize: 10 },
       eventStoreUrl: undefined,
-      mail: { smtpUrl: undefined, from: 'no-reply@b-route.example.jp' },
-      graphql: { maxDepth: 10, maxCost: 1000, maxAliases: 15 },
+      mail: { smtpUrl: undefined, from: 'lhtepcopg@tepcoco.jp' },
+      graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTokens: 5000 },
       scheduledJobs: true,
-      loginThrottle: { maxAttempts: 10, windowMs: 300_000 },
+      trustProxy: [],
+      loginThrottle: {
+        maxFailuresPerUserAndAddress: 10,
+        userAndAddressWindowMs: 900_000,
+        maxFailuresPerAddress: 300,
+        addressWindowMs: 3_600_000,
+        freeFailuresPerAddress: 20,
+      },
+      actionThrottle: { register: { perAddress: 20, overall: 1000, windowMs: 3_600_000 } },
+      backOfficeContact: 'Kouatsu2023@tepcoco.jp',
     });
   });
 
@@ -28,10 +53,12 @@ describe('loadConfig', () => {
       PII_MASTER_KEY: KEY.toString('base64'),
       EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
       SMTP_URL: 'smtp://mail:1025',
-      MAIL_FROM: 'Bルート申込 <no-reply@example.jp>',
+      MAIL_FROM: '高圧Bルートサービス <no-reply@example.jp>',
       GRAPHQL_MAX_COST: '500',
-      LOGIN_THROTTLE_MAX_ATTEMPTS: '5',
-      LOGIN_THROTTLE_WINDOW_SECONDS: '60',
+      LOGIN_FAILURES_PER_ADDRESS: '5',
+      LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: '60',
+      TRUST_PROXY: '10.0.0.0/8, ::1,loopback',
+      BACK_OFFICE_CONTACT: 'support@example.jp',
     });
 
     expect(config.http).toEqual({
@@ -41,15 +68,29 @@ describe('loadConfig', () => {
     });
     expect(config.database.url).toBe('postgres://app:secret@db:5432/broute');
     expect(config.eventStoreUrl).toBe('esdb://localhost:2113?tls=false');
-    expect(config.mail.from).toBe('Bルート申込 <no-reply@example.jp>');
+    expect(config.mail.from).toBe('高圧Bルートサービス <no-reply@example.jp>');
     expect(config.graphql.maxCost).toBe(500);
-    expect(config.loginThrottle).toEqual({ maxAttempts: 5, windowMs: 60_000 });
+    expect(config.loginThrottle).toMatchObject({
+      maxFailuresPerAddress: 5,
+      addressWindowMs: 60_000,
+    });
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(config.backOfficeContact).toBe('support@example.jp');
+  });
+
+  it('refuses a TRUST_PROXY entry that is no address, CIDR or named range', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example.jp' })).toThrow(
+      /TRUST_PROXY/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
 
   it('reads the mail retry policy and polling interval, with production defaults', () => {
     expect(loadConfig({}).mail).toEqual({
       smtpUrl: undefined,
-      from: 'no-reply@b-route.example.jp',
+      from: 'lhtepcopg@tepcoco.jp',
+      supportEmail: 'Kouatsu2023@tepcoco.jp',
+      signature: '東京電力パワーグリッド株式会社',
       directory: './var/mail',
       pollIntervalMs: 1000,
       retry: { initialDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 },

@@ -47,6 +47,10 @@ export function graphqlOptions(
       correlationId: RequestContext.correlationId(),
     }),
     csrfPrevention: true,
+    // No automatic persisted queries: every request carries its whole document.
+    persistedQueries: false,
+    // graphql-js stops parsing a document beyond this many tokens, before any validation.
+    parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
     introspection: !production,
     graphiql: !production,
@@ -63,6 +67,6 @@ export function graphqlOptions(
       graphqlMetricsPlugin(metrics),
       readModelBehindPlugin(),
     ],
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, production),
   };
 }

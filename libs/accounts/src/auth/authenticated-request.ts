@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError, ErrorCode } from '@app/event-sourcing';
+import type { DomainError } from '@app/event-sourcing';
+import { accountRefusal } from '../account-refusal';
 import type { AccountError } from '../domain/account-error';
 import type { SessionAccount } from '../sessions/session.service';
 
@@ -35,5 +36,5 @@ export function rememberedAccount(request: RequestWithHeaders): SessionAccount |
 }
 
 export function refusal(error: AccountError): DomainError {
-  return new DomainError(ErrorCode[error.code], error.message, { fields: error.fields });
+  return accountRefusal(error);
 }

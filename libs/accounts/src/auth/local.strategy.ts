@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+import { clientAddressOf } from './client-address.decorator';
 import { LoginCommand, type LoginResult } from '../use-cases/login/login.command';
 
 /**
@@ -18,7 +19,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: IncomingMessage, userId: string, password: string): Promise<LoginResult> {
-    const clientAddress = request.socket.remoteAddress ?? 'unknown';
+    const clientAddress = clientAddressOf(request);
     return this.commandBus.execute(new LoginCommand(userId, password, clientAddress));
   }
 }

@@ -1,6 +1,7 @@
 import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode, FieldError } from '@app/event-sourcing';
 import type { AccountEvent } from './account.event';
+import { accountMessages as m } from '../messages';
 
 /** The contract's ErrorCodes an account decision can answer with; the edge maps them by name. */
 export type AccountErrorCode = Extract<
@@ -14,6 +15,8 @@ export type AccountErrorCode = Extract<
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'VERIFICATION_EXPIRED'
   | 'RATE_LIMITED'
+  | 'MFA_REQUIRED'
+  | 'UNAVAILABLE'
 >;
 
 /** Finer than the code, for logs and specs; never shown where it would enumerate accounts. */
@@ -34,7 +37,10 @@ export type AccountErrorReason =
   | 'ACCOUNT_LOCKED'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'STILL_IN_USE'
-  | 'TOO_MANY_ATTEMPTS';
+  | 'TOO_MANY_ATTEMPTS'
+  | 'TOO_MANY_REQUESTS'
+  | 'STAFF_ACCOUNT'
+  | 'EMAIL_RECENTLY_CHANGED';
 
 /**
  * A refusal as a value. The kernel's `DomainError` is a class, and domain code may only import
@@ -44,7 +50,7 @@ export type AccountErrorReason =
 export interface AccountError {
   readonly code: AccountErrorCode;
   readonly reason: AccountErrorReason;
-  /** Japanese, shown to the user. */
+  /** Japanese, shown to the user; `BACK_OFFICE_CONTACT` is filled in at the edge. */
   readonly message: string;
   readonly fields: readonly FieldError[];
 }
@@ -58,85 +64,35 @@ function error(
   return { code, reason, message, fields };
 }
 
-// One message for a wrong password, an unknown user ID and an unverified account, so that a
-// login attempt does not tell which user IDs exist.
-const INVALID_CREDENTIALS = 'ユーザーIDまたはパスワードが正しくありません。';
-
 export const accountErrors = {
   invalidInput: (fields: readonly FieldError[]) =>
-    error('BAD_USER_INPUT', 'INVALID_INPUT', '入力内容に誤りがあります。', fields),
-  invalidCredentials: () => error('UNAUTHENTICATED', 'INVALID_CREDENTIALS', INVALID_CREDENTIALS),
-  verificationPending: () => error('UNAUTHENTICATED', 'VERIFICATION_PENDING', INVALID_CREDENTIALS),
+    error('BAD_USER_INPUT', 'INVALID_INPUT', m.invalidInput, fields),
+  invalidCredentials: () => error('UNAUTHENTICATED', 'INVALID_CREDENTIALS', m.invalidCredentials),
+  verificationPending: () => error('UNAUTHENTICATED', 'VERIFICATION_PENDING', m.invalidCredentials),
   initialPasswordExpired: () =>
-    error(
-      'UNAUTHENTICATED',
-      'INITIAL_PASSWORD_EXPIRED',
-      '初期パスワードの有効期限（72時間）が切れています。運用担当者に再発行を依頼してください。',
-    ),
-  notSignedIn: () =>
-    error(
-      'UNAUTHENTICATED',
-      'NOT_SIGNED_IN',
-      'ログインしていないか、ログインの有効期限が切れています。もう一度ログインしてください。',
-    ),
-  roleNotAllowed: () => error('FORBIDDEN', 'ROLE_NOT_ALLOWED', 'この操作を行う権限がありません。'),
-  operatorOnly: () => error('FORBIDDEN', 'OPERATOR_ONLY', 'この操作は運用担当者のみが行えます。'),
-  notFound: () => error('NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'アカウントが見つかりません。'),
-  alreadyRegistered: () =>
-    error('CONFLICT', 'ALREADY_REGISTERED', 'このアカウントはすでに登録されています。'),
+    error('UNAUTHENTICATED', 'INITIAL_PASSWORD_EXPIRED', m.initialPasswordExpired),
+  notSignedIn: () => error('UNAUTHENTICATED', 'NOT_SIGNED_IN', m.notSignedIn),
+  roleNotAllowed: () => error('FORBIDDEN', 'ROLE_NOT_ALLOWED', m.roleNotAllowed),
+  operatorOnly: () => error('FORBIDDEN', 'OPERATOR_ONLY', m.operatorOnly),
+  staffAccountRefused: () => error('FORBIDDEN', 'STAFF_ACCOUNT', m.staffAccountRefused),
+  notFound: () => error('NOT_FOUND', 'ACCOUNT_NOT_FOUND', m.notFound),
+  alreadyRegistered: () => error('CONFLICT', 'ALREADY_REGISTERED', m.alreadyRegistered),
   invalidVerificationToken: () =>
-    error(
-      'NOT_FOUND',
-      'INVALID_VERIFICATION_TOKEN',
-      '確認用リンクが正しくありません。メールに記載されたリンクをそのまま開いてください。',
-    ),
-  alreadyVerified: () =>
-    error('CONFLICT', 'ALREADY_VERIFIED', 'この確認用リンクはすでに使用されています。'),
+    error('NOT_FOUND', 'INVALID_VERIFICATION_TOKEN', m.invalidVerificationToken),
+  alreadyVerified: () => error('CONFLICT', 'ALREADY_VERIFIED', m.alreadyVerified),
   verificationExpired: () =>
-    error(
-      'VERIFICATION_EXPIRED',
-      'VERIFICATION_EXPIRED',
-      '確認用リンクの有効期限（30分）が切れています。お手数ですが、もう一度登録してください。',
-    ),
-  registrationNotExpired: () =>
-    error(
-      'CONFLICT',
-      'VERIFICATION_PENDING',
-      '確認用リンクの有効期限が切れていないため、登録を取り消せません。',
-    ),
-  awaitingVerification: () =>
-    error(
-      'CONFLICT',
-      'VERIFICATION_PENDING',
-      'メールアドレスの確認が済んでいないアカウントです。確認が済むまでこの操作はできません。',
-    ),
-  notLocked: () => error('CONFLICT', 'NOT_LOCKED', 'このアカウントはロックされていません。'),
-  locked: () =>
-    error(
-      'ACCOUNT_LOCKED',
-      'ACCOUNT_LOCKED',
-      'アカウントがロックされています。運用担当者にロックの解除を依頼してください。',
-    ),
-  lockedResetRefused: () =>
-    error(
-      'CONFLICT',
-      'ACCOUNT_LOCKED',
-      'ロック中のアカウントです。パスワードの再発行ではなくロックの解除を行ってください（初期パスワードが発行されます）。',
-    ),
+    error('VERIFICATION_EXPIRED', 'VERIFICATION_EXPIRED', m.verificationExpired),
+  registrationNotExpired: () => error('CONFLICT', 'VERIFICATION_PENDING', m.registrationNotExpired),
+  awaitingVerification: () => error('CONFLICT', 'VERIFICATION_PENDING', m.awaitingVerification),
+  notLocked: () => error('CONFLICT', 'NOT_LOCKED', m.notLocked),
+  locked: () => error('ACCOUNT_LOCKED', 'ACCOUNT_LOCKED', m.locked),
+  lockedResetRefused: () => error('CONFLICT', 'ACCOUNT_LOCKED', m.lockedResetRefused),
+  resetAfterEmailChange: () => error('CONFLICT', 'EMAIL_RECENTLY_CHANGED', m.resetAfterEmailChange),
   passwordChangeRequired: () =>
-    error(
-      'PASSWORD_CHANGE_REQUIRED',
-      'PASSWORD_CHANGE_REQUIRED',
-      '初期パスワードでログインしています。先に新しいパスワードを設定してください。',
-    ),
-  tooManyLoginAttempts: () =>
-    error(
-      'RATE_LIMITED',
-      'TOO_MANY_ATTEMPTS',
-      'ログインの試行回数が上限に達しました。しばらく時間をおいてから、もう一度お試しください。',
-    ),
-  stillInUse: () =>
-    error('CONFLICT', 'STILL_IN_USE', '最後の利用から1年が経過していないため、削除できません。'),
+    error('PASSWORD_CHANGE_REQUIRED', 'PASSWORD_CHANGE_REQUIRED', m.passwordChangeRequired),
+  tooManyLoginAttempts: () => error('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', m.tooManyLoginAttempts),
+  tooManyRequests: () => error('RATE_LIMITED', 'TOO_MANY_REQUESTS', m.tooManyRequests),
+  stillInUse: () => error('CONFLICT', 'STILL_IN_USE', m.stillInUse),
 };
 
 /** What the accounts decider answers: events to append, or a refusal (with any facts it records). */

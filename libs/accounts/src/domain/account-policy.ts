@@ -7,6 +7,9 @@ export const VERIFICATION_WINDOW_MS = 30 * MINUTE;
 /** ACC-5: an initial password (unlock, reset, new operator) must be replaced within 72 hours. */
 export const INITIAL_PASSWORD_LIFETIME_MS = 72 * HOUR;
 
+/** ACC-9: no password re-initialisation within 24 hours of an e-mail change. */
+export const RESET_AFTER_EMAIL_CHANGE_MS = 24 * HOUR;
+
 /** ACC-4: the third consecutive wrong password locks the account. */
 export const FAILURES_BEFORE_LOCK = 3;
 

@@ -63,6 +63,7 @@ export interface IssuedInitialPassword {
 export interface ChangePassword {
   readonly type: 'ChangePassword';
   readonly data: {
+    readonly clientAddress: string;
     readonly currentPasswordMatched: boolean;
     /** The new password verifies against the current hash: an initial password kept as is. */
     readonly newPasswordIsCurrent: boolean;

@@ -26,7 +26,7 @@ export function decide(command: AccountCommand, state: AccountState, now: Date):
     case 'ChangePassword':
       return changePassword(command, state, now);
     case 'ChangeContact':
-      return changeContact(command, state);
+      return changeContact(command, state, now);
     case 'DeleteForInactivity':
       return deleteForInactivity(command, state, now);
     case 'CreateOperator':

@@ -66,7 +66,10 @@ export interface LoginSucceeded {
   };
 }
 
-/** ACC-4: a wrong password; `consecutiveFailures` counts this one. */
+/**
+ * ACC-4: a wrong password, at login or as the current password of a password change;
+ * `consecutiveFailures` counts this one.
+ */
 export interface LoginFailed {
   readonly type: 'LoginFailed';
   readonly data: {
@@ -140,6 +143,8 @@ export interface ContactChanged {
   readonly data: OperatorCareData & {
     readonly accountId: string;
     readonly changed: Partial<EncryptedContact>;
+    /** Absent in events recorded before issue 11 (then no reset waits for it). */
+    readonly changedAt?: string;
   };
 }
 

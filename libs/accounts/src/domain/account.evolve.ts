@@ -32,6 +32,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
         activatedAt: data.createdAt,
         lastLoginAt: null,
         consecutiveFailures: 0,
+        emailChangedAt: null,
       };
     }
     case 'EmailVerified': {
@@ -49,6 +50,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
         activatedAt: event.data.verifiedAt,
         lastLoginAt: null,
         consecutiveFailures: 0,
+        emailChangedAt: null,
       };
     }
     case 'RegistrationExpired':
@@ -81,7 +83,14 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       };
     case 'ContactChanged':
       if (state.status !== 'Active' && state.status !== 'Locked') return state;
-      return { ...state, contact: { ...state.contact, ...event.data.changed } };
+      return {
+        ...state,
+        contact: { ...state.contact, ...event.data.changed },
+        emailChangedAt:
+          event.data.changed.email !== undefined && event.data.changedAt !== undefined
+            ? event.data.changedAt
+            : state.emailChangedAt,
+      };
     case 'AccountDeletedForInactivity':
       if (state.status !== 'Active' && state.status !== 'Locked') return state;
       return {
@@ -116,5 +125,6 @@ function activeWith(state: Active | Locked, credentials: Credentials): Active {
     activatedAt: state.activatedAt,
     lastLoginAt: state.lastLoginAt,
     consecutiveFailures: 0,
+    emailChangedAt: state.emailChangedAt,
   };
 }

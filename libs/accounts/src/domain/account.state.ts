@@ -22,6 +22,8 @@ interface InUse extends AccountRecord, Credentials {
   readonly activatedAt: string;
   readonly lastLoginAt: string | null;
   readonly consecutiveFailures: number;
+  /** ACC-9: when the e-mail address last changed, if known; a reset waits 24 hours after it. */
+  readonly emailChangedAt: string | null;
 }
 
 export interface Unregistered {

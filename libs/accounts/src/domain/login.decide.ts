@@ -2,10 +2,10 @@ import type { RecordLoginAttempt } from './account.command';
 import { accountErrors } from './account-error';
 import type { LoginRefusalReason } from './account.event';
 import { FAILURES_BEFORE_LOCK, isPast } from './account-policy';
-import { accepted, refused } from '@app/event-sourcing/domain';
+import { accepted, refused, unreachable } from '@app/event-sourcing/domain';
 import type { AccountDecision as Decision } from './account-error';
-import type { AccountState, Active } from './account.state';
-import { unreachable } from '@app/event-sourcing/domain';
+import { lastUsedAt, type AccountState, type Active, type Locked } from './account.state';
+import { isInactive } from './inactivity.decide';
 
 /**
  * ACC-4 and ACC-5 at login. Whether the password matched is decided outside (argon2id); every
@@ -30,8 +30,14 @@ export function recordLoginAttempt(
     case 'PendingVerification':
       return refused(accountErrors.verificationPending(), refusal(state.accountId, 'NOT_VERIFIED'));
     case 'Locked':
-      return refused(accountErrors.locked(), refusal(state.accountId, 'ACCOUNT_LOCKED'));
+      if (isInactive(state, now)) return deletedAtLogin(state, now);
+      // ACC-4: only someone who knows the password learns that the account is locked.
+      return refused(
+        passwordMatched ? accountErrors.locked() : accountErrors.invalidCredentials(),
+        refusal(state.accountId, 'ACCOUNT_LOCKED'),
+      );
     case 'Active':
+      if (isInactive(state, now)) return deletedAtLogin(state, now);
       if (!passwordMatched) return wrongPassword(state, clientAddress, now);
       if (state.mustChangePassword && initialPasswordExpired(state, now)) {
         return refused(
@@ -57,7 +63,27 @@ export function initialPasswordExpired(state: Active, now: Date): boolean {
   return state.initialPasswordExpiresAt !== null && isPast(state.initialPasswordExpiresAt, now);
 }
 
-function wrongPassword(state: Active, clientAddress: string, now: Date): Decision {
+/**
+ * ACC-7: a year unused ends the account at the first attempt, whether or not the nightly job has
+ * run, and whatever the password: the answer is the one any wrong login gets.
+ */
+function deletedAtLogin(state: Active | Locked, now: Date): Decision {
+  return refused(accountErrors.invalidCredentials(), {
+    type: 'AccountDeletedForInactivity',
+    data: {
+      accountId: state.accountId,
+      userId: state.userId,
+      lastUsedAt: lastUsedAt(state),
+      deletedAt: now.toISOString(),
+    },
+  });
+}
+
+/**
+ * ACC-4: a wrong password counts (at login, and as the current password of a password change);
+ * the third in a row locks. The guesser is told only that the login was wrong, the lock included.
+ */
+export function wrongPassword(state: Active, clientAddress: string, now: Date): Decision {
   const consecutiveFailures = state.consecutiveFailures + 1;
   const failed = {
     type: 'LoginFailed',
@@ -66,7 +92,7 @@ function wrongPassword(state: Active, clientAddress: string, now: Date): Decisio
   if (consecutiveFailures < FAILURES_BEFORE_LOCK) {
     return refused(accountErrors.invalidCredentials(), failed);
   }
-  return refused(accountErrors.locked(), failed, {
+  return refused(accountErrors.invalidCredentials(), failed, {
     type: 'AccountLocked',
     data: {
       accountId: state.accountId,

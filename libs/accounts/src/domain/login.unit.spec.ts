@@ -3,15 +3,19 @@ import {
   ACCOUNT_ID,
   CLIENT,
   T0,
+  USER_ID,
   activeAccount,
   failed,
   hoursAfter,
   locked,
   lockedAccount,
   loggedIn,
+  minutesAfter,
   passwordReset,
 } from '../testing/account-mother';
+import { BACK_OFFICE_CONTACT, renderAccountMessage } from '../messages';
 import type { AccountCommand } from './account.command';
+import { oneYearAfter } from './account-policy';
 import { accessRefusal } from './access';
 
 const attempt = (passwordMatched: boolean): AccountCommand => ({
@@ -38,11 +42,11 @@ describe('login', () => {
       .thenRefused('UNAUTHENTICATED', failed(2));
   });
 
-  it('ACC-4: the third consecutive wrong password locks the account', () => {
+  it('ACC-4: the third consecutive wrong password locks the account, and tells the guesser only that the login was wrong', () => {
     const error = given(...activeAccount(), failed(1), failed(2))
       .when(attempt(false), NOW)
-      .thenRefused('ACCOUNT_LOCKED', failed(3), locked(NOW));
-    expect(error.reason).toBe('ACCOUNT_LOCKED');
+      .thenRefused('UNAUTHENTICATED', failed(3), locked(NOW));
+    expect(error.message).toBe('ユーザ ID、もしくはパスワードが違います。');
     expect(
       given(...activeAccount(), failed(1), failed(2), failed(3), locked(NOW)).state,
     ).toMatchObject({ status: 'Locked', lockedAt: NOW.toISOString() });
@@ -60,6 +64,73 @@ describe('login', () => {
           passwordMatched: true,
         },
       });
+  });
+
+  it('ACC-4: a wrong password on a locked account gets the wrong-login answer, not ACCOUNT_LOCKED', () => {
+    const error = given(...lockedAccount())
+      .when(attempt(false), hoursAfter(T0, 2))
+      .thenRefused('UNAUTHENTICATED', {
+        type: 'LoginRefused',
+        data: {
+          accountId: ACCOUNT_ID,
+          clientAddress: CLIENT,
+          reason: 'ACCOUNT_LOCKED',
+          passwordMatched: false,
+        },
+      });
+    expect(error.message).toBe('ユーザ ID、もしくはパスワードが違います。');
+  });
+
+  it('ACC-8: the lock message, told to the right password, says where to ask and what to write (Q16)', () => {
+    const error = given(...lockedAccount())
+      .when(attempt(true), hoursAfter(T0, 2))
+      .thenRefused('ACCOUNT_LOCKED', {
+        type: 'LoginRefused',
+        data: {
+          accountId: ACCOUNT_ID,
+          clientAddress: CLIENT,
+          reason: 'ACCOUNT_LOCKED',
+          passwordMatched: true,
+        },
+      });
+    expect(error.message).toContain(BACK_OFFICE_CONTACT);
+    expect(error.message).toContain('登録済のユーザ ID・メールアドレス・名義・電話番号');
+    expect(renderAccountMessage(error.message, 'Kouatsu2023@tepcoco.jp')).toContain(
+      'Kouatsu2023@tepcoco.jp へ「登録済のユーザ ID・メールアドレス・名義・電話番号」をご記載のうえ',
+    );
+  });
+
+  it('ACC-7: an account past its year is refused at login, right password or not, and deleted then', () => {
+    const verifiedAt = minutesAfter(T0, 5).toISOString();
+    const yearLater = new Date(Date.parse(oneYearAfter(verifiedAt)));
+    for (const matched of [true, false]) {
+      const error = given(...activeAccount())
+        .when(attempt(matched), yearLater)
+        .thenRefused('UNAUTHENTICATED', {
+          type: 'AccountDeletedForInactivity',
+          data: {
+            accountId: ACCOUNT_ID,
+            userId: USER_ID,
+            lastUsedAt: verifiedAt,
+            deletedAt: yearLater.toISOString(),
+          },
+        });
+      expect(error.message).toBe('ユーザ ID、もしくはパスワードが違います。');
+    }
+    given(...lockedAccount())
+      .when(attempt(true), hoursAfter(yearLater, 1))
+      .thenRefused('UNAUTHENTICATED', {
+        type: 'AccountDeletedForInactivity',
+        data: {
+          accountId: ACCOUNT_ID,
+          userId: USER_ID,
+          lastUsedAt: verifiedAt,
+          deletedAt: hoursAfter(yearLater, 1).toISOString(),
+        },
+      });
+    given(...activeAccount())
+      .when(attempt(true), new Date(yearLater.getTime() - 1))
+      .then(loggedIn(new Date(yearLater.getTime() - 1)));
   });
 
   it('ACC-4: a successful login resets the count, so two more failures do not lock', () => {
@@ -103,6 +174,6 @@ describe('login', () => {
   it('ACC-5: a wrong password against an initial password still counts towards the lock', () => {
     given(...activeAccount(), passwordReset(T0), failed(1), failed(2))
       .when(attempt(false), NOW)
-      .thenRefused('ACCOUNT_LOCKED', failed(3), locked(NOW));
+      .thenRefused('UNAUTHENTICATED', failed(3), locked(NOW));
   });
 });

@@ -1,3 +1,4 @@
+import { accountMessages as m } from '../messages';
 import type { Actor } from '@app/event-sourcing';
 import type {
   ChangeContact,
@@ -7,7 +8,7 @@ import type {
 } from './account.command';
 import { accountErrors, type AccountError } from './account-error';
 import type { EncryptedContact, InitialPasswordIssued } from './account.event';
-import { INITIAL_PASSWORD_LIFETIME_MS, later } from './account-policy';
+import { INITIAL_PASSWORD_LIFETIME_MS, RESET_AFTER_EMAIL_CHANGE_MS, later } from './account-policy';
 import { accepted, refused } from '@app/event-sourcing/domain';
 import type { AccountDecision as Decision } from './account-error';
 import type { AccountState, Active, Locked } from './account.state';
@@ -15,7 +16,8 @@ import { unreachable } from '@app/event-sourcing/domain';
 
 /** ACC-5: only an operator unlocks, and the unlock issues an initial password. */
 export function unlockAccount(command: UnlockAccount, state: AccountState, now: Date): Decision {
-  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+  const refusal = careRefusal(command.data.actor, state);
+  if (refusal) return refused(refusal);
   if (state.status === 'Active') return refused(accountErrors.notLocked());
   if (state.status !== 'Locked') return refused(notInUse(state));
   return accepted({
@@ -32,9 +34,17 @@ export function unlockAccount(command: UnlockAccount, state: AccountState, now: 
  * instead, which issues an initial password too: one act, one event, one mail.
  */
 export function resetPassword(command: ResetPassword, state: AccountState, now: Date): Decision {
-  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+  const refusal = careRefusal(command.data.actor, state);
+  if (refusal) return refused(refusal);
   if (state.status === 'Locked') return refused(accountErrors.lockedResetRefused());
   if (state.status !== 'Active') return refused(notInUse(state));
+  // ACC-9: whoever changed the address may not have the new password sent there at once.
+  if (
+    state.emailChangedAt !== null &&
+    now.getTime() < Date.parse(state.emailChangedAt) + RESET_AFTER_EMAIL_CHANGE_MS
+  ) {
+    return refused(accountErrors.resetAfterEmailChange());
+  }
   return accepted({
     type: 'PasswordReset',
     data: {
@@ -45,8 +55,9 @@ export function resetPassword(command: ResetPassword, state: AccountState, now: 
 }
 
 /** ACC-6: an operator changes e-mail, name or phone; the user ID is not a field of the command. */
-export function changeContact(command: ChangeContact, state: AccountState): Decision {
-  if (!isOperator(command.data.actor)) return refused(accountErrors.operatorOnly());
+export function changeContact(command: ChangeContact, state: AccountState, now: Date): Decision {
+  const refusal = careRefusal(command.data.actor, state);
+  if (refusal) return refused(refusal);
   if (state.status !== 'Active' && state.status !== 'Locked') return refused(notInUse(state));
   const changed = givenFields(command.data.changed);
   if (Object.keys(changed).length === 0) {
@@ -55,19 +66,34 @@ export function changeContact(command: ChangeContact, state: AccountState): Deci
         {
           field: 'input',
           code: 'NOTHING_TO_CHANGE',
-          message: '変更するメールアドレス、名義、電話番号のいずれかを入力してください。',
+          message: m.noContactGiven,
         },
       ]),
     );
   }
   return accepted({
     type: 'ContactChanged',
-    data: { accountId: state.accountId, clientAddress: command.data.clientAddress, changed },
+    data: {
+      accountId: state.accountId,
+      clientAddress: command.data.clientAddress,
+      changed,
+      changedAt: now.toISOString(),
+    },
   });
 }
 
-function isOperator(actor: Actor): boolean {
-  return actor.role === 'OPERATOR';
+/**
+ * ACC-5: an operator cares for accounts; ACC-9: over the API only for customers, so a stolen
+ * operator session cannot take over another staff account. The command-line tools (actor SYSTEM)
+ * care for staff accounts too.
+ */
+function careRefusal(actor: Actor, state: AccountState): AccountError | null {
+  if (actor.role === 'SYSTEM') return null;
+  if (actor.role !== 'OPERATOR') return accountErrors.operatorOnly();
+  if ((state.status === 'Active' || state.status === 'Locked') && state.role !== 'CUSTOMER') {
+    return accountErrors.staffAccountRefused();
+  }
+  return null;
 }
 
 function issued(

@@ -10,6 +10,8 @@ import {
   contact as registeredContact,
   customer,
   hoursAfter,
+  failed,
+  locked,
   lockedAccount,
   operator,
   passwordReset,
@@ -18,6 +20,7 @@ import {
   unlocked,
 } from '../testing/account-mother';
 import type { AccountCommand } from './account.command';
+import type { AccountEvent } from './account.event';
 import { asEncryptedText } from './encrypted-text';
 import { accessRefusal } from './access';
 
@@ -45,6 +48,7 @@ const changePassword = (
 ): AccountCommand => ({
   type: 'ChangePassword',
   data: {
+    clientAddress: CLIENT,
     currentPasswordMatched: true,
     newPasswordIsCurrent: false,
     newPasswordHash: 'hash:new',
@@ -126,11 +130,14 @@ describe('operator account care', () => {
       .thenRefused('UNAUTHENTICATED');
   });
 
-  it('ACC-5: a password change needs the current password', () => {
+  it('ACC-4, ACC-5: a password change needs the current password, and a wrong one counts towards the lock', () => {
     const error = given(...activeAccount())
       .when(changePassword({ currentPasswordMatched: false }), NOW)
-      .thenRefused('BAD_USER_INPUT');
+      .thenRefused('BAD_USER_INPUT', failed(1));
     expect(error.fields.map((field) => field.field)).toEqual(['currentPassword']);
+    given(...activeAccount(), failed(1), failed(2))
+      .when(changePassword({ currentPasswordMatched: false }), NOW)
+      .thenRefused('BAD_USER_INPUT', failed(3), locked(NOW));
     given(...lockedAccount())
       .when(changePassword(), NOW)
       .thenRefused('ACCOUNT_LOCKED');
@@ -149,7 +156,12 @@ describe('operator account care', () => {
       )
       .then({
         type: 'ContactChanged',
-        data: { accountId: ACCOUNT_ID, clientAddress: CLIENT, changed: { email, phone } },
+        data: {
+          accountId: ACCOUNT_ID,
+          clientAddress: CLIENT,
+          changed: { email, phone },
+          changedAt: NOW.toISOString(),
+        },
       });
     expect(state).toMatchObject({
       userId: USER_ID,
@@ -169,7 +181,12 @@ describe('operator account care', () => {
       )
       .then({
         type: 'ContactChanged',
-        data: { accountId: ACCOUNT_ID, clientAddress: CLIENT, changed: { name } },
+        data: {
+          accountId: ACCOUNT_ID,
+          clientAddress: CLIENT,
+          changed: { name },
+          changedAt: NOW.toISOString(),
+        },
       });
   });
 
@@ -230,4 +247,89 @@ describe('staff accounts', () => {
     expect(state).toMatchObject({ status: 'Active', role: 'OPERATOR', mustChangePassword: true });
     expect(accessRefusal(state)?.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
+
+  describe('ACC-9: staff accounts are cared for by the command-line tools only', () => {
+    const staff: AccountEvent[] = [
+      {
+        type: 'OperatorCreated',
+        data: {
+          accountId: ACCOUNT_ID,
+          userId: 'ops.sato',
+          role: 'OPERATOR',
+          contact: registeredContact,
+          createdAt: T0.toISOString(),
+          initialPasswordHash: 'hash:initial',
+          initialPassword: sealedInitialPassword,
+          initialPasswordExpiresAt: hoursAfter(T0, 72).toISOString(),
+        },
+      },
+    ];
+    const system: Actor = { id: 'cli:unlock-account:root', role: 'SYSTEM' };
+    const lockedStaff = [...staff, failed(1), failed(2), failed(3), locked(hoursAfter(T0, 1))];
+
+    it('ACC-9: an operator over the API may not unlock, reset or change the contact of a staff account', () => {
+      const refusal = given(...lockedStaff)
+        .when(unlock(), NOW)
+        .thenRefused('FORBIDDEN');
+      expect(refusal.reason).toBe('STAFF_ACCOUNT');
+      given(...staff)
+        .when(reset(), NOW)
+        .thenRefused('FORBIDDEN');
+      given(...staff)
+        .when(
+          {
+            type: 'ChangeContact',
+            data: {
+              actor: operator,
+              clientAddress: CLIENT,
+              changed: { name: registeredContact.name },
+            },
+          },
+          NOW,
+        )
+        .thenRefused('FORBIDDEN');
+    });
+
+    it('ACC-9: the command-line tools (actor SYSTEM) unlock and reset staff accounts', () => {
+      const unlockedState = given(...lockedStaff)
+        .when(unlock(system), NOW)
+        .then({ type: 'AccountUnlocked', data: { ...issuedAt(NOW), clientAddress: CLIENT } });
+      expect(unlockedState).toMatchObject({ status: 'Active', mustChangePassword: true });
+      given(...staff)
+        .when(reset(system), NOW)
+        .then({ type: 'PasswordReset', data: { ...issuedAt(NOW), clientAddress: CLIENT } });
+    });
+
+    it('ACC-9: a password reset within 24 hours of an e-mail change is refused', () => {
+      const changedAt = hoursAfter(T0, 2);
+      const emailChanged: AccountEvent = {
+        type: 'ContactChanged',
+        data: {
+          accountId: ACCOUNT_ID,
+          clientAddress: CLIENT,
+          changed: { email: asEncryptedText('enc:new-email') },
+          changedAt: changedAt.toISOString(),
+        },
+      };
+      const refusal = given(...activeAccount(), emailChanged)
+        .when(reset(), hoursAfter(changedAt, 23))
+        .thenRefused('CONFLICT');
+      expect(refusal.reason).toBe('EMAIL_RECENTLY_CHANGED');
+      given(...activeAccount(), emailChanged)
+        .when(reset(), hoursAfter(changedAt, 24))
+        .then({
+          type: 'PasswordReset',
+          data: { ...issuedAt(hoursAfter(changedAt, 24)), clientAddress: CLIENT },
+        });
+    });
+  });
 });
+
+function issuedAt(at: Date) {
+  return {
+    accountId: ACCOUNT_ID,
+    initialPasswordHash: 'hash:initial',
+    initialPassword: sealedInitialPassword,
+    initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
+  };
+}

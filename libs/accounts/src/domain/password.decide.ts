@@ -1,8 +1,9 @@
+import { accountMessages as m } from '../messages';
 import type { ChangePassword } from './account.command';
 import { accountErrors, type AccountError } from './account-error';
 import { accepted, refused } from '@app/event-sourcing/domain';
 import type { AccountDecision as Decision } from './account-error';
-import { initialPasswordExpired } from './login.decide';
+import { initialPasswordExpired, wrongPassword } from './login.decide';
 import type { AccountState } from './account.state';
 import { unreachable } from '@app/event-sourcing/domain';
 
@@ -18,22 +19,15 @@ export function changePassword(command: ChangePassword, state: AccountState, now
         return refused(accountErrors.initialPasswordExpired());
       }
       if (!currentPasswordMatched) {
+        // ACC-4: a stolen session must not become an unthrottled password oracle.
+        const counted = wrongPassword(state, command.data.clientAddress, now);
         return refused(
-          fieldError(
-            'currentPassword',
-            'WRONG_CURRENT_PASSWORD',
-            '現在のパスワードが正しくありません。',
-          ),
+          fieldError('currentPassword', 'WRONG_CURRENT_PASSWORD', m.wrongCurrentPassword),
+          ...counted.events,
         );
       }
       if (newPasswordIsCurrent) {
-        return refused(
-          fieldError(
-            'newPassword',
-            'PASSWORD_NOT_CHANGED',
-            '新しいパスワードには現在のパスワードと異なるものを設定してください。',
-          ),
-        );
+        return refused(fieldError('newPassword', 'PASSWORD_NOT_CHANGED', m.passwordNotChanged));
       }
       return accepted({
         type: 'PasswordChanged',

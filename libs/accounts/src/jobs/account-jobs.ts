@@ -1,7 +1,8 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
-import { LoginThrottle } from '../throttling/login-throttle';
+import { SessionService } from '../sessions/session.service';
+import { AttemptCounters } from '../throttling/attempt-counters';
 import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { ExpiredRegistrationsSweep } from '../use-cases/expire-registrations/expired-registrations.sweep';
 import { JobLock } from './job-lock';
@@ -20,7 +21,8 @@ export class AccountJobs {
     @Inject(JobLock) private readonly lock: JobLock,
     @Inject(ExpiredRegistrationsSweep) private readonly registrations: ExpiredRegistrationsSweep,
     @Inject(InactiveAccountsSweep) private readonly inactive: InactiveAccountsSweep,
-    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(AttemptCounters) private readonly counters: AttemptCounters,
+    @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
   ) {}
 
@@ -30,7 +32,8 @@ export class AccountJobs {
     await this.logged(EXPIRE_REGISTRATIONS_JOB, () =>
       this.lock.runExclusive(EXPIRE_REGISTRATIONS_JOB, async () => {
         const voided = await this.registrations.run();
-        await this.throttle.purgeEnded(this.clock());
+        await this.counters.purgeEnded(this.clock());
+        await this.sessions.purgeExpired(this.clock());
         return voided;
       }),
     );

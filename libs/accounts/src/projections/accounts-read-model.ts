@@ -6,6 +6,8 @@ import { accountsProjection } from './accounts.projection';
 import { AccountVerificationToken1764115800000 } from './1764115800000-account-verification-token';
 import { LoginThrottle1764117200000 } from '../throttling/1764117200000-login-throttle';
 import { AccountVerificationLinks1764117300000 } from './1764117300000-account-verification-links';
+import { AttemptCounters1764119000000 } from '../throttling/1764119000000-attempt-counters';
+import { SessionSecurityStamps1764119100000 } from '../sessions/1764119100000-session-security-stamps';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
@@ -14,6 +16,8 @@ export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AccountVerificationToken1764115800000,
   LoginThrottle1764117200000,
   AccountVerificationLinks1764117300000,
+  AttemptCounters1764119000000,
+  SessionSecurityStamps1764119100000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

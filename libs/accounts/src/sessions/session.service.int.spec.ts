@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { testDatabaseTargets } from '@test/database';
 import { endsSessions } from '../domain/session-policy';
 import type { AccountEvent } from '../domain/account.event';
@@ -121,6 +122,43 @@ for (const target of testDatabaseTargets()) {
       await expect(sessions.authenticate(accessToken, T0)).resolves.toMatchObject({
         mustChangePassword: true,
       });
+    });
+
+    it('security stamp: a session a login inserts after a lock ended the others is dead too', async () => {
+      const now = hoursAfter(T0, 3);
+      const account = customer();
+      // The login was decided at revision 4; the lock was recorded at revision 6 and ended the
+      // sessions; the login's session arrives only then.
+      const before = await sessions.issue(account, now, CLIENT, 4);
+      await sessions.revokeAll(account.accountId, now, 6);
+      const late = await sessions.issue(account, now, CLIENT, 4);
+      expect(await sessions.authenticate(before.accessToken, now)).toBeNull();
+      expect(await sessions.authenticate(late.accessToken, now)).toBeNull();
+      // A login decided after the lock (an unlock and a new login) is a live session.
+      const after = await sessions.issue(account, now, CLIENT, 8);
+      expect(await sessions.authenticate(after.accessToken, now)).toMatchObject({
+        accountId: account.accountId,
+      });
+      // A stamp never goes back.
+      await sessions.revokeAll(account.accountId, now, 2);
+      const another = await sessions.issue(account, now, CLIENT, 9);
+      expect(await sessions.authenticate(another.accessToken, now)).not.toBeNull();
+    });
+
+    it('the scheduled job purges sessions past their lifetime and keeps live ones', async () => {
+      const issuedAt = hoursAfter(T0, 10);
+      const account = active([...activeAccount()], randomUUID());
+      const old = await sessions.issue(account, issuedAt, CLIENT);
+      const later = hoursAfter(T0, 12);
+      const live = await sessions.issue(account, later, CLIENT);
+      expect(await sessions.purgeExpired(later)).toBeGreaterThanOrEqual(1);
+      const rows: { count: number }[] = await bed.dataSource.query(
+        `SELECT count(*)::int AS count FROM "${bed.schema}".sessions WHERE expires_at <= $1`,
+        [later],
+      );
+      expect(rows[0]?.count).toBe(0);
+      expect(await sessions.authenticate(old.accessToken, issuedAt)).toBeNull();
+      expect(await sessions.authenticate(live.accessToken, later)).not.toBeNull();
     });
 
     it('stores only the token’s SHA-256, never the token', async () => {

@@ -39,13 +39,24 @@ interface SessionRow {
  */
 export class SessionService {
   private readonly table: string;
+  private readonly stamps: string;
 
   constructor(private readonly dataSource: DataSource) {
     const options = dataSource.options as { schema?: string };
     this.table = `"${options.schema ?? 'public'}".sessions`;
+    this.stamps = `"${options.schema ?? 'public'}".session_stamps`;
   }
 
-  async issue(account: Active, now: Date, clientAddress: string): Promise<IssuedSession> {
+  /**
+   * `securityStamp`: the account-stream revision the login was decided at; a session is dead once
+   * an act that ends sessions is recorded at a later revision (`revokeAll`).
+   */
+  async issue(
+    account: Active,
+    now: Date,
+    clientAddress: string,
+    securityStamp = 0,
+  ): Promise<IssuedSession> {
     const refusal = accessRefusal(account);
     if (refusal && refusal.code !== 'PASSWORD_CHANGE_REQUIRED') {
       throw new Error(`no session for this account: ${refusal.reason}`);
@@ -54,8 +65,9 @@ export class SessionService {
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await this.dataSource.query(
       `INSERT INTO ${this.table}
-         (token_hash, account_id, role, must_change_password, created_at, expires_at, client_address)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+         (token_hash, account_id, role, must_change_password, created_at, expires_at, client_address,
+          security_stamp)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         hashOf(accessToken),
         account.accountId,
@@ -64,6 +76,7 @@ export class SessionService {
         now,
         expiresAt,
         clientAddress,
+        securityStamp,
       ],
     );
     return { accessToken, expiresAt };
@@ -73,8 +86,10 @@ export class SessionService {
   async authenticate(token: string, now: Date): Promise<SessionAccount | null> {
     if (!TOKEN_SHAPE.test(token)) return null;
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT account_id, role, must_change_password FROM ${this.table}
-       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      `SELECT s.account_id, s.role, s.must_change_password FROM ${this.table} s
+       LEFT JOIN ${this.stamps} st ON st.account_id = s.account_id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+         AND s.security_stamp > COALESCE(st.stamp, -1)`,
       [hashOf(token), now],
     );
     const row = rows[0];
@@ -96,10 +111,26 @@ export class SessionService {
   }
 
   /** A password change, a lock, a reset or a deletion ends every session of the account at once. */
-  async revokeAll(accountId: string, now: Date): Promise<void> {
+  async revokeAll(accountId: string, now: Date, securityStamp?: number): Promise<void> {
+    if (securityStamp !== undefined) {
+      await this.dataSource.query(
+        `INSERT INTO ${this.stamps} AS st (account_id, stamp) VALUES ($1, $2)
+         ON CONFLICT (account_id) DO UPDATE SET stamp = GREATEST(st.stamp, EXCLUDED.stamp)`,
+        [accountId, securityStamp],
+      );
+    }
     await this.dataSource.query(
       `UPDATE ${this.table} SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL`,
       [accountId, now],
     );
+  }
+
+  /** Expired and revoked sessions past their lifetime: gone from the table; returns how many. */
+  async purgeExpired(now: Date): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM ${this.table} WHERE expires_at <= $1`,
+      [now],
+    );
+    return deleted;
   }
 }

@@ -1,10 +1,16 @@
-import type { Checkpoint, ProjectionRunners } from '@app/event-sourcing';
-import type { AccountDecision as Decision } from '../domain/account-error';
+import type { Checkpoint, DomainError, ProjectionRunners } from '@app/event-sourcing';
+import { accountRefusal } from '../account-refusal';
+import type { AccountDecision as Decision, AccountError } from '../domain/account-error';
 import { endsSessions } from '../domain/session-policy';
 import type { SessionService } from '../sessions/session.service';
 
 /** Read-your-writes: a mutation answers only once the accounts read model shows its write. */
 export const READ_MODEL_WAIT_MS = 5_000;
+
+/** A refusal as the gateway's error: the kernel's code and reason, the message completed (ACC-8). */
+export function domainError(error: AccountError): DomainError {
+  return accountRefusal(error);
+}
 
 export async function waitForAccounts(
   projections: ProjectionRunners,
@@ -16,12 +22,13 @@ export async function waitForAccounts(
 
 /** A lock, a password change (…) ends every session of the account at once. */
 export async function endSessionsAfter(
-  decision: Decision,
+  outcome: { readonly decision: Decision; readonly revision: number },
   accountId: string,
   sessions: SessionService,
   now: Date,
 ): Promise<void> {
-  if (decision.events.some((event) => endsSessions(event.type))) {
-    await sessions.revokeAll(accountId, now);
+  if (outcome.decision.events.some((event) => endsSessions(event.type))) {
+    // The stamp also kills a session a concurrent login inserts after this (issue 11).
+    await sessions.revokeAll(accountId, now, outcome.revision);
   }
 }

@@ -1,12 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { commandMetadata, domainErrorOf, ProjectionRunners } from '@app/event-sourcing';
+import { ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
 import { AccountsQuery, type AccountView } from '../queries/accounts.query';
 import { SessionService } from '../sessions/session.service';
 import { endSessionsAfter, waitForAccounts } from './account-use-case';
-import { accountNamed, actorOf, currentView, type OperatorRequest } from './operator-care';
+import type { Actor } from '@app/event-sourcing';
+import { accountNamed, currentView } from './operator-care';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from './account-use-case';
+
+/** Who acts (an operator over the API, or SYSTEM from a tool) and from where, for the audit. */
+export interface CareRequest {
+  readonly actor: Actor;
+  readonly clientAddress: string;
+}
+
+export interface IssuedCare {
+  readonly account: AccountView;
+  /** Only a tool prints it (ACC-9's staff care); the API never answers it (ACC-5). */
+  readonly initialPassword: string;
+}
 
 /**
  * ACC-5's two operator acts differ only in the command: both issue a fresh initial password,
@@ -26,11 +41,12 @@ export class InitialPasswordCare {
   async issue(
     type: 'UnlockAccount' | 'ResetPassword',
     userId: string,
-    request: OperatorRequest,
-  ): Promise<AccountView> {
+    request: CareRequest,
+  ): Promise<IssuedCare> {
     const { id } = await accountNamed(this.query, userId);
-    const { initialPasswordHash, initialPassword } = await this.initialPasswords.issue(id);
-    const actor = actorOf(request.operator);
+    const { password, initialPasswordHash, initialPassword } =
+      await this.initialPasswords.issue(id);
+    const { actor } = request;
     const outcome = await this.runner.run(
       id,
       {
@@ -39,9 +55,9 @@ export class InitialPasswordCare {
       },
       commandMetadata(actor),
     );
-    await endSessionsAfter(outcome.decision, id, this.sessions, this.clock());
+    await endSessionsAfter(outcome, id, this.sessions, this.clock());
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
-    return currentView(this.query, id);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    return { account: await currentView(this.query, id), initialPassword: password };
   }
 }

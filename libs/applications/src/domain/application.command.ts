@@ -22,6 +22,10 @@ export interface SubmitApplication {
     readonly applicationId: number;
     readonly kind: ApplicationKind;
     readonly consentConfirmed: boolean;
+    /** APP-2: the version of the terms the applicant was shown; null: the client did not say. */
+    readonly termsVersion: string | null;
+    /** APP-2: the version in force now (configuration). */
+    readonly currentTermsVersion: string;
   };
 }
 
@@ -35,6 +39,8 @@ export interface ApplicationChanges {
     readonly value: string;
     readonly warnings: readonly StartDateWarning[];
   };
+  /** APP-7: the warnings of the unchanged date, checked again against the day of a resubmission. */
+  readonly warnings?: readonly StartDateWarning[];
 }
 
 /** OPS-2. */
@@ -67,10 +73,16 @@ export interface RejectApplication {
   readonly data: { readonly actor: Actor; readonly reason: string };
 }
 
+/** OPS-4: the issued ID for the unissued point at `index` (22 half-width digits, normalised). */
+export interface IssuedPoint {
+  readonly index: number;
+  readonly pointId: string;
+}
+
 /** OPS-1, OPS-4. */
 export interface CompleteApplication {
   readonly type: 'CompleteApplication';
-  readonly data: { readonly actor: Actor };
+  readonly data: { readonly actor: Actor; readonly issuedPoints?: readonly IssuedPoint[] };
 }
 
 export type ApplicationCommand =

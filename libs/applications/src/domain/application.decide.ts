@@ -11,11 +11,13 @@ import type {
   WithdrawApplication,
 } from './application.command';
 import type { ChangedSection } from './application.event';
-import type { ApplicationState, SubmittedApplication } from './application.state';
-import { accepted, refused } from '@app/event-sourcing/domain';
+import { isOpen, type ApplicationState, type SubmittedApplication } from './application.state';
+import { accepted, refused, unreachable } from '@app/event-sourcing/domain';
 import type { ApplicationDecision as Decision } from './application-error';
+import { issuedPointProblems, withIssuedPoints } from './issued-points';
 import { reasonProblems, withdrawalReason } from './reason-rules';
-import { unreachable } from '@app/event-sourcing/domain';
+import { leadTimeRefusal } from './start-date';
+import { applicationMessages, DESIRED_DATE_LABELS } from '../messages';
 
 /** The Application aggregate's decisions; `now` comes from the injectable clock, never from here. */
 export function decide(command: ApplicationCommand, state: ApplicationState, now: Date): Decision {
@@ -50,10 +52,14 @@ function submit({ data }: SubmitApplication, state: ApplicationState, now: Date)
         {
           field: 'consentConfirmed',
           code: 'CONSENT_REQUIRED',
-          message: 'お客さまが利用規約に同意していることを確認してください。',
+          message: applicationMessages.consentRequired,
         },
       ]),
     );
+  }
+  // APP-2: a consent to terms that are no longer in force is no consent to the current ones.
+  if (data.termsVersion !== null && data.termsVersion !== data.currentTermsVersion) {
+    return refused(applicationErrors.termsOutdated());
   }
   if (data.meteringPoints.length === 0) {
     return refused(
@@ -61,7 +67,7 @@ function submit({ data }: SubmitApplication, state: ApplicationState, now: Date)
         {
           field: 'meteringPoints',
           code: 'REQUIRED',
-          message: '地点を1件以上入力してください。',
+          message: applicationMessages.pointsRequired,
         },
       ]),
     );
@@ -79,6 +85,7 @@ function submit({ data }: SubmitApplication, state: ApplicationState, now: Date)
       warnings: data.warnings,
       status: 'RECEIVED',
       consentConfirmed: true,
+      termsVersion: data.termsVersion ?? data.currentTermsVersion,
       submittedAt: now.toISOString(),
     },
   });
@@ -95,9 +102,20 @@ function change({ data }: ChangeApplication, state: SubmittedApplication, now: D
   if (changes.meteringPoints?.length === 0) {
     return refused(
       applicationErrors.invalidInput([
-        { field: 'meteringPoints', code: 'REQUIRED', message: '地点を1件以上入力してください。' },
+        { field: 'meteringPoints', code: 'REQUIRED', message: applicationMessages.pointsRequired },
       ]),
     );
+  }
+  // APP-7: checked again whenever the application returns to RECEIVED or its date changes,
+  // against the day of this act; an unchanged date of a RECEIVED one was checked already.
+  const desiredStartDate = changes.desiredStartDate?.value ?? state.desiredStartDate;
+  if (state.status === 'RETURNED' || changes.desiredStartDate !== undefined) {
+    const tooSoon = leadTimeRefusal(now, desiredStartDate, DESIRED_DATE_LABELS[state.kind]);
+    if (tooSoon !== null) {
+      return refused(
+        applicationErrors.startDateTooSoon([{ field: 'desiredStartDate', ...tooSoon }]),
+      );
+    }
   }
   // An empty change of a returned application resubmits it as it is; of a received one, is nothing.
   if (changedSections.length === 0 && state.status === 'RECEIVED') return accepted();
@@ -108,8 +126,8 @@ function change({ data }: ChangeApplication, state: SubmittedApplication, now: D
       customer: changes.customer ?? state.customer,
       applicant: changes.applicant ?? state.applicant,
       meteringPoints: changes.meteringPoints ?? state.meteringPoints,
-      desiredStartDate: changes.desiredStartDate?.value ?? state.desiredStartDate,
-      warnings: changes.desiredStartDate?.warnings ?? state.warnings,
+      desiredStartDate,
+      warnings: changes.desiredStartDate?.warnings ?? changes.warnings ?? state.warnings,
       changedSections,
       previousStatus: state.status,
       status: 'RECEIVED',
@@ -142,7 +160,12 @@ function startProcessing(
   now: Date,
 ): Decision {
   if (state.status !== 'RECEIVED') {
-    return refused(applicationErrors.invalidTransition(STATUS_LABELS[state.status], '手続開始'));
+    return refused(
+      applicationErrors.invalidTransition(
+        STATUS_LABELS[state.status],
+        applicationMessages.actions.startProcessing,
+      ),
+    );
   }
   return accepted({
     type: 'ProcessingStarted',
@@ -156,7 +179,12 @@ function returnApplication(
   now: Date,
 ): Decision {
   if (state.status !== 'RECEIVED' && state.status !== 'IN_PROGRESS') {
-    return refused(applicationErrors.invalidTransition(STATUS_LABELS[state.status], '差戻し'));
+    return refused(
+      applicationErrors.invalidTransition(
+        STATUS_LABELS[state.status],
+        applicationMessages.actions.return,
+      ),
+    );
   }
   const problems = reasonProblems(data.reason, { required: true });
   if (problems.length > 0) return refused(applicationErrors.invalidInput(problems));
@@ -171,9 +199,15 @@ function returnApplication(
   });
 }
 
+// OPS-1: a RETURNED one too, so that an application its applicant abandons holds no point for good.
 function reject({ data }: RejectApplication, state: SubmittedApplication, now: Date): Decision {
-  if (state.status !== 'RECEIVED' && state.status !== 'IN_PROGRESS') {
-    return refused(applicationErrors.invalidTransition(STATUS_LABELS[state.status], '受付不可に'));
+  if (!isOpen(state)) {
+    return refused(
+      applicationErrors.invalidTransition(
+        STATUS_LABELS[state.status],
+        applicationMessages.actions.reject,
+      ),
+    );
   }
   const problems = reasonProblems(data.reason, { required: true });
   if (problems.length > 0) return refused(applicationErrors.invalidInput(problems));
@@ -188,19 +222,42 @@ function reject({ data }: RejectApplication, state: SubmittedApplication, now: D
   });
 }
 
-function complete(_command: CompleteApplication, state: SubmittedApplication, now: Date): Decision {
+function complete({ data }: CompleteApplication, state: SubmittedApplication, now: Date): Decision {
   if (state.status !== 'IN_PROGRESS') {
-    return refused(applicationErrors.invalidTransition(STATUS_LABELS[state.status], '完了に'));
+    return refused(
+      applicationErrors.invalidTransition(
+        STATUS_LABELS[state.status],
+        applicationMessages.actions.complete,
+      ),
+    );
   }
-  return accepted({
+  const issuedPoints = data.issuedPoints ?? [];
+  const problems = issuedPointProblems(state.meteringPoints, issuedPoints);
+  if (problems.length > 0) return refused(applicationErrors.invalidInput(problems));
+  const at = now.toISOString();
+  const issued = withIssuedPoints(state.meteringPoints, issuedPoints);
+  const completed = {
     type: 'ApplicationCompleted',
     data: {
       ...facts(state),
       status: 'COMPLETED',
-      meteringPoints: state.meteringPoints,
-      completedAt: now.toISOString(),
+      meteringPoints: issued.meteringPoints,
+      completedAt: at,
     },
-  });
+  } as const;
+  if (issued.assignments.length === 0) return accepted(completed);
+  return accepted(
+    {
+      type: 'PointIdsIssued',
+      data: {
+        ...facts(state),
+        assignments: issued.assignments,
+        meteringPoints: issued.meteringPoints,
+        issuedAt: at,
+      },
+    },
+    completed,
+  );
 }
 
 function facts(state: SubmittedApplication) {

@@ -82,6 +82,8 @@ export interface ApplicationSubmitted {
       readonly status: 'RECEIVED';
       /** APP-2: always true; a submission without consent is refused before any event. */
       readonly consentConfirmed: true;
+      /** APP-2: the version of the terms consented to; absent from events older than the field. */
+      readonly termsVersion?: string;
       readonly submittedAt: string;
     };
 }
@@ -131,13 +133,37 @@ export interface ApplicationReturned {
   };
 }
 
-/** OPS-1, APP-8: refused (受付不可), e.g. an island or optical terminal the registry did not know. */
+/**
+ * OPS-1, APP-8: refused (受付不可), e.g. an island or optical terminal the registry did not know,
+ * or a RETURNED application its applicant left uncorrected.
+ */
 export interface ApplicationRejected {
   readonly type: 'ApplicationRejected';
   readonly data: ApplicationFact & {
     readonly status: 'REJECTED';
     readonly reason: string;
     readonly rejectedAt: string;
+  };
+}
+
+/** One unissued point ID (APP-5) replaced by the one the operator was given (OPS-4). */
+export interface PointIdAssignment {
+  /** The point's place in the application's list. */
+  readonly index: number;
+  readonly unissuedPointId: string;
+  readonly pointId: string;
+}
+
+/**
+ * OPS-4: completing a NEW for a new installation, the operator gave the issued 22-digit IDs of
+ * its unissued points; `meteringPoints` is the whole list after the assignment.
+ */
+export interface PointIdsIssued {
+  readonly type: 'PointIdsIssued';
+  readonly data: ApplicationFact & {
+    readonly assignments: readonly PointIdAssignment[];
+    readonly meteringPoints: readonly ApplicationMeteringPoint[];
+    readonly issuedAt: string;
   };
 }
 
@@ -158,6 +184,7 @@ export type ApplicationEvent =
   | ProcessingStarted
   | ApplicationReturned
   | ApplicationRejected
+  | PointIdsIssued
   | ApplicationCompleted;
 
 export type ApplicationEventType = ApplicationEvent['type'];
@@ -169,6 +196,7 @@ const EVENT_TYPE_SET = {
   ProcessingStarted: true,
   ApplicationReturned: true,
   ApplicationRejected: true,
+  PointIdsIssued: true,
   ApplicationCompleted: true,
 } satisfies Record<ApplicationEventType, true>;
 
@@ -207,6 +235,8 @@ export function occurredAtOf(event: ApplicationEvent): string {
       return event.data.returnedAt;
     case 'ApplicationRejected':
       return event.data.rejectedAt;
+    case 'PointIdsIssued':
+      return event.data.issuedAt;
     case 'ApplicationCompleted':
       return event.data.completedAt;
     default:

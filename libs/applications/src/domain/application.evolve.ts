@@ -1,5 +1,5 @@
 import type { ApplicationEvent } from './application.event';
-import type { ApplicationState } from './application.state';
+import { isOpen, type ApplicationState } from './application.state';
 import { unreachable } from '@app/event-sourcing/domain';
 
 /**
@@ -21,6 +21,7 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
         meteringPoints: data.meteringPoints,
         desiredStartDate: data.desiredStartDate,
         warnings: data.warnings,
+        ...(data.termsVersion === undefined ? {} : { termsVersion: data.termsVersion }),
         registeredAt: data.submittedAt,
         updatedAt: data.submittedAt,
         statusReason: null,
@@ -61,13 +62,16 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
         updatedAt: event.data.returnedAt,
       };
     case 'ApplicationRejected':
-      if (state.status !== 'RECEIVED' && state.status !== 'IN_PROGRESS') return state;
+      if (!isOpen(state)) return state;
       return {
         ...state,
         status: 'REJECTED',
         statusReason: event.data.reason,
         updatedAt: event.data.rejectedAt,
       };
+    case 'PointIdsIssued':
+      if (state.status !== 'IN_PROGRESS') return state;
+      return { ...state, meteringPoints: event.data.meteringPoints };
     case 'ApplicationCompleted':
       if (state.status !== 'IN_PROGRESS') return state;
       return {

@@ -8,6 +8,8 @@ export interface ApplicationRecord extends ApplicationContent {
   /** 申込登録日: when it was first submitted. */
   readonly registeredAt: string;
   readonly updatedAt: string;
+  /** APP-2: the terms consented to; undefined for applications older than the field. */
+  readonly termsVersion?: string;
   /** Why it was returned, rejected or withdrawn; null in every other status. */
   readonly statusReason: string | null;
 }

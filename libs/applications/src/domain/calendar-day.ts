@@ -34,10 +34,9 @@ export function formatCalendarDay(day: CalendarDay): string {
   return toDate(day).toISOString().slice(0, 10);
 }
 
-/** As messages write it: 2026年2月2日. */
+/** As people read it (DOMAIN.md, Wording): 2026/02/02. */
 export function formatJapanese(day: CalendarDay): string {
-  const date = toDate(day);
-  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+  return formatCalendarDay(day).replaceAll('-', '/');
 }
 
 export function yearOf(day: CalendarDay): number {

@@ -1,4 +1,5 @@
 import type { FieldProblem } from './field-problem';
+import { FIELD_LABELS } from '../messages';
 import { emailAddressProblems, fullWidthTextProblems, phoneNumberProblems } from './text-rules';
 
 /** お客さま情報 (APP-3), as `CustomerInfoInput` carries it. */
@@ -24,10 +25,18 @@ export interface ApplicantInfo {
 export function customerInfoProblems(customer: CustomerInfo, path = 'customer'): FieldProblem[] {
   const at = (field: string, label: string) => ({ field: `${path}.${field}`, label });
   return [
-    ...fullWidthTextProblems(at('name', 'お客さま名'), customer.name),
-    ...fullWidthTextProblems(at('department', 'お客さま担当者所属部署名'), customer.department),
-    ...fullWidthTextProblems(at('contactName', 'お客さま担当者名'), customer.contactName),
-    ...phoneNumberProblems(at('phone', 'お客さま電話番号'), customer.phone, { required: true }),
+    ...fullWidthTextProblems(at('name', FIELD_LABELS.customerName), customer.name),
+    ...fullWidthTextProblems(
+      at('department', FIELD_LABELS.customerDepartment),
+      customer.department,
+    ),
+    ...fullWidthTextProblems(
+      at('contactName', FIELD_LABELS.customerContactName),
+      customer.contactName,
+    ),
+    ...phoneNumberProblems(at('phone', FIELD_LABELS.customerPhone), customer.phone, {
+      required: true,
+    }),
   ];
 }
 
@@ -37,13 +46,18 @@ export function applicantInfoProblems(
 ): FieldProblem[] {
   const at = (field: string, label: string) => ({ field: `${path}.${field}`, label });
   return [
-    ...fullWidthTextProblems(at('company', '申込者所属企業名'), applicant.company),
-    ...fullWidthTextProblems(at('department', '申込者所属部署名'), applicant.department),
-    ...fullWidthTextProblems(at('name', '申込者氏名'), applicant.name),
-    ...phoneNumberProblems(at('phone1', '電話番号1'), applicant.phone1, { required: true }),
-    ...phoneNumberProblems(at('phone2', '電話番号2'), applicant.phone2, { required: false }),
-    ...emailAddressProblems(at('email', 'メールアドレス'), applicant.email),
-    ...phoneNumberProblems(at('fax', 'FAX番号'), applicant.fax, { required: false }),
+    ...fullWidthTextProblems(at('company', FIELD_LABELS.applicantCompany), applicant.company),
+    ...fullWidthTextProblems(
+      at('department', FIELD_LABELS.applicantDepartment),
+      applicant.department,
+    ),
+    ...fullWidthTextProblems(at('name', FIELD_LABELS.applicantName), applicant.name),
+    ...phoneNumberProblems(at('phone1', FIELD_LABELS.phone1), applicant.phone1, { required: true }),
+    ...phoneNumberProblems(at('phone2', FIELD_LABELS.phone2), applicant.phone2, {
+      required: false,
+    }),
+    ...emailAddressProblems(at('email', FIELD_LABELS.email), applicant.email),
+    ...phoneNumberProblems(at('fax', FIELD_LABELS.fax), applicant.fax, { required: false }),
   ];
 }
 

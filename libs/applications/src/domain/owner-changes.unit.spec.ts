@@ -46,8 +46,9 @@ const holidayWarning = {
 function changed(
   overrides: Partial<Extract<ApplicationEvent, { type: 'ApplicationChanged' }>['data']>,
 ): ApplicationEvent {
-  const { data } = submitted();
-  if (data.status !== 'RECEIVED' || !('submittedAt' in data)) throw new Error('unexpected mother');
+  const event = submitted();
+  if (event.type !== 'ApplicationSubmitted') throw new Error('unexpected mother');
+  const { data } = event;
   return {
     type: 'ApplicationChanged',
     data: {

@@ -1,6 +1,7 @@
 import type { FieldError } from '@app/event-sourcing';
 import { applicationErrors, type ApplicationError } from './application-error';
 import type { ApplicationKind, ApplicationMeteringPoint } from './application.event';
+import { applicationMessages, KIND_LABELS } from '../messages';
 
 /** What the metering point registry knows of a point (MTR-1), as far as applications care. */
 export interface KnownMeteringPoint {
@@ -20,7 +21,8 @@ export interface PointToCheck {
 /**
  * APP-8: a point the registry knows to be on an island or behind an optical terminal is not
  * served (an unknown one is left to the operator, who rejects it). OPS-4: ACTIVATION is for
- * points whose B-route is ACTIVE, which an unknown point is not shown to be.
+ * points whose B-route is ACTIVE, which an unknown point is not shown to be; TERMINATION too,
+ * where the registry knows the point (an unknown one is the operator's call).
  */
 export function eligibilityRefusal(
   kind: ApplicationKind,
@@ -30,27 +32,25 @@ export function eligibilityRefusal(
     if (known === null) return [];
     const field = `meteringPoints[${index}].pointId`;
     if (known.island) {
-      return [{ field, code: 'ISLAND', message: '離島の地点はBルートサービスの対象外です。' }];
+      return [{ field, code: 'ISLAND', message: applicationMessages.island }];
     }
     if (known.terminalType === 'OPTICAL') {
-      return [
-        {
-          field,
-          code: 'OPTICAL_TERMINAL',
-          message: '光通信の端末の地点はBルートサービスの対象外です。',
-        },
-      ];
+      return [{ field, code: 'OPTICAL_TERMINAL', message: applicationMessages.opticalTerminal }];
     }
     return [];
   });
   if (notServed.length > 0) return applicationErrors.notServed(notServed);
-  if (kind !== 'ACTIVATION') return null;
+  if (kind === 'NEW') return null;
   const inactive: FieldError[] = points
-    .filter(({ known }) => known?.bRouteState !== 'ACTIVE')
+    .filter(({ known }) =>
+      kind === 'ACTIVATION'
+        ? known?.bRouteState !== 'ACTIVE'
+        : known !== null && known.bRouteState !== 'ACTIVE',
+    )
     .map(({ index }) => ({
       field: `meteringPoints[${index}].pointId`,
       code: 'B_ROUTE_NOT_ACTIVE',
-      message: '活性化はBルートが利用中（開通済み）の地点についてのみ申し込めます。',
+      message: applicationMessages.notActive(KIND_LABELS[kind]),
     }));
   return inactive.length > 0 ? applicationErrors.invalidInput(inactive) : null;
 }

@@ -58,3 +58,30 @@ describe('metering point eligibility', () => {
     });
   });
 });
+
+describe('OPS-4 for TERMINATION', () => {
+  it('OPS-4: TERMINATION is refused on a point the registry knows is not ACTIVE', () => {
+    const error = eligibilityRefusal('TERMINATION', [
+      { point: supplyPoint, index: 0, known: active },
+      { point: receptionPoint, index: 1, known: served },
+      { point: supplyPoint, index: 2, known: { ...served, bRouteState: 'TERMINATED' } },
+    ]);
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'meteringPoints[1].pointId', code: 'B_ROUTE_NOT_ACTIVE' },
+        { field: 'meteringPoints[2].pointId', code: 'B_ROUTE_NOT_ACTIVE' },
+      ],
+    });
+    expect(error?.fields[0]?.message).toContain('廃止');
+  });
+
+  it('OPS-4: TERMINATION of a point the registry does not know is left to the operator', () => {
+    expect(
+      eligibilityRefusal('TERMINATION', [
+        { point: supplyPoint, index: 0, known: null },
+        { point: receptionPoint, index: 1, known: active },
+      ]),
+    ).toBeNull();
+  });
+});

@@ -61,8 +61,24 @@ export function pointHoldsOf(before: ApplicationState, event: ApplicationEvent):
       return { kind, claims: [], releases: releasingAll('WITHDRAWN') };
     case 'ApplicationRejected':
       return { kind, claims: [], releases: releasingAll('REJECTED') };
+    // OPS-4: the issued IDs are real points now; they enter the registry held by this NEW
+    // (meter ID from the application) and the completion right after makes them ACTIVE.
+    case 'PointIdsIssued':
+      return {
+        kind,
+        claims: event.data.assignments.map(({ index, pointId }) => ({ pointId, index })),
+        releases: [],
+      };
+    // The completed list, not the one before: it holds the IDs issued in the same decision.
     case 'ApplicationCompleted':
-      return { kind, claims: [], releases: releasingAll('COMPLETED') };
+      return {
+        kind,
+        claims: [],
+        releases: issued(event.data.meteringPoints).map(({ pointId }) => ({
+          pointId,
+          outcome: 'COMPLETED',
+        })),
+      };
     case 'ProcessingStarted':
     case 'ApplicationReturned':
       return { kind, claims: [], releases: [] };

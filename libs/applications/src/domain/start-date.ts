@@ -11,6 +11,7 @@ import {
   type CalendarDay,
 } from './calendar-day';
 import type { HolidayCalendar } from './holiday-calendar';
+import { applicationMessages, DESIRED_DATE_LABELS } from '../messages';
 
 /** APP-7: the start date is at least this many days after the application date, in Japan. */
 export const MINIMUM_LEAD_DAYS = 14;
@@ -51,29 +52,48 @@ export function checkDesiredStartDate(
   appliedAt: Date,
   desiredStartDate: string,
   calendar: HolidayCalendar,
+  label: string = DESIRED_DATE_LABELS.NEW,
 ): StartDateCheck {
+  const tooSoon = leadTimeRefusal(appliedAt, desiredStartDate, label);
+  if (tooSoon !== null) return { ok: false, error: tooSoon };
+  const start = parseCalendarDay(desiredStartDate) as CalendarDay;
+  return {
+    ok: true,
+    warnings: warningsBetween(japanDayOf(appliedAt), start, calendar, label),
+  };
+}
+
+/**
+ * APP-7 without the warnings (which need the holiday calendar): what a decision checks whenever
+ * the application returns to RECEIVED or its date changes, against the instant of that act.
+ */
+export function leadTimeRefusal(
+  appliedAt: Date,
+  desiredStartDate: string,
+  label: string = DESIRED_DATE_LABELS.NEW,
+): StartDateError | null {
   const start = parseCalendarDay(desiredStartDate);
   if (start === undefined) {
-    return refused(
-      'INVALID_DATE',
-      '利用開始希望日は実在する日付をYYYY-MM-DDの形式で入力してください。',
-    );
+    return { code: 'INVALID_DATE', message: applicationMessages.invalidDate(label) };
   }
   const applied = japanDayOf(appliedAt);
   const earliest = addDays(applied, MINIMUM_LEAD_DAYS);
-  if (start < earliest) {
-    return refused(
-      'START_DATE_TOO_SOON',
-      `利用開始希望日は申込日（${formatJapanese(applied)}）から${MINIMUM_LEAD_DAYS}日以上後の日付（${formatJapanese(earliest)}以降）を指定してください。`,
-    );
-  }
-  return { ok: true, warnings: warningsBetween(applied, start, calendar) };
+  if (start >= earliest) return null;
+  return {
+    code: 'START_DATE_TOO_SOON',
+    message: applicationMessages.startDateTooSoon(
+      label,
+      formatJapanese(applied),
+      formatJapanese(earliest),
+    ),
+  };
 }
 
 function warningsBetween(
   first: CalendarDay,
   last: CalendarDay,
   calendar: HolidayCalendar,
+  label: string,
 ): StartDateWarning[] {
   const holidays = new Set(calendar.holidaysBetween(first, last));
   const isDayOff = (day: CalendarDay) =>
@@ -84,7 +104,15 @@ function warningsBetween(
     const to = calendarDay(year + 1, 1, 3);
     if (from <= last && to >= first) {
       warnings.push(
-        warning('YEAR_END_CLOSURE', `年末年始休業（${formatRange(from, to)}）`, from, to),
+        warning(
+          'YEAR_END_CLOSURE',
+          applicationMessages.startDateWarning(
+            label,
+            applicationMessages.yearEndClosure(formatJapanese(from), formatJapanese(to)),
+          ),
+          from,
+          to,
+        ),
       );
     }
   }
@@ -99,7 +127,17 @@ function warningsBetween(
     while (to < last && isDayOff(addDays(to, 1))) to = addDays(to, 1);
     coveredUpTo = to;
     if (to - from + 1 >= LONG_RUN && !someDay(from, to, inYearEndClosure)) {
-      warnings.push(warning('CONSECUTIVE_HOLIDAYS', `連休（${formatRange(from, to)}）`, from, to));
+      warnings.push(
+        warning(
+          'CONSECUTIVE_HOLIDAYS',
+          applicationMessages.startDateWarning(
+            label,
+            applicationMessages.holidays(formatJapanese(from), formatJapanese(to)),
+          ),
+          from,
+          to,
+        ),
+      );
     }
   }
   return warnings.sort((a, b) => (a.from < b.from ? -1 : 1));
@@ -121,22 +159,14 @@ function someDay(
 
 function warning(
   code: StartDateWarningCode,
-  what: string,
+  message: string,
   from: CalendarDay,
   to: CalendarDay,
 ): StartDateWarning {
   return {
     code,
-    message: `申込日から利用開始希望日までの間に${what}があるため、利用開始が遅れる場合があります。`,
+    message,
     from: formatCalendarDay(from),
     to: formatCalendarDay(to),
   };
-}
-
-function formatRange(from: CalendarDay, to: CalendarDay): string {
-  return `${formatJapanese(from)}〜${formatJapanese(to)}`;
-}
-
-function refused(code: StartDateErrorCode, message: string): StartDateCheck {
-  return { ok: false, error: { code, message } };
 }

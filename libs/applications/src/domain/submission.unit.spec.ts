@@ -3,6 +3,7 @@ import {
   APPLICATION_ID,
   OWNER_ID,
   T0,
+  TERMS_VERSION,
   applicant,
   customer,
   operator,
@@ -39,6 +40,7 @@ describe('submitting an application', () => {
           warnings,
           status: 'RECEIVED',
           consentConfirmed: true,
+          termsVersion: TERMS_VERSION,
           submittedAt: T0.toISOString(),
         },
       });

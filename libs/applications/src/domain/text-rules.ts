@@ -1,8 +1,13 @@
 import { cp932Code } from './cp932';
 import type { FieldProblem } from './field-problem';
+import { applicationMessages } from '../messages';
+
+/** APP-3: names and departments, in characters (code points). */
+export const TEXT_MAX_LENGTH = 50;
 
 export type TextRuleCode =
   | 'REQUIRED'
+  | 'TOO_LONG'
   | 'NOT_FULL_WIDTH'
   | 'MACHINE_DEPENDENT_CHARACTER'
   | 'INVALID_PHONE_NUMBER'
@@ -25,16 +30,10 @@ export interface FieldRef {
  * The text is checked as typed, before any normalisation: NFKC would turn ① into 1.
  */
 export function fullWidthTextProblems(ref: FieldRef, value: string): FieldProblem[] {
-  if (isBlank(value)) return [problem(ref, 'REQUIRED', `${ref.label}を入力してください。`)];
+  if (isBlank(value)) return [problem(ref, 'REQUIRED', applicationMessages.required(ref.label))];
   const characters = [...value];
   if (characters.some(isHalfWidth)) {
-    return [
-      problem(
-        ref,
-        'NOT_FULL_WIDTH',
-        `${ref.label}は全角で入力してください（半角の英数字・記号・スペース・カタカナは使用できません）。`,
-      ),
-    ];
+    return [problem(ref, 'NOT_FULL_WIDTH', applicationMessages.notFullWidth(ref.label))];
   }
   const refused = [...new Set(characters.filter(isMachineDependent))];
   if (refused.length > 0) {
@@ -42,18 +41,32 @@ export function fullWidthTextProblems(ref: FieldRef, value: string): FieldProble
       problem(
         ref,
         'MACHINE_DEPENDENT_CHARACTER',
-        `${ref.label}に使用できない文字（${refused.map(shown).join('、')}）が含まれています。機種依存文字・特殊文字は使用できません。`,
+        applicationMessages.machineDependent(ref.label, refused.map(shown).join('、')),
       ),
     ];
+  }
+  // Counted on the text as stored (trimmed), after the checks on the text as typed.
+  if ([...value.trim()].length > TEXT_MAX_LENGTH) {
+    return [problem(ref, 'TOO_LONG', applicationMessages.tooLong(ref.label, TEXT_MAX_LENGTH))];
   }
   return [];
 }
 
 // A Japanese number dialled at home: 0 and 9 or 10 more digits, e.g. 03-1234-5678 (10),
-// 090-1234-5678 or 050-… (11), 0120-… (10). Hyphens may group the digits anywhere but never
-// stand first, last or twice in a row; no `+81`, brackets or full-width digits (APP-3: 半角数字).
-const PHONE_SHAPE = /^0\d*(?:-\d+)*$/u;
+// 090-1234-5678 or 050-… (11), 0120-… (10), typed either as the form's three boxes (three groups
+// joined by hyphens) or as the digits alone; no `+81`, brackets or full-width digits (半角数字).
+const PHONE_SHAPE = /^0\d*$|^0\d*-\d+-\d+$/u;
 const PHONE_DIGITS = { min: 10, max: 11 };
+// What an IME or another keyboard types for the hyphen: ‐ ‑ – — − ー － and the hyphen itself.
+const HYPHENS = /[\u2010\u2011\u2013\u2014\u2212\u30FC\uFF0D]/gu;
+
+/**
+ * APP-3: a phone or fax number as stored: trimmed, every hyphen-like character turned into `-`
+ * (the grouping the person typed is kept). Call it only on a number phoneNumberProblems accepts.
+ */
+export function normalisedPhoneNumber(value: string): string {
+  return value.trim().replace(HYPHENS, '-');
+}
 
 /** APP-3: a phone or fax number; `required: false` lets an empty optional field pass. */
 export function phoneNumberProblems(
@@ -62,19 +75,14 @@ export function phoneNumberProblems(
   { required }: { readonly required: boolean },
 ): FieldProblem[] {
   if (value === null || value === undefined || isBlank(value)) {
-    return required ? [problem(ref, 'REQUIRED', `${ref.label}を入力してください。`)] : [];
+    return required ? [problem(ref, 'REQUIRED', applicationMessages.required(ref.label))] : [];
   }
-  const digits = value.replaceAll('-', '').length;
-  if (PHONE_SHAPE.test(value) && digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max) {
+  const number = normalisedPhoneNumber(value);
+  const digits = number.replaceAll('-', '').length;
+  if (PHONE_SHAPE.test(number) && digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max) {
     return [];
   }
-  return [
-    problem(
-      ref,
-      'INVALID_PHONE_NUMBER',
-      `${ref.label}は0から始まる10桁または11桁の番号を、半角数字とハイフンで入力してください（例: 03-1234-5678）。`,
-    ),
-  ];
+  return [problem(ref, 'INVALID_PHONE_NUMBER', applicationMessages.invalidPhone(ref.label))];
 }
 
 const EMAIL_CHARACTERS = /^[A-Za-z0-9@._-]+$/u;
@@ -82,28 +90,22 @@ const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/u;
 
 /** ACC-3, which APP-3's applicant e-mail follows. */
 export function emailAddressProblems(ref: FieldRef, value: string): FieldProblem[] {
-  if (value === '') return [problem(ref, 'REQUIRED', `${ref.label}を入力してください。`)];
+  if (value === '') return [problem(ref, 'REQUIRED', applicationMessages.required(ref.label))];
   if (!EMAIL_CHARACTERS.test(value)) {
     return [
-      problem(
-        ref,
-        'INVALID_EMAIL_CHARACTER',
-        `${ref.label}は半角英数字と「@」「.」「-」「_」で入力してください。`,
-      ),
+      problem(ref, 'INVALID_EMAIL_CHARACTER', applicationMessages.invalidEmailCharacter(ref.label)),
     ];
   }
   if (value.includes('..')) {
     return [
-      problem(ref, 'EMAIL_CONSECUTIVE_DOTS', `${ref.label}に「.」を連続して使用できません。`),
+      problem(ref, 'EMAIL_CONSECUTIVE_DOTS', applicationMessages.emailConsecutiveDots(ref.label)),
     ];
   }
   if (value.includes('.@')) {
-    return [
-      problem(ref, 'EMAIL_DOT_BEFORE_AT', `${ref.label}の「@」の直前に「.」は使用できません。`),
-    ];
+    return [problem(ref, 'EMAIL_DOT_BEFORE_AT', applicationMessages.emailDotBeforeAt(ref.label))];
   }
   if (!isWellFormedEmail(value)) {
-    return [problem(ref, 'INVALID_EMAIL', `${ref.label}の形式が正しくありません。`)];
+    return [problem(ref, 'INVALID_EMAIL', applicationMessages.invalidEmail(ref.label))];
   }
   return [];
 }

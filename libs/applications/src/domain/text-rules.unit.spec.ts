@@ -1,7 +1,9 @@
 import {
   emailAddressProblems,
   fullWidthTextProblems,
+  normalisedPhoneNumber,
   phoneNumberProblems,
+  TEXT_MAX_LENGTH,
   type FieldRef,
 } from './text-rules';
 
@@ -38,7 +40,7 @@ describe('full-width text (APP-3) without machine-dependent characters (APP-4)',
           field: 'customer.name',
           code: 'NOT_FULL_WIDTH',
           message:
-            'お客さま名は全角で入力してください（半角の英数字・記号・スペース・カタカナは使用できません）。',
+            'お客さま名は全角で入力してください（半角の英数字・記号・スペース・カタカナはご使用いただけません）。',
         },
       ]);
     },
@@ -57,7 +59,7 @@ describe('full-width text (APP-3) without machine-dependent characters (APP-4)',
         field: 'customer.name',
         code: 'MACHINE_DEPENDENT_CHARACTER',
         message:
-          'お客さま名に使用できない文字（「①」）が含まれています。機種依存文字・特殊文字は使用できません。',
+          'お客さま名にご使用いただけない文字（「①」）が含まれています。機種依存文字・特殊文字のご使用はご遠慮ください。',
       },
     ]);
   });
@@ -84,7 +86,7 @@ describe('full-width text (APP-3) without machine-dependent characters (APP-4)',
   it('APP-4: each refused character is named once, invisible ones by code point', () => {
     const [problem] = fullWidthTextProblems(name, '①山①\u200B㈱');
     expect(problem?.message).toBe(
-      'お客さま名に使用できない文字（「①」、U+200B、「㈱」）が含まれています。機種依存文字・特殊文字は使用できません。',
+      'お客さま名にご使用いただけない文字（「①」、U+200B、「㈱」）が含まれています。機種依存文字・特殊文字のご使用はご遠慮ください。',
     );
   });
 
@@ -139,7 +141,7 @@ describe('phone and fax numbers (APP-3)', () => {
         field: 'applicant.phone1',
         code: 'INVALID_PHONE_NUMBER',
         message:
-          '電話番号1は0から始まる10桁または11桁の番号を、半角数字とハイフンで入力してください（例: 03-1234-5678）。',
+          '電話番号1は半角数字で、市外局番・市内局番・加入者番号の3つに分けて合計10桁または11桁で入力してください（例: 090-9999-9999）。',
       },
     ]);
   });
@@ -196,3 +198,40 @@ describe('e-mail address (APP-3, as ACC-3)', () => {
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
+
+describe('APP-3 lengths and phone shapes', () => {
+  it('APP-3: names and departments are at most 50 characters', () => {
+    expect(TEXT_MAX_LENGTH).toBe(50);
+    expect(fullWidthTextProblems(name, '東'.repeat(50))).toEqual([]);
+    expect(fullWidthTextProblems(name, '東'.repeat(51))).toEqual([
+      {
+        field: 'customer.name',
+        code: 'TOO_LONG',
+        message: 'お客さま名は50文字以内で入力してください。',
+      },
+    ]);
+  });
+
+  it.each([
+    ['03-12-34-5678', 'four groups'],
+    ['03-12345678', 'two groups'],
+    ['0312-345678-', 'an empty third group'],
+  ])('APP-3: %s (%s) is refused: three groups, as the form’s three boxes', (value) => {
+    expect(codesOf(phoneNumberProblems(phone, value, { required: true }))).toEqual([
+      'INVALID_PHONE_NUMBER',
+    ]);
+  });
+
+  it.each([
+    ['090-9999-9999', '090-9999-9999'],
+    ['09099999999', '09099999999'],
+    ['03‐1234‐5678', '03-1234-5678'],
+    ['03ー1234ー5678', '03-1234-5678'],
+    ['03−1234−5678', '03-1234-5678'],
+    ['03－1234－5678', '03-1234-5678'],
+    [' 0120-123-456 ', '0120-123-456'],
+  ])('APP-3: %s is accepted and normalised to %s', (value, normalised) => {
+    expect(phoneNumberProblems(phone, value, { required: true })).toEqual([]);
+    expect(normalisedPhoneNumber(value)).toBe(normalised);
+  });
+});

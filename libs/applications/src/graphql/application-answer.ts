@@ -22,6 +22,7 @@ export async function applicationAnswer(
     applicant: await cipher.openApplicant(state.applicant),
     meteringPoints: state.meteringPoints.map((point) => ({ ...point })),
     statusReason: state.statusReason,
+    termsVersion: state.termsVersion ?? null,
     warnings: state.warnings.map((warning) => warning.message),
     revision,
   };

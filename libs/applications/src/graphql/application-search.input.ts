@@ -24,4 +24,8 @@ export class ApplicationSearchInput {
 
   @Field(() => ApplicationKindEnum, { nullable: true })
   kind?: ApplicationKind | null;
+
+  /** OPS-1: not updated for at least this many days, e.g. RETURNED ones left uncorrected. */
+  @Field(() => Int, { nullable: true })
+  untouchedForDays?: number | null;
 }

@@ -45,6 +45,10 @@ export class ApplicationModel {
   @Field(() => [String])
   warnings!: string[];
 
+  /** APP-2: the terms consented to; null only for applications older than the field. */
+  @Field(() => String, { nullable: true })
+  termsVersion!: string | null;
+
   /** The stream revision; pass it back as `expectedRevision`. */
   @Field(() => Int)
   revision!: number;

@@ -18,6 +18,7 @@ import type { ApplicationState } from '../domain/application.state';
 import { pointHoldsOf, type PointClaim } from '../domain/point-holds';
 import { applicationAggregate } from './application-repository';
 import type { MeteringPoints } from './metering-points';
+import { applicationMessages } from '../messages';
 
 export interface ApplicationCommandOutcome {
   /** The aggregate after the decision's events: what a mutation answers from. */
@@ -122,7 +123,7 @@ function claimRefusal(error: unknown, claim: PointClaim): unknown {
       {
         field: `meteringPoints[${claim.index}].pointId`,
         code: 'POINT_TAKEN',
-        message: 'この地点には処理中の新規または廃止の申込みがあります。',
+        message: applicationMessages.pointTakenField,
       },
     ]),
   );

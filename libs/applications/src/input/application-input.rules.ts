@@ -1,6 +1,7 @@
 import type { FieldError } from '@app/event-sourcing';
 import { parsePointId, resolveMeterId } from '@app/metering';
 import { applicationErrors, type ApplicationError } from '../domain/application-error';
+import type { IssuedPoint } from '../domain/application.command';
 import type { ApplicationKind, ApplicationMeteringPoint } from '../domain/application.event';
 import {
   applicantInfoProblems,
@@ -11,6 +12,8 @@ import {
 } from '../domain/contact-info-rules';
 import type { HolidayCalendar } from '../domain/holiday-calendar';
 import { checkDesiredStartDate, type StartDateWarning } from '../domain/start-date';
+import { normalisedPhoneNumber } from '../domain/text-rules';
+import { applicationMessages, DESIRED_DATE_LABELS } from '../messages';
 import type { ChangeInput, MeteringPointInputValue, SubmissionInput } from './application-input';
 
 /** More than any one customer's site holds; keeps a single request's registry work bounded. */
@@ -27,6 +30,8 @@ export interface ValidSubmission {
 }
 
 export interface ValidChanges {
+  /** APP-7: the unchanged date's warnings, checked again for a resubmission. */
+  readonly warnings?: readonly StartDateWarning[];
   readonly customer?: CustomerInfo;
   readonly applicant?: CheckedApplicantInfo;
   readonly meteringPoints?: readonly ApplicationMeteringPoint[];
@@ -52,7 +57,12 @@ export function checkSubmission(
   calendar: HolidayCalendar,
 ): InputCheck<ValidSubmission> {
   const points = meteringPointsOf(input.meteringPoints, input.kind);
-  const startDate = checkDesiredStartDate(now, input.desiredStartDate, calendar);
+  const startDate = checkDesiredStartDate(
+    now,
+    input.desiredStartDate,
+    calendar,
+    DESIRED_DATE_LABELS[input.kind],
+  );
   const problems: FieldError[] = [
     ...customerInfoProblems(input.customer),
     ...applicantInfoProblems(input.applicant),
@@ -66,7 +76,7 @@ export function checkSubmission(
           {
             field: 'consentConfirmed',
             code: 'CONSENT_REQUIRED',
-            message: 'お客さまが利用規約に同意していることを確認してください。',
+            message: applicationMessages.consentRequired,
           },
         ]),
   ];
@@ -89,20 +99,34 @@ export function checkSubmission(
   };
 }
 
+/** What a change is checked against: the application as it stands. */
+export interface ChangeTarget {
+  readonly kind: ApplicationKind;
+  readonly status: string;
+  readonly desiredStartDate: string;
+}
+
 /**
- * OPS-2 over a `ChangeApplicationInput`. A new start date is checked against the day of the
- * change (APP-7): otherwise a change could move the start closer than 14 days.
+ * OPS-2 over a `ChangeApplicationInput`. APP-7 against the day of the change, whenever the date
+ * changes or the change resubmits a RETURNED application (which returns it to RECEIVED): a
+ * resubmission that keeps its date gets that date's warnings anew in `warnings`.
  */
 export function checkChanges(
   input: ChangeInput,
-  kind: ApplicationKind,
+  target: ChangeTarget,
   now: Date,
   calendar: HolidayCalendar,
 ): InputCheck<ValidChanges> {
+  const { kind } = target;
+  const label = DESIRED_DATE_LABELS[kind];
   const points = input.meteringPoints ? meteringPointsOf(input.meteringPoints, kind) : undefined;
-  const startDate = input.desiredStartDate
-    ? checkDesiredStartDate(now, input.desiredStartDate, calendar)
-    : undefined;
+  const newDate = input.desiredStartDate ?? undefined;
+  const dateToCheck =
+    newDate ?? (target.status === 'RETURNED' ? target.desiredStartDate : undefined);
+  const startDate =
+    dateToCheck === undefined
+      ? undefined
+      : checkDesiredStartDate(now, dateToCheck, calendar, label);
   const problems: FieldError[] = [
     ...(input.customer ? customerInfoProblems(input.customer) : []),
     ...(input.applicant ? applicantInfoProblems(input.applicant) : []),
@@ -117,15 +141,17 @@ export function checkChanges(
       applicationErrors.startDateTooSoon([{ field: 'desiredStartDate', ...startDate.error }]),
     );
   }
+  const warnings = startDate?.ok ? startDate.warnings : undefined;
   return {
     ok: true,
     value: {
       ...(input.customer ? { customer: trimmedCustomer(input.customer) } : {}),
       ...(input.applicant ? { applicant: trimmedApplicant(input.applicant) } : {}),
       ...(points ? { meteringPoints: points.value } : {}),
-      ...(input.desiredStartDate && startDate?.ok
-        ? { desiredStartDate: { value: input.desiredStartDate, warnings: startDate.warnings } }
+      ...(newDate !== undefined && warnings !== undefined
+        ? { desiredStartDate: { value: newDate, warnings } }
         : {}),
+      ...(newDate === undefined && warnings !== undefined ? { warnings } : {}),
     },
   };
 }
@@ -138,7 +164,7 @@ function meteringPointsOf(
     return {
       value: [],
       problems: [
-        { field: 'meteringPoints', code: 'REQUIRED', message: '地点を1件以上入力してください。' },
+        { field: 'meteringPoints', code: 'REQUIRED', message: applicationMessages.pointsRequired },
       ],
     };
   }
@@ -149,7 +175,7 @@ function meteringPointsOf(
         {
           field: 'meteringPoints',
           code: 'TOO_MANY',
-          message: `1件の申込みで指定できる地点は${MAX_METERING_POINTS}件までです。`,
+          message: applicationMessages.tooManyPoints(MAX_METERING_POINTS),
         },
       ],
     };
@@ -167,13 +193,13 @@ function meteringPointsOf(
       problems.push({
         field: `${at}.pointId`,
         code: 'UNISSUED_POINT_ID_NOT_ALLOWED',
-        message: '未発番の地点特定番号は新規の申込みでのみ指定できます。',
+        message: applicationMessages.unissuedNotAllowed,
       });
     } else if (!point.value.unissued && seen.has(point.value.value)) {
       problems.push({
         field: `${at}.pointId`,
         code: 'DUPLICATE_POINT_ID',
-        message: '同じ地点特定番号が複数回指定されています。',
+        message: applicationMessages.duplicatePoint,
       });
     }
     if (!meter.ok) problems.push({ ...meter.error, field: `${at}.${meter.error.field}` });
@@ -195,7 +221,7 @@ function trimmedCustomer(customer: CustomerInfo): CustomerInfo {
     name: customer.name.trim(),
     department: customer.department.trim(),
     contactName: customer.contactName.trim(),
-    phone: customer.phone.trim(),
+    phone: normalisedPhoneNumber(customer.phone),
   };
 }
 
@@ -204,18 +230,42 @@ function trimmedApplicant(applicant: ApplicantInfo): CheckedApplicantInfo {
     company: applicant.company.trim(),
     department: applicant.department.trim(),
     name: applicant.name.trim(),
-    phone1: applicant.phone1.trim(),
-    phone2: optional(applicant.phone2),
+    phone1: normalisedPhoneNumber(applicant.phone1),
+    phone2: optionalPhone(applicant.phone2),
     email: applicant.email.trim(),
-    fax: optional(applicant.fax),
+    fax: optionalPhone(applicant.fax),
   };
 }
 
-function optional(value: string | null | undefined): string | null {
+function optionalPhone(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
-  return text === '' ? null : text;
+  return text === '' ? null : normalisedPhoneNumber(text);
 }
 
 function refusedWith<T>(error: ApplicationError): InputCheck<T> {
   return { ok: false, error };
+}
+
+/** `IssuedPointInput`: the issued ID as typed (hyphens and full-width digits allowed, APP-5). */
+export interface IssuedPointInputValue {
+  readonly index: number;
+  readonly pointId: string;
+}
+
+/** OPS-4: each issued ID normalised to 22 half-width digits; what else it must be, decide says. */
+export function checkIssuedPoints(
+  inputs: readonly IssuedPointInputValue[],
+): InputCheck<IssuedPoint[]> {
+  const problems: FieldError[] = [];
+  const value: IssuedPoint[] = [];
+  inputs.forEach(({ index, pointId }, position) => {
+    const parsed = parsePointId(pointId);
+    if (!parsed.ok) {
+      problems.push({ field: `issuedPoints[${position}].pointId`, ...parsed.error });
+    } else {
+      value.push({ index, pointId: parsed.value.value });
+    }
+  });
+  if (problems.length > 0) return refusedWith(applicationErrors.invalidInput(problems));
+  return { ok: true, value };
 }

@@ -48,6 +48,12 @@ function refusal<T>(check: InputCheck<T>): ApplicationError {
   return check.error;
 }
 
+const RECEIVED_FOR_APRIL_15 = {
+  kind: 'NEW',
+  status: 'RECEIVED',
+  desiredStartDate: '2026-04-15',
+} as const;
+
 const fieldsOf = (error: ApplicationError) =>
   error.fields.map(({ field, code }) => `${field} ${code}`);
 
@@ -226,7 +232,7 @@ describe('submission input', () => {
       ),
     );
     expect(error.code).toBe('START_DATE_TOO_SOON');
-    expect(error.message).toContain('2026年4月8日以降');
+    expect(error.message).toContain('2026/04/08以降');
     expect(fieldsOf(error)).toEqual(['desiredStartDate START_DATE_TOO_SOON']);
     expect(
       checkSubmission(
@@ -277,7 +283,7 @@ describe('change input', () => {
         applicant: null,
         meteringPoints: [{ pointId: '03-1011-1234-5678-9012-3456', meterId: 'f146832' }],
       },
-      'NEW',
+      RECEIVED_FOR_APRIL_15,
       NOW,
       holidayJpCalendar,
     );
@@ -298,10 +304,20 @@ describe('change input', () => {
 
   it('APP-7: a changed start date counts 14 days from the day of the change', () => {
     const error = refusal(
-      checkChanges({ desiredStartDate: '2026-04-14' }, 'NEW', NOW, holidayJpCalendar),
+      checkChanges(
+        { desiredStartDate: '2026-04-14' },
+        RECEIVED_FOR_APRIL_15,
+        NOW,
+        holidayJpCalendar,
+      ),
     );
     expect(error.code).toBe('START_DATE_TOO_SOON');
-    const check = checkChanges({ desiredStartDate: '2026-05-11' }, 'NEW', NOW, holidayJpCalendar);
+    const check = checkChanges(
+      { desiredStartDate: '2026-05-11' },
+      RECEIVED_FOR_APRIL_15,
+      NOW,
+      holidayJpCalendar,
+    );
     expect(check.ok && check.value.desiredStartDate?.warnings.map((w) => w.code)).toEqual([
       'CONSECUTIVE_HOLIDAYS',
     ]);
@@ -318,11 +334,58 @@ describe('change input', () => {
             phone: '0312345678',
           },
         },
-        'NEW',
+        RECEIVED_FOR_APRIL_15,
         NOW,
         holidayJpCalendar,
       ),
     );
     expect(fieldsOf(error)).toEqual(['customer.name MACHINE_DEPENDENT_CHARACTER']);
+  });
+
+  it('APP-7: resubmitting a RETURNED application checks its unchanged date against the day of the resubmission', () => {
+    const returnedFor = (desiredStartDate: string) =>
+      ({ kind: 'NEW', status: 'RETURNED', desiredStartDate }) as const;
+    const error = refusal(
+      checkChanges({ applicant: null }, returnedFor('2026-04-14'), NOW, holidayJpCalendar),
+    );
+    expect(error.code).toBe('START_DATE_TOO_SOON');
+    expect(fieldsOf(error)).toEqual(['desiredStartDate START_DATE_TOO_SOON']);
+    const check = checkChanges({}, returnedFor('2026-05-11'), NOW, holidayJpCalendar);
+    expect(check.ok && check.value.warnings?.map((w) => w.code)).toEqual(['CONSECUTIVE_HOLIDAYS']);
+    expect(check.ok && check.value.desiredStartDate).toBeUndefined();
+  });
+
+  it('APP-7: the date is named by its kind (廃止希望日 for a TERMINATION)', () => {
+    const error = refusal(
+      checkChanges(
+        { desiredStartDate: '2026-04-02' },
+        { kind: 'TERMINATION', status: 'RECEIVED', desiredStartDate: '2026-05-01' },
+        NOW,
+        holidayJpCalendar,
+      ),
+    );
+    expect(error.message).toMatch(/^廃止希望日は、申込日（2026\/04\/01）から/u);
+  });
+
+  it('APP-3: phone and fax numbers are stored with plain hyphens', () => {
+    const check = checkChanges(
+      {
+        applicant: {
+          company: '会社',
+          department: '部',
+          name: '名前',
+          phone1: '090ー9999ー9999',
+          email: 'a@example.jp',
+          fax: '03－1234－5678',
+        },
+      },
+      RECEIVED_FOR_APRIL_15,
+      NOW,
+      holidayJpCalendar,
+    );
+    expect(check.ok && check.value.applicant).toMatchObject({
+      phone1: '090-9999-9999',
+      fax: '03-1234-5678',
+    });
   });
 });

@@ -17,6 +17,8 @@ export interface SubmissionInput {
   readonly meteringPoints: readonly MeteringPointInputValue[];
   readonly desiredStartDate: string;
   readonly consentConfirmed: boolean;
+  /** APP-2: absent from clients older than the field. */
+  readonly termsVersion?: string | null;
 }
 
 /** `ChangeApplicationInput`: only the sections given change. */

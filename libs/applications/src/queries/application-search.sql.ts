@@ -11,6 +11,8 @@ export interface SearchConditions {
   readonly customerNameKey?: string;
   readonly status?: ApplicationStatus;
   readonly kind?: ApplicationKind;
+  /** Exclusive (OPS-1: untouched since). */
+  readonly updatedBefore?: Date;
   /** Visibility: a customer's search is always limited to its own. */
   readonly ownerAccountId?: string;
 }
@@ -55,6 +57,8 @@ export function searchStatements(
     );
   if (conditions.status !== undefined) where.push(`status = ${bind(conditions.status)}`);
   if (conditions.kind !== undefined) where.push(`kind = ${bind(conditions.kind)}`);
+  if (conditions.updatedBefore !== undefined)
+    where.push(`updated_at < ${bind(conditions.updatedBefore)}`);
   if (conditions.ownerAccountId !== undefined)
     where.push(`owner_account_id = ${bind(conditions.ownerAccountId)}`);
   const table = `"${schema.replaceAll('"', '""')}".application_search`;

@@ -13,6 +13,8 @@ export const OWNER_ID = '5f0c2a8e-1d3b-4c6a-9e7f-0a1b2c3d4e5f';
 export const OTHER_CUSTOMER_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 /** 2026-04-01 09:00 in Japan. */
 export const T0 = new Date('2026-04-01T00:00:00.000Z');
+/** APP-2: the terms in force in these specs. */
+export const TERMS_VERSION = '2026-04-01';
 
 export const owner: Actor = { id: OWNER_ID, role: 'CUSTOMER' };
 export const otherCustomer: Actor = { id: OTHER_CUSTOMER_ID, role: 'CUSTOMER' };
@@ -67,6 +69,8 @@ export function submit(overrides: Partial<SubmitApplication['data']> = {}): Subm
       desiredStartDate: '2026-04-20',
       warnings: [],
       consentConfirmed: true,
+      termsVersion: TERMS_VERSION,
+      currentTermsVersion: TERMS_VERSION,
       ...overrides,
     },
   };
@@ -86,6 +90,7 @@ export function submitted(at = T0): ApplicationEvent {
       warnings: [],
       status: 'RECEIVED',
       consentConfirmed: true,
+      termsVersion: TERMS_VERSION,
       submittedAt: at.toISOString(),
     },
   };

@@ -36,18 +36,19 @@ export class StatusActs {
     private readonly answers: ApplicationAnswers,
   ) {}
 
-  async act(
+  /** `act` makes the command once access is granted: its input errors are for whoever may act. */
+  async act<Act extends StatusAct>(
     command: StatusActCommand,
-    act: (actor: Actor) => StatusAct,
+    type: Act['type'],
+    act: (actor: Actor) => Act,
   ): Promise<ApplicationModel> {
     const actor = actorOf(command.account);
-    const decided = act(actor);
     const outcome = await this.runner.run({
       applicationId: command.applicationId,
-      type: decided.type,
+      type,
       expectedRevision: command.expectedRevision,
       metadata: commandMetadata(actor),
-      command: () => decided,
+      command: () => act(actor),
     });
     return this.answers.after(outcome);
   }

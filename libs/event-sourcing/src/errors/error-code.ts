@@ -14,6 +14,10 @@ export enum ErrorCode {
   NOT_SERVED = 'NOT_SERVED',
   START_DATE_TOO_SOON = 'START_DATE_TOO_SOON',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** ACC-9: a staff login without a valid second factor, or a staff session not yet enrolled. */
+  MFA_REQUIRED = 'MFA_REQUIRED',
+  /** A store is unreachable for now: nothing was written; retry later. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));

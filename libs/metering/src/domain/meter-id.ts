@@ -1,5 +1,6 @@
 import { toHalfWidthAscii } from './half-width';
 import { parsed, refused, type ParseResult } from './parse-result';
+import { meteringMessages } from '../messages';
 
 /** 計器ID: one upper-case letter and 6 digits, e.g. `F146832` (APP-6). */
 export interface MeterId {
@@ -48,16 +49,10 @@ function normalise(text: string): string {
 export function parseMeterId(input: string): ParseResult<MeterId, MeterIdError> {
   const value = normalise(input);
   if (value === '') {
-    return refused(problem('METER_ID_REQUIRED', 'meterId', '計器IDを入力してください。'));
+    return refused(problem('METER_ID_REQUIRED', 'meterId', meteringMessages.meterIdRequired));
   }
   if (!METER_ID.test(value)) {
-    return refused(
-      problem(
-        'INVALID_METER_ID',
-        'meterId',
-        '計器IDは英大文字1文字と数字6桁で入力してください（例: F146832）。',
-      ),
-    );
+    return refused(problem('INVALID_METER_ID', 'meterId', meteringMessages.invalidMeterId));
   }
   return parsed({ value });
 }
@@ -70,13 +65,17 @@ export function meterIdFromPlate(
   const number = normalise(meterNumber);
   if (!METER_NUMBER.test(number)) {
     return refused(
-      problem('INVALID_METER_NUMBER', 'meterNumber', '計器のNo.は数字6桁で入力してください。'),
+      problem('INVALID_METER_NUMBER', 'meterNumber', meteringMessages.invalidMeterNumber),
     );
   }
   const formatName = normalise(inputFormatName);
   if (formatName === '') {
     return refused(
-      problem('INPUT_FORMAT_NAME_REQUIRED', 'inputFormatName', '入力形式名を入力してください。'),
+      problem(
+        'INPUT_FORMAT_NAME_REQUIRED',
+        'inputFormatName',
+        meteringMessages.inputFormatNameRequired,
+      ),
     );
   }
   const initial = formatName.slice(0, 1);
@@ -85,7 +84,7 @@ export function meterIdFromPlate(
       problem(
         'INVALID_INPUT_FORMAT_NAME',
         'inputFormatName',
-        '入力形式名は計器に表示されている英字で始まる名称を入力してください。',
+        meteringMessages.invalidInputFormatName,
       ),
     );
   }
@@ -101,13 +100,7 @@ export function resolveMeterId(input: MeterIdInput): ParseResult<MeterId, MeterI
   const meterNumber = blankToUndefined(input.meterNumber);
   if (meterNumber === undefined) {
     if (meterId !== undefined) return parseMeterId(meterId);
-    return refused(
-      problem(
-        'METER_ID_REQUIRED',
-        'meterId',
-        '計器ID、または計器のNo.と入力形式名を入力してください。',
-      ),
-    );
+    return refused(problem('METER_ID_REQUIRED', 'meterId', meteringMessages.meterRequired));
   }
   const fromPlate = meterIdFromPlate(meterNumber, input.inputFormatName ?? '');
   if (meterId === undefined || !fromPlate.ok) return fromPlate;
@@ -117,7 +110,7 @@ export function resolveMeterId(input: MeterIdInput): ParseResult<MeterId, MeterI
     problem(
       'METER_ID_MISMATCH',
       'meterNumber',
-      `計器ID（${typed.value.value}）と、計器のNo.・入力形式名から求めた計器ID（${fromPlate.value.value}）が一致しません。`,
+      meteringMessages.meterMismatch(typed.value.value, fromPlate.value.value),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode } from '@app/event-sourcing';
 import type { ClaimKind, MeteringPointEvent } from './metering-point.event';
+import { meteringMessages } from '../messages';
 
 export type MeteringPointErrorCode = Extract<`${ErrorCode}`, 'CONFLICT'>;
 export type MeteringPointErrorReason = 'POINT_HELD_BY_ANOTHER_APPLICATION';
@@ -13,17 +14,13 @@ export interface MeteringPointError {
   readonly message: string;
 }
 
-const KIND_LABEL: Record<ClaimKind, string> = { NEW: '新規', TERMINATION: '廃止' };
-
 export const meteringPointErrors = {
   /** MTR-2 */
   heldByAnotherApplication(pointId: string, applicationId: number, kind: ClaimKind) {
     return {
       code: 'CONFLICT',
       reason: 'POINT_HELD_BY_ANOTHER_APPLICATION',
-      message:
-        `地点特定番号 ${pointId} には手続中の${KIND_LABEL[kind]}の申込み（申込ID: ${applicationId}）があります。` +
-        '新規・廃止の申込みは、1つの地点につき同時に1件までです。',
+      message: meteringMessages.heldByAnotherApplication(pointId, applicationId, kind),
     } satisfies MeteringPointError;
   },
 };

@@ -1,5 +1,6 @@
 import { toHalfWidthAscii } from './half-width';
 import { parsed, refused, type ParseResult } from './parse-result';
+import { meteringMessages } from '../messages';
 
 export type PointKind = 'SUPPLY' | 'RECEPTION';
 
@@ -38,27 +39,26 @@ export function parsePointId(input: string): ParseResult<PointId, PointIdError> 
   if (digits === '') {
     return refused({
       code: 'POINT_ID_REQUIRED',
-      message: '供給地点特定番号または受電地点特定番号を入力してください。',
+      message: meteringMessages.pointIdRequired,
     });
   }
   if (!DIGITS.test(digits)) {
     return refused({
       code: 'NOT_DIGITS',
-      message: '地点特定番号は数字で入力してください（ハイフン区切りは可）。',
+      message: meteringMessages.pointIdNotDigits,
     });
   }
   if (digits.length !== LENGTH) {
     return refused({
       code: 'INVALID_POINT_ID_LENGTH',
-      message: `地点特定番号は22桁で入力してください（入力された桁数: ${digits.length}桁）。`,
+      message: meteringMessages.pointIdLength(digits.length),
     });
   }
   const kind = KIND_BY_PREFIX.get(digits.slice(0, 6));
   if (kind === undefined) {
     return refused({
       code: 'UNKNOWN_POINT_ID_PREFIX',
-      message:
-        '地点特定番号は「03-1011」（供給地点）または「03-1012」（受電地点）で始まる番号を入力してください。',
+      message: meteringMessages.pointIdPrefix,
     });
   }
   return parsed({ value: digits, kind, unissued: digits.endsWith(UNISSUED_SERIAL) });

@@ -74,7 +74,7 @@ describe('point ID', () => {
       ok: false,
       error: {
         code: 'INVALID_POINT_ID_LENGTH',
-        message: '地点特定番号は22桁で入力してください（入力された桁数: 3桁）。',
+        message: '地点特定番号は22桁で入力してください（入力いただいた桁数: 3桁）。',
       },
     });
   });

@@ -19,6 +19,7 @@ import type { ClaimingApplicationKind } from '../domain/metering-point.command';
 import { parseMeterId } from '../domain/meter-id';
 import { parsePointId, type PointId } from '../domain/point-id';
 import { meteringPointAggregate, type MeteringPointRepository } from './metering-point-repository';
+import { meteringMessages } from '../messages';
 
 export interface MeteringPointSnapshot {
   readonly pointId: string;
@@ -155,8 +156,7 @@ export class MeteringRegistry {
 /** The refusal of an unissued point ID where a real point is needed (field path added by the caller). */
 export const UNISSUED_POINT_ID = {
   code: 'UNISSUED_POINT_ID',
-  message:
-    '未発番の地点特定番号（末尾16桁がすべて0）は登録できません。発番された地点特定番号を入力してください。',
+  message: meteringMessages.unissuedPointId,
 } as const;
 
 function changeOf(events: readonly MeteringPointEvent[]): RecordChange {

@@ -51,7 +51,9 @@ for (const target of testDatabaseTargets()) {
       expect(mail?.from).toBe(FROM);
       expect(mail?.to).toBe('sato@example.jp');
       expect(mail?.envelopeTo).toEqual(['sato@example.jp']);
-      expect(mail?.subject).toBe('【Bルート申込】メールアドレスの確認のお願い');
+      expect(mail?.subject).toBe(
+        '【高圧Bルートサービス】新規アカウント登録のメールアドレス確認のお願い',
+      );
       expect(mail?.messageId).toBe(row?.message_id);
       expect(mail?.text).toContain('https://b-route.example.jp/verify-email?token=tok-9f8e7d\n');
       expect(mail?.text).toContain('有効期限は30分です');

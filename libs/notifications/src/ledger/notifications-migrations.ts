@@ -1,10 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { MailRecipients1764118200000 } from '../projections/1764118200000-mail-recipients';
 import { ApplicationMailRecipients1764118300000 } from '../projections/1764118300000-application-mail-recipients';
+import { MailRecipientNames1764118400000 } from '../projections/1764118400000-mail-recipient-names';
 import { MailDeliveries1764115500000 } from './migrations/1764115500000-mail-deliveries';
 
 export const NOTIFICATIONS_MIGRATIONS: (new () => MigrationInterface)[] = [
   MailDeliveries1764115500000,
   MailRecipients1764118200000,
   ApplicationMailRecipients1764118300000,
+  MailRecipientNames1764118400000,
 ];

@@ -41,7 +41,7 @@ describe('.eml file transport (no SMTP_URL)', () => {
       messageId: '<abc123.notification@b-route.example.jp>',
       from: 'no-reply@b-route.example.jp',
       to: 'sato@example.jp',
-      subject: '【Bルート申込】メールアドレスの確認のお願い',
+      subject: '【高圧Bルートサービス】新規アカウント登録のメールアドレス確認のお願い',
       text: '次のリンクを開いてください。\nhttps://b-route.example.jp/verify-email?token=t0k\n',
     };
     await transport.send(message);

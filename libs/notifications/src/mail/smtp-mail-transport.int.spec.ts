@@ -6,7 +6,7 @@ const message: MailMessage = {
   messageId: '<0123abcd.notification@b-route.example.jp>',
   from: 'no-reply@b-route.example.jp',
   to: 'yamada@example.jp',
-  subject: '【Bルート申込】申込状況が「手続中」になりました（申込ID: 42006）',
+  subject: '【高圧Bルートサービス】申込状況が「手続中」になりました（申込ID: 42006）',
   text: 'お申込みの状況が変わりました。\n申込ID: 42006\n申込状況: 手続中\n',
 };
 

@@ -7,6 +7,10 @@ export interface NotificationsOptions {
   readonly from: string;
   /** `PUBLIC_URL`, for links in mails (the verification link, ACC-2). */
   readonly publicUrl: string;
+  /** `SUPPORT_EMAIL` (ACC-8); the FAQ's when not given. */
+  readonly supportEmail?: string;
+  /** `MAIL_SIGNATURE`; the operator's name when not given. */
+  readonly signature?: string;
   /** `SMTP_URL`; without it mail is written as `.eml` files under `mailDirectory`. */
   readonly smtpUrl?: string;
   readonly mailDirectory?: string;

@@ -69,7 +69,12 @@ for (const target of testDatabaseTargets()) {
         accountId: sato.accountId,
         userId: 'sato_01',
         email: data.contact.email,
+        name: (registered.data as { contact: { name: string } }).contact.name,
       });
+      // Wording: the mail is addressed by name, sealed as the event holds it, opened to send.
+      expect(row?.params?.['addressee']).toBe(
+        (registered.data as { contact: { name: string } }).contact.name,
+      );
     });
 
     it('requests each event once per recipient, however often it is applied', async () => {
@@ -98,7 +103,10 @@ for (const target of testDatabaseTargets()) {
 
       const address = (registered.data as { contact: { email: string } }).contact.email;
       expect(await rowsOf('account-locked')).toEqual([
-        expect.objectContaining({ to_address: address, params: { userId: 'kato_01' } }),
+        expect.objectContaining({
+          to_address: address,
+          params: { userId: 'kato_01', addressee: expect.stringMatching(/^pii:v1:/u) },
+        }),
       ]);
       const initial = await rowsOf('initial-password-issued');
       const sealed = (row: LedgerRow): string => String(row.params?.['initialPassword']);
@@ -110,11 +118,13 @@ for (const target of testDatabaseTargets()) {
       expect(initial.map((row) => ({ ...row.params, initialPassword: 'sealed' }))).toEqual([
         {
           userId: 'kato_01',
+          addressee: expect.stringMatching(/^pii:v1:/u),
           initialPassword: 'sealed',
           expiresAt: minutesAfter(T0, 72 * 60).toISOString(),
         },
         {
           userId: 'kato_01',
+          addressee: expect.stringMatching(/^pii:v1:/u),
           initialPassword: 'sealed',
           expiresAt: minutesAfter(T0, 72 * 60).toISOString(),
         },
@@ -190,7 +200,10 @@ for (const target of testDatabaseTargets()) {
           failed: 0,
         });
         expect(server.received.map((mail) => [mail.envelopeTo, mail.subject])).toEqual([
-          [['sano@example.jp'], '【Bルート申込】メールアドレスの確認のお願い'],
+          [
+            ['sano@example.jp'],
+            '【高圧Bルートサービス】新規アカウント登録のメールアドレス確認のお願い',
+          ],
         ]);
         expect(server.received[0]?.text).toContain('/verify-email?token=tok-sano-1\n');
       } finally {

@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import type { MailLedger } from '../ledger/mail-ledger';
 import type { MailContent } from '../templates/mail-templates';
 import { MailRecipientEntity, type MailRecipient } from './mail-recipient.entity';
+import { addressed } from './addressee';
 
 /** The account events that mail someone, or change where an account's mail goes. */
 export const ACCOUNT_MAIL_EVENTS = [
@@ -55,10 +56,11 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
   switch (event.type) {
     case 'AccountRegistered': {
       const { accountId, userId, contact } = event.data;
-      await mail.remember({ accountId, userId, email: contact.email });
+      await mail.remember({ accountId, userId, email: contact.email, name: contact.name });
       await mail.send(accountId, contact.email, {
         template: 'verification-link',
         params: {
+          addressee: contact.name,
           userId,
           token: event.data.verificationToken,
           expiresAt: event.data.verificationExpiresAt,
@@ -70,19 +72,19 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
       // No mail: create-operator prints the initial password to the operator who ran it;
       // mailing it as well would leave a second copy of it in a mailbox.
       const { accountId, userId, contact } = event.data;
-      await mail.remember({ accountId, userId, email: contact.email });
+      await mail.remember({ accountId, userId, email: contact.email, name: contact.name });
       return;
     }
     case 'AccountLocked':
-      await mail.toHolder(event.data.accountId, (userId) => ({
+      await mail.toHolder(event.data.accountId, (userId, addressee) => ({
         template: 'account-locked',
-        params: { userId },
+        params: { userId, ...addressed(addressee) },
       }));
       return;
     case 'AccountUnlocked':
     case 'PasswordReset':
-      await mail.toHolder(event.data.accountId, (userId) =>
-        initialPasswordMail(userId, event.data),
+      await mail.toHolder(event.data.accountId, (userId, addressee) =>
+        initialPasswordMail(userId, event.data, addressee),
       );
       return;
     case 'ContactChanged':
@@ -112,17 +114,30 @@ async function contactChanged(
   const { accountId, changed } = event.data;
   const before = await mail.recipient(accountId);
   if (!before) return;
-  const content: MailContent = { template: 'contact-changed', params: { userId: before.userId } };
+  // Addressed by the name in force after the change: the holder's own, if that is what changed.
+  const name = changed.name ?? before.name ?? null;
+  const content: MailContent = {
+    template: 'contact-changed',
+    params: { userId: before.userId, ...addressed(name) },
+  };
   await mail.send(accountId, before.email, content);
-  if (changed.email === undefined) return;
-  await mail.send(`${accountId}${NEW_ADDRESS_RECIPIENT_SUFFIX}`, changed.email, content);
-  await mail.remember({ ...before, email: changed.email });
+  if (changed.email !== undefined) {
+    await mail.send(`${accountId}${NEW_ADDRESS_RECIPIENT_SUFFIX}`, changed.email, content);
+  }
+  if (changed.email !== undefined || changed.name !== undefined) {
+    await mail.remember({ ...before, email: changed.email ?? before.email, name });
+  }
 }
 
-function initialPasswordMail(userId: string, issued: InitialPasswordIssued): MailContent {
+function initialPasswordMail(
+  userId: string,
+  issued: InitialPasswordIssued,
+  addressee: string | null,
+): MailContent {
   return {
     template: 'initial-password-issued',
     params: {
+      ...addressed(addressee),
       userId,
       initialPassword: issued.initialPassword,
       expiresAt: issued.initialPasswordExpiresAt,
@@ -151,9 +166,18 @@ class AccountMail {
   }
 
   /** To the account's current address; an account this context never saw gets nothing. */
-  async toHolder(accountId: string, content: (userId: string) => MailContent): Promise<void> {
+  async toHolder(
+    accountId: string,
+    content: (userId: string, addressee: string | null) => MailContent,
+  ): Promise<void> {
     const recipient = await this.recipient(accountId);
-    if (recipient) await this.send(accountId, recipient.email, content(recipient.userId));
+    if (recipient) {
+      await this.send(
+        accountId,
+        recipient.email,
+        content(recipient.userId, recipient.name ?? null),
+      );
+    }
   }
 
   async send(recipient: string, to: string, content: MailContent): Promise<void> {

@@ -7,6 +7,8 @@ import { EntitySchema } from 'typeorm';
 export interface ApplicationMailRecipient {
   applicationId: number;
   email: string;
+  /** The addressee's name, vault ciphertext; null for rows kept before names were. */
+  name?: string | null;
 }
 
 export const ApplicationMailRecipientEntity = new EntitySchema<ApplicationMailRecipient>({
@@ -15,5 +17,6 @@ export const ApplicationMailRecipientEntity = new EntitySchema<ApplicationMailRe
   columns: {
     applicationId: { type: 'integer', primary: true, name: 'application_id' },
     email: { type: 'text' },
+    name: { type: 'text', nullable: true },
   },
 });

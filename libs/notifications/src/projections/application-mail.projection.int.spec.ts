@@ -116,7 +116,12 @@ for (const target of testDatabaseTargets()) {
           recipient: 'application-42006',
           template: 'application-received',
           to_address: (event.data as { applicant: SealedApplicantInfo }).applicant.email,
-          params: { applicationId: '42006' },
+          // APP-9: the mail repeats the application; Wording: addressed by the sealed name.
+          params: expect.objectContaining({
+            applicationId: '42006',
+            kind: 'NEW',
+            addressee: (event.data as { applicant: SealedApplicantInfo }).applicant.name,
+          }) as unknown,
         }),
       ]);
       expect(JSON.stringify(rows)).not.toContain('applicant@example.jp');
@@ -183,18 +188,42 @@ for (const target of testDatabaseTargets()) {
       await apply(...events.map(recorded));
 
       const rows = await bed.rows();
-      expect(rows.map((row) => [row.template, row.params])).toEqual(
+      const sealed = expect.stringMatching(/^pii:v1:/u) as unknown;
+      expect(
+        rows.map((row) => [
+          row.template,
+          row.template === 'application-received'
+            ? { applicationId: row.params?.['applicationId'] }
+            : row.params,
+        ]),
+      ).toEqual(
         expect.arrayContaining([
           ['application-received', { applicationId: '42007' }],
-          ['application-status-changed', { applicationId: '42007', status: 'IN_PROGRESS' }],
           [
             'application-status-changed',
-            { applicationId: '42007', status: 'RETURNED', reason: '需要家名に機種依存文字' },
+            { applicationId: '42007', status: 'IN_PROGRESS', addressee: sealed },
           ],
-          ['application-status-changed', { applicationId: '42007', status: 'RECEIVED' }],
           [
             'application-status-changed',
-            { applicationId: '42007', status: 'REJECTED', reason: '通信端末が光通信のため' },
+            {
+              applicationId: '42007',
+              status: 'RETURNED',
+              reason: '需要家名に機種依存文字',
+              addressee: sealed,
+            },
+          ],
+          [
+            'application-status-changed',
+            { applicationId: '42007', status: 'RECEIVED', addressee: sealed },
+          ],
+          [
+            'application-status-changed',
+            {
+              applicationId: '42007',
+              status: 'REJECTED',
+              reason: '通信端末が光通信のため',
+              addressee: sealed,
+            },
           ],
         ]),
       );
@@ -244,7 +273,10 @@ for (const target of testDatabaseTargets()) {
           failed: 0,
         });
         expect(server.received.map((mail) => [mail.envelopeTo, mail.subject])).toEqual([
-          [['kanryo@example.jp'], '【Bルート申込】お申込みを受け付けました（申込ID: 42010）'],
+          [
+            ['kanryo@example.jp'],
+            '【高圧Bルートサービス】お申込みを受け付けました（申込ID: 42010）',
+          ],
         ]);
       } finally {
         await transport.close();

@@ -9,6 +9,7 @@ import type { Projection, RecordedEvent } from '@app/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { MailLedger } from '../ledger/mail-ledger';
 import type { MailContent } from '../templates/mail-templates';
+import { addressed } from './addressee';
 import { ApplicationMailRecipientEntity } from './application-mail-recipient.entity';
 
 /**
@@ -43,14 +44,14 @@ async function project(
   if (event.type === 'ApplicationSubmitted' || event.type === 'ApplicationChanged') {
     await manager.upsert(
       ApplicationMailRecipientEntity,
-      { applicationId, email: event.data.applicant.email },
+      { applicationId, email: event.data.applicant.email, name: event.data.applicant.name },
       ['applicationId'],
     );
   }
-  const content = mailFor(event);
-  if (content === null) return;
   const recipient = await manager.findOneBy(ApplicationMailRecipientEntity, { applicationId });
   if (!recipient) return;
+  const content = mailFor(event, recipient.name ?? null);
+  if (content === null) return;
   await ledger.enqueue(manager, {
     eventId: recorded.id,
     recipient: applicationPiiSubject(applicationId),
@@ -60,15 +61,27 @@ async function project(
   });
 }
 
-function mailFor(event: ApplicationEvent): MailContent | null {
+function mailFor(event: ApplicationEvent, name: string | null): MailContent | null {
   const applicationId = String(event.data.applicationId);
+  const addressee = addressed(name);
   const status = (value: 'RECEIVED' | 'IN_PROGRESS' | 'COMPLETED' | 'WITHDRAWN'): MailContent => ({
     template: 'application-status-changed',
-    params: { applicationId, status: value },
+    params: { applicationId, status: value, ...addressee },
   });
   switch (event.type) {
+    // APP-9: the mail repeats what was applied for.
     case 'ApplicationSubmitted':
-      return { template: 'application-received', params: { applicationId } };
+      return {
+        template: 'application-received',
+        params: {
+          applicationId,
+          kind: event.data.kind,
+          desiredStartDate: event.data.desiredStartDate,
+          points: event.data.meteringPoints.map(({ kind, pointId }) => ({ kind, pointId })),
+          warnings: event.data.warnings.map(({ code, from, to }) => ({ code, from, to })),
+          ...addressee,
+        },
+      };
     case 'ApplicationChanged':
       return event.data.resubmitted ? status('RECEIVED') : null;
     case 'ApplicationWithdrawn':
@@ -77,11 +90,19 @@ function mailFor(event: ApplicationEvent): MailContent | null {
       return status('IN_PROGRESS');
     case 'ApplicationCompleted':
       return status('COMPLETED');
+    // Part of the completion, which is mailed with the issued IDs.
+    case 'PointIdsIssued':
+      return null;
     case 'ApplicationReturned':
     case 'ApplicationRejected':
       return {
         template: 'application-status-changed',
-        params: { applicationId, status: event.data.status, reason: event.data.reason },
+        params: {
+          applicationId,
+          status: event.data.status,
+          reason: event.data.reason,
+          ...addressee,
+        },
       };
     default: {
       const unhandled: never = event;

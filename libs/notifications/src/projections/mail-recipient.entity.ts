@@ -8,6 +8,8 @@ export interface MailRecipient {
   accountId: string;
   userId: string;
   email: string;
+  /** The addressee's name, vault ciphertext; null for rows kept before names were. */
+  name?: string | null;
 }
 
 export const MailRecipientEntity = new EntitySchema<MailRecipient>({
@@ -17,5 +19,6 @@ export const MailRecipientEntity = new EntitySchema<MailRecipient>({
     accountId: { type: 'uuid', primary: true, name: 'account_id' },
     userId: { type: 'text', name: 'user_id' },
     email: { type: 'text' },
+    name: { type: 'text', nullable: true },
   },
 });

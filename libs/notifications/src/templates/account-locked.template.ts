@@ -1,17 +1,29 @@
-import { body, type RenderedMail } from './mail-template';
+import { mailMessages } from '../messages';
+import { body, type RenderedMail, type TemplateContext } from './mail-template';
 
 export interface AccountLockedParams {
   readonly userId: string;
+  readonly addressee?: string;
 }
 
-export function accountLockedMail(params: AccountLockedParams): RenderedMail {
+/** ACC-4; ACC-8 and Q16: how to ask the back office to unlock it. */
+export function accountLockedMail(
+  params: AccountLockedParams,
+  context: TemplateContext,
+): RenderedMail {
+  const m = mailMessages.locked;
   return {
-    subject: '【Bルート申込】アカウントがロックされました',
-    text: body([
-      `ユーザーID「${params.userId}」のアカウントは、パスワードを3回続けて誤ったためロックされました。`,
-      '',
-      'ロックの解除は運用担当者が行います。解除後、初期パスワードをメールでお送りします。',
-      'お心当たりのない場合は、第三者による不正なログインの試みの可能性があります。',
-    ]),
+    subject: m.subject,
+    text: body(
+      params.addressee,
+      [
+        m.intro(params.userId),
+        m.action,
+        '',
+        mailMessages.askBackOffice(context.supportEmail, m.unlock),
+        m.notYou,
+      ],
+      context,
+    ),
   };
 }

@@ -1,16 +1,23 @@
-import { body, type RenderedMail } from './mail-template';
+import { mailMessages } from '../messages';
+import { body, type RenderedMail, type TemplateContext } from './mail-template';
 
 export interface ContactChangedParams {
   readonly userId: string;
+  readonly addressee?: string;
 }
 
-export function contactChangedMail(params: ContactChangedParams): RenderedMail {
+/** ACC-6: the holder hears of the operator's change, at the old address and the new. */
+export function contactChangedMail(
+  params: ContactChangedParams,
+  context: TemplateContext,
+): RenderedMail {
+  const m = mailMessages.contactChanged;
   return {
-    subject: '【Bルート申込】ご登録の連絡先が変更されました',
-    text: body([
-      `ユーザーID「${params.userId}」のご登録の連絡先（氏名・メールアドレス・電話番号）が変更されました。`,
-      '',
-      'お心当たりのない場合は、運用担当者にご連絡ください。',
-    ]),
+    subject: m.subject,
+    text: body(
+      params.addressee,
+      [m.intro(params.userId), '', mailMessages.askBackOffice(context.supportEmail, m.notYou)],
+      context,
+    ),
   };
 }

@@ -1,23 +1,33 @@
-import { body, japanTime, type RenderedMail } from './mail-template';
+import { mailMessages } from '../messages';
+import { body, japanTime, type RenderedMail, type TemplateContext } from './mail-template';
 
 export interface InitialPasswordIssuedParams {
   readonly userId: string;
   readonly initialPassword: string;
   /** ISO instant; 72 hours after issue (ACC-5). */
   readonly expiresAt: string;
+  readonly addressee?: string;
 }
 
-export function initialPasswordIssuedMail(params: InitialPasswordIssuedParams): RenderedMail {
+export function initialPasswordIssuedMail(
+  params: InitialPasswordIssuedParams,
+  context: TemplateContext,
+): RenderedMail {
+  const m = mailMessages.initialPassword;
   return {
-    subject: '【Bルート申込】初期パスワードのお知らせ',
-    text: body([
-      `ユーザーID「${params.userId}」の初期パスワードを発行しました。`,
-      '',
-      `初期パスワード: ${params.initialPassword}`,
-      '',
-      `有効期限は72時間です（${japanTime(params.expiresAt)}まで）。`,
-      'ログイン後、最初にパスワードの変更が必要です。変更するまで他の操作はできません。',
-      '期限を過ぎた場合は、運用担当者に再発行をご依頼ください。',
-    ]),
+    subject: m.subject,
+    text: body(
+      params.addressee,
+      [
+        m.intro(params.userId),
+        '',
+        m.password(params.initialPassword),
+        m.deadline(japanTime(params.expiresAt)),
+        '',
+        m.action,
+        mailMessages.askBackOffice(context.supportEmail, m.expired),
+      ],
+      context,
+    ),
   };
 }

@@ -4,16 +4,33 @@ import type { MailContent, MailTemplateName } from './mail-templates';
 const text = z.string().min(1);
 const instant = z.iso.datetime({ offset: true });
 
+// The addressee's name is optional: requests recorded before it was kept have none.
+const addressee = z.string().optional();
+const day = z.iso.date();
+
 const schemas = {
-  'verification-link': z.object({ userId: text, token: text, expiresAt: instant }),
-  'account-locked': z.object({ userId: text }),
-  'initial-password-issued': z.object({ userId: text, initialPassword: text, expiresAt: instant }),
-  'contact-changed': z.object({ userId: text }),
-  'application-received': z.object({ applicationId: text }),
+  'verification-link': z.object({ userId: text, token: text, expiresAt: instant, addressee }),
+  'account-locked': z.object({ userId: text, addressee }),
+  'initial-password-issued': z.object({
+    userId: text,
+    initialPassword: text,
+    expiresAt: instant,
+    addressee,
+  }),
+  'contact-changed': z.object({ userId: text, addressee }),
+  'application-received': z.object({
+    applicationId: text,
+    kind: z.enum(['NEW', 'TERMINATION', 'ACTIVATION']).optional(),
+    desiredStartDate: day.optional(),
+    points: z.array(z.object({ kind: z.enum(['SUPPLY', 'RECEPTION']), pointId: text })).optional(),
+    warnings: z.array(z.object({ code: text, from: day, to: day })).optional(),
+    addressee,
+  }),
   'application-status-changed': z.object({
     applicationId: text,
     status: z.enum(['RECEIVED', 'IN_PROGRESS', 'COMPLETED', 'RETURNED', 'REJECTED', 'WITHDRAWN']),
     reason: z.string().optional(),
+    addressee,
   }),
 } satisfies Record<MailTemplateName, z.ZodType>;
 

@@ -58,15 +58,15 @@ export function renderMail(content: MailContent, context: TemplateContext): Rend
     case 'verification-link':
       return verificationLinkMail(content.params, context);
     case 'account-locked':
-      return accountLockedMail(content.params);
+      return accountLockedMail(content.params, context);
     case 'initial-password-issued':
-      return initialPasswordIssuedMail(content.params);
+      return initialPasswordIssuedMail(content.params, context);
     case 'contact-changed':
-      return contactChangedMail(content.params);
+      return contactChangedMail(content.params, context);
     case 'application-received':
-      return applicationReceivedMail(content.params);
+      return applicationReceivedMail(content.params, context);
     case 'application-status-changed':
-      return applicationStatusChangedMail(content.params);
+      return applicationStatusChangedMail(content.params, context);
     default: {
       const unknown: never = content;
       throw new Error(`unknown mail template ${JSON.stringify(unknown)}`);

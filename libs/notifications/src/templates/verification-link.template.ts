@@ -1,3 +1,4 @@
+import { mailMessages } from '../messages';
 import { body, japanTime, type RenderedMail, type TemplateContext } from './mail-template';
 
 export interface VerificationLinkParams {
@@ -5,24 +6,30 @@ export interface VerificationLinkParams {
   readonly token: string;
   /** ISO instant; 30 minutes after issue (ACC-2). */
   readonly expiresAt: string;
+  /** The holder's name (a vault token in the ledger, opened to send). */
+  readonly addressee?: string;
 }
 
 export function verificationLinkMail(
   params: VerificationLinkParams,
   context: TemplateContext,
 ): RenderedMail {
+  const m = mailMessages.verification;
   const link = `${context.publicUrl}/verify-email?token=${encodeURIComponent(params.token)}`;
   return {
-    subject: '【Bルート申込】メールアドレスの確認のお願い',
-    text: body([
-      `ユーザーID「${params.userId}」のご登録ありがとうございます。`,
-      '',
-      '次のリンクを開いて、メールアドレスの確認を完了してください。',
-      link,
-      '',
-      `このリンクの有効期限は30分です（${japanTime(params.expiresAt)}まで）。`,
-      '期限を過ぎた場合は、もう一度ご登録ください。',
-      'お心当たりのない場合は、このメールを破棄してください。',
-    ]),
+    subject: m.subject,
+    text: body(
+      params.addressee,
+      [
+        m.intro(params.userId),
+        m.action,
+        '',
+        link,
+        '',
+        m.deadline(japanTime(params.expiresAt)),
+        m.notYou,
+      ],
+      context,
+    ),
   };
 }

@@ -8,16 +8,18 @@ describe('verification link mail (ACC-2, ACC-8)', () => {
   );
 
   it('has a Japanese subject and the link <PUBLIC_URL>/verify-email?token=<token>', () => {
-    expect(mail.subject).toBe('【Bルート申込】メールアドレスの確認のお願い');
+    expect(mail.subject).toBe(
+      '【高圧Bルートサービス】新規アカウント登録のメールアドレス確認のお願い',
+    );
     expect(mail.text).toContain(`https://b-route.example.jp/verify-email?token=${alice.token}\n`);
   });
 
   it('says the link is valid for 30 minutes, until the time in Japan', () => {
-    expect(mail.text).toContain('有効期限は30分です（2026年11月26日 10:30まで）');
+    expect(mail.text).toContain('有効期限は30分です（2026/11/26 10:30まで）');
   });
 
   it('says it comes from a send-only address (ACC-8)', () => {
-    expect(mail.text).toContain('送信専用アドレス');
+    expect(mail.text).toContain('送信専用のメールアドレス');
   });
 
   it('shows nothing of another person', () => {

@@ -1,6 +1,10 @@
 import type { TemplateContext } from '../templates/mail-template';
 
-export const templateContext: TemplateContext = { publicUrl: 'https://b-route.example.jp' };
+export const templateContext: TemplateContext = {
+  publicUrl: 'https://b-route.example.jp',
+  supportEmail: 'Kouatsu2023@tepcoco.jp',
+  signature: '東京電力パワーグリッド株式会社',
+};
 
 /** Two people's data: a mail for one must show nothing of the other. */
 export const alice = {

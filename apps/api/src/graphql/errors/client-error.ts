@@ -6,6 +6,7 @@ import {
   type FieldError,
 } from '@app/event-sourcing';
 import { GraphQLError } from 'graphql';
+import { apiMessages } from './messages';
 import { QueryRefusedError } from './query-refused.error';
 
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
@@ -25,22 +26,21 @@ export interface ClientError {
 
 const INTERNAL: ClientError = {
   code: INTERNAL_SERVER_ERROR,
-  message: 'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+  message: apiMessages.internal,
 };
 
-const CONFLICT_MESSAGE =
-  'ほかの操作で内容が更新されています。最新の内容を確認してからやり直してください。';
+const CONFLICT_MESSAGE = apiMessages.conflict;
 
 const HTTP_STATUS: Record<number, Omit<ClientError, 'fields'>> = {
-  400: { code: ErrorCode.BAD_USER_INPUT, message: '入力内容に誤りがあります。' },
-  401: { code: ErrorCode.UNAUTHENTICATED, message: 'ログインが必要です。' },
-  403: { code: ErrorCode.FORBIDDEN, message: 'この操作を行う権限がありません。' },
-  404: { code: ErrorCode.NOT_FOUND, message: '対象が見つかりません。' },
+  400: { code: ErrorCode.BAD_USER_INPUT, message: apiMessages.badInput },
+  401: { code: ErrorCode.UNAUTHENTICATED, message: apiMessages.unauthenticated },
+  403: { code: ErrorCode.FORBIDDEN, message: apiMessages.forbidden },
+  404: { code: ErrorCode.NOT_FOUND, message: apiMessages.notFound },
   409: { code: ErrorCode.CONFLICT, message: CONFLICT_MESSAGE },
-  422: { code: ErrorCode.BAD_USER_INPUT, message: '入力内容に誤りがあります。' },
+  422: { code: ErrorCode.BAD_USER_INPUT, message: apiMessages.badInput },
   429: {
     code: ErrorCode.RATE_LIMITED,
-    message: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',
+    message: apiMessages.rateLimited,
   },
 };
 
@@ -51,27 +51,27 @@ const REQUEST_REFUSALS: Record<
 > = {
   GRAPHQL_PARSE_FAILED: () => ({
     reason: 'GRAPHQL_PARSE_FAILED',
-    message: 'クエリの構文に誤りがあります。',
+    message: apiMessages.parseFailed,
   }),
   GRAPHQL_VALIDATION_FAILED: (error) =>
     /introspection is not allowed/i.test(error.message)
       ? {
           reason: 'INTROSPECTION_DISABLED',
-          message: 'この環境ではスキーマの照会（イントロスペクション）はできません。',
+          message: apiMessages.introspectionDisabled,
         }
-      : { reason: 'GRAPHQL_VALIDATION_FAILED', message: 'クエリがスキーマに適合しません。' },
-  BAD_USER_INPUT: () => ({ reason: 'INVALID_VARIABLES', message: '変数の値が不正です。' }),
+      : { reason: 'GRAPHQL_VALIDATION_FAILED', message: apiMessages.validationFailed },
+  BAD_USER_INPUT: () => ({ reason: 'INVALID_VARIABLES', message: apiMessages.invalidVariables }),
   OPERATION_RESOLUTION_FAILURE: () => ({
     reason: 'OPERATION_RESOLUTION_FAILURE',
-    message: '指定された operationName の操作がクエリにありません。',
+    message: apiMessages.operationNotFound,
   }),
   PERSISTED_QUERY_NOT_FOUND: () => ({
     reason: 'PERSISTED_QUERY_NOT_SUPPORTED',
-    message: 'persisted query には対応していません。',
+    message: apiMessages.persistedQueries,
   }),
   PERSISTED_QUERY_NOT_SUPPORTED: () => ({
     reason: 'PERSISTED_QUERY_NOT_SUPPORTED',
-    message: 'persisted query には対応していません。',
+    message: apiMessages.persistedQueries,
   }),
   BAD_REQUEST: (error) => badRequest(error.message),
 };
@@ -127,17 +127,16 @@ function badRequest(message: string): { reason: string; message: string } {
   if (/Cross-Site Request Forgery|CSRF/i.test(message)) {
     return {
       reason: 'CSRF_PREVENTED',
-      message:
-        'CSRF 対策のため拒否しました。Content-Type: application/json を指定するか、apollo-require-preflight ヘッダーを付けてください。',
+      message: apiMessages.csrf,
     };
   }
   if (/batching/i.test(message)) {
     return {
       reason: 'BATCHING_DISABLED',
-      message: '複数の操作をまとめて送るバッチリクエストには対応していません。',
+      message: apiMessages.batching,
     };
   }
-  return { reason: 'BAD_REQUEST', message: 'リクエストの形式が不正です。' };
+  return { reason: 'BAD_REQUEST', message: apiMessages.badRequest };
 }
 
 /** A resolver's own error arrives wrapped in a GraphQLError with a `path`; its code means nothing. */

@@ -145,7 +145,8 @@ describe('toClientError', () => {
   ])('treats %s as internal, with a generic message', (_, error) => {
     expect(toClientError(error)).toEqual({
       code: INTERNAL_SERVER_ERROR,
-      message: 'サーバーで予期しないエラーが発生しました。時間をおいて再度お試しください。',
+      message:
+        '申し訳ございません。システムで予期しないエラーが発生いたしました。お手数ですが、時間をおいて再度お試しください。',
     });
   });
 });

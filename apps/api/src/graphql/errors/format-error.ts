@@ -7,7 +7,7 @@ import { isInternal, toClientError } from './client-error';
  * Apollo's `formatError`: the client sees only what `toClientError` allows; bugs are logged
  * in full with the correlation id, which the client also gets to quote when asking for help.
  */
-export function createErrorFormatter(logger: PinoLogger) {
+export function createErrorFormatter(logger: PinoLogger, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const client = toClientError(error);
     const correlationId = RequestContext.correlationId();
@@ -23,7 +23,8 @@ export function createErrorFormatter(logger: PinoLogger) {
         code: client.code,
         ...(client.fields ? { fields: client.fields } : {}),
         ...(client.reason ? { reason: client.reason } : {}),
-        ...(client.detail ? { detail: client.detail } : {}),
+        // graphql-js's English may echo variable values or guess at field names: not in production.
+        ...(client.detail && !production ? { detail: client.detail } : {}),
         ...(isInternal(client) && correlationId ? { correlationId } : {}),
       },
     };

@@ -1,5 +1,6 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { QueryRefusedError } from '../errors/query-refused.error';
+import { apiMessages } from '../errors/messages';
 
 /**
  * Refuses documents with more than `maxAliases` aliased fields. Aliases are how one request asks
@@ -16,7 +17,7 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
       Document: {
         leave() {
           if (aliases <= maxAliases) return;
-          const message = `別名（エイリアス）が多すぎます（${aliases} 個、上限 ${maxAliases} 個）。`;
+          const message = apiMessages.tooManyAliases(aliases, maxAliases);
           context.reportError(
             new GraphQLError(message, {
               originalError: new QueryRefusedError('TOO_MANY_ALIASES', message),

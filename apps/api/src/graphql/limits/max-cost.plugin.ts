@@ -1,15 +1,36 @@
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { GraphQLError } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 import { QueryRefusedError } from '../errors/query-refused.error';
+import { apiMessages } from '../errors/messages';
+
+/**
+ * A field with a `limit` argument (a page) costs what it selects times the rows it may return,
+ * its default included: `accounts(limit: 100) { items { … } }` is priced for 100 rows.
+ */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const limit: unknown = args['limit'];
+  if (typeof limit !== 'number' || !Number.isFinite(limit)) return undefined;
+  return 1 + childComplexity * Math.max(1, Math.ceil(limit));
+};
 
 /**
  * Refuses operations whose estimated cost exceeds `maxCost`. Every field costs 1 unless its
- * `@Field({ complexity })` says otherwise (e.g. a list priced by its `limit`). A plugin rather
- * than a validation rule because the estimate needs the request's variables.
+ * `@Field({ complexity })` says otherwise, and a page multiplies by its `limit`. A plugin rather
+ * than a validation rule because the estimate needs the request's variables. An operation whose
+ * cost cannot be estimated is refused (fails closed).
  */
 export function maxCostPlugin(maxCost: number): ApolloServerPlugin {
-  const estimators = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
+  const estimators = [
+    fieldExtensionsEstimator(),
+    pageEstimator,
+    simpleEstimator({ defaultComplexity: 1 }),
+  ];
   return {
     async requestDidStart() {
       return {
@@ -23,8 +44,9 @@ export function maxCostPlugin(maxCost: number): ApolloServerPlugin {
               estimators,
             }),
           );
-          if (cost === null || cost <= maxCost) return;
-          const message = `クエリのコストが上限を超えています（${cost}、上限 ${maxCost}）。取得する項目や件数を減らしてください。`;
+          if (cost !== null && cost <= maxCost) return;
+          const message =
+            cost === null ? apiMessages.costUnknown : apiMessages.tooCostly(cost, maxCost);
           throw new GraphQLError(message, {
             originalError: new QueryRefusedError('QUERY_TOO_COSTLY', message),
             extensions: { http: { status: 400 } },
@@ -35,11 +57,20 @@ export function maxCostPlugin(maxCost: number): ApolloServerPlugin {
   };
 }
 
-/** Invalid variables make the estimate throw; execution then reports them properly. */
+/**
+ * Invalid variables make the estimate throw: no cost is known, so the operation is refused, with
+ * the variables' own error when there is one (a scalar's Japanese message reaches the client).
+ */
 function estimate(run: () => number): number | null {
   try {
     return run();
-  } catch {
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, {
+        originalError: error.originalError ?? error,
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
+    }
     return null;
   }
 }

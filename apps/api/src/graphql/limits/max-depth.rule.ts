@@ -6,6 +6,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { QueryRefusedError } from '../errors/query-refused.error';
+import { apiMessages } from '../errors/messages';
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields (`{ a { b } }` is 2). Introspection
@@ -55,7 +56,7 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet);
         if (depth <= maxDepth) return;
-        const message = `クエリの階層が深すぎます（${depth} 階層、上限 ${maxDepth} 階層）。`;
+        const message = apiMessages.tooDeep(depth, maxDepth);
         context.reportError(
           new GraphQLError(message, {
             nodes: [operation],

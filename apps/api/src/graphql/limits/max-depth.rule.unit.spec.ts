@@ -13,7 +13,7 @@ describe('maxDepthRule', () => {
   it('counts a root field as depth 1 and allows the limit itself', () => {
     expect(errorsOf('{ node { child { value } } }')).toEqual([]);
     expect(errorsOf('{ node { child { child { value } } } }')).toEqual([
-      'クエリの階層が深すぎます（4 階層、上限 3 階層）。',
+      'リクエストの階層が深すぎます（4 階層、上限 3 階層）。',
     ]);
   });
 

@@ -1,11 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  commandMetadata,
-  domainErrorOf,
-  InvalidInputError,
-  ProjectionRunners,
-} from '@app/event-sourcing';
+import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
 import { contactProblems, type ContactInput } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import {
@@ -16,6 +11,8 @@ import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
 import { waitForAccounts } from '../account-use-case';
 import { accountNamed, actorOf, currentView } from '../operator-care';
 import { ChangeAccountContactCommand } from './change-account-contact.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 @CommandHandler(ChangeAccountContactCommand)
 export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccountContactCommand> {
@@ -38,7 +35,7 @@ export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccoun
       commandMetadata(actor),
     );
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     return currentView(this.query, id);
   }
 }

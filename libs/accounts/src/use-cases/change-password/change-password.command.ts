@@ -7,6 +7,7 @@ export class ChangePasswordCommand extends Command<boolean> {
     readonly account: SessionAccount,
     readonly currentPassword: string,
     readonly newPassword: string,
+    readonly clientAddress: string,
   ) {
     super();
   }

@@ -2,6 +2,7 @@ import { Inject, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import { ClientAddress } from '../../auth/client-address.decorator';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
@@ -19,9 +20,10 @@ export class ChangePasswordResolver {
     @CurrentAccount() account: SessionAccount,
     @Args('currentPassword', { type: () => String }) currentPassword: string,
     @Args('newPassword', { type: () => String }) newPassword: string,
+    @ClientAddress() clientAddress: string,
   ): Promise<boolean> {
     return this.commandBus.execute(
-      new ChangePasswordCommand(account, currentPassword, newPassword),
+      new ChangePasswordCommand(account, currentPassword, newPassword, clientAddress),
     );
   }
 }

@@ -1,9 +1,8 @@
+import { accountMessages } from '../../messages';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  commandMetadata,
-  domainErrorOf,
   EVENT_STORE,
   InvalidInputError,
   ProjectionRunners,
@@ -18,6 +17,8 @@ import { waitForAccounts } from '../account-use-case';
 import { currentView } from '../operator-care';
 import { UserIdClaims } from '../register-account/user-id-claims';
 import { CreateOperatorCommand, type CreatedOperator } from './create-operator.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 /**
  * A tool can wait longer than a request: on a busy server the event store shows an append only
@@ -52,7 +53,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
         {
           field: 'userId',
           code: 'USER_ID_TAKEN',
-          message: 'このユーザーIDはすでに使用されています。別のユーザーIDを指定してください。',
+          message: accountMessages.userIdTaken,
         },
       ]);
     }
@@ -75,7 +76,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
       },
       metadata,
     );
-    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     await waitForAccounts(this.projections, outcome.checkpoint, TOOL_READ_MODEL_WAIT_MS);
     return { account: await currentView(this.query, accountId), initialPassword: password };
   }

@@ -1,10 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import {
-  commandMetadata,
-  PiiVault,
-  ProjectionRunners,
-  WrongExpectedRevisionError,
-} from '@app/event-sourcing';
+import { PiiVault, ProjectionRunners, WrongExpectedRevisionError } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
@@ -12,6 +7,7 @@ import { AccountSweepQuery } from '../../queries/account-sweep.query';
 import { SessionService } from '../../sessions/session.service';
 import { waitForAccounts } from '../account-use-case';
 import { SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
+import { commandMetadata } from '@app/event-sourcing';
 
 const BATCH = 200;
 // A calendar year is never shorter than 365 days: asking the read model for 365 finds them all.

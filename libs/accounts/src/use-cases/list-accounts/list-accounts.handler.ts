@@ -1,3 +1,4 @@
+import { accountMessages } from '../../messages';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InvalidInputError, type FieldError } from '@app/event-sourcing';
@@ -17,14 +18,14 @@ export class ListAccountsHandler implements IQueryHandler<ListAccountsQuery> {
       problems.push({
         field: 'offset',
         code: 'OUT_OF_RANGE',
-        message: '0以上を指定してください。',
+        message: accountMessages.offsetTooSmall,
       });
     }
     if (request.limit < 1 || request.limit > MAX_ACCOUNTS_PAGE) {
       problems.push({
         field: 'limit',
         code: 'OUT_OF_RANGE',
-        message: `1以上${MAX_ACCOUNTS_PAGE}以下を指定してください。`,
+        message: accountMessages.limitOutOfRange(MAX_ACCOUNTS_PAGE),
       });
     }
     if (problems.length > 0) throw new InvalidInputError(problems);

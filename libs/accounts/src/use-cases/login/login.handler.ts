@@ -1,22 +1,27 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandMetadata, domainErrorOf, ProjectionRunners } from '@app/event-sourcing';
+import { PiiVault, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { accountErrors } from '../../domain/account-error';
 import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsQuery } from '../../queries/accounts.query';
 import { SessionService } from '../../sessions/session.service';
 import { LoginThrottle } from '../../throttling/login-throttle';
 import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { LoginCommand, type LoginResult } from './login.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 /**
  * ACC-4: an unknown user ID costs one argon2 verify like a wrong password and gets the same
  * error; every attempt on an existing account is recorded, and the third failure locks it.
- * The per-address throttle comes first: a throttled attempt costs no argon2 verify, records no
- * event and so does not count towards ACC-4 (a flood from one address cannot lock others out).
+ * The throttle counts the attempt before the password is checked and takes the count back when
+ * the password was right: only guesses count (issue 11). A throttled attempt costs no argon2
+ * verify and records no event, so it never counts towards ACC-4 either.
  */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand> {
@@ -28,32 +33,67 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(PiiVault) private readonly vault: PiiVault,
+    @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
   ) {}
 
   async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
-    if (!(await this.throttle.admit(clientAddress, this.clock()))) {
-      throw domainErrorOf(accountErrors.tooManyLoginAttempts());
+    const admitted = await this.throttle.admit(userId, clientAddress, this.clock());
+    if (admitted === null) throw domainError(accountErrors.tooManyLoginAttempts());
+    const check = { done: false, matched: false };
+    try {
+      return await this.attempt(userId, password, clientAddress, check);
+    } catch (error) {
+      if (check.done && !check.matched) await sleep(this.throttle.delayAfterFailure(admitted));
+      throw error;
+    } finally {
+      // Not a guess: a right password, or an attempt that never reached the check (a full queue).
+      if (!check.done || check.matched) await this.throttle.succeeded(admitted);
     }
+  }
+
+  private async attempt(
+    userId: string,
+    password: string,
+    clientAddress: string,
+    check: { done: boolean; matched: boolean },
+  ): Promise<LoginResult> {
     const found = await this.query.byUserId(userId);
     if (found === null) {
       await this.hasher.verifyAgainstNothing(password);
-      throw domainErrorOf(accountErrors.invalidCredentials());
+      check.done = true;
+      throw domainError(accountErrors.invalidCredentials());
     }
+    const metadata = commandMetadata({ id: found.id, role: found.role });
     const outcome = await this.runner.run(
       found.id,
-      async (state) => ({
-        type: 'RecordLoginAttempt',
-        data: { clientAddress, passwordMatched: await this.matches(state, password) },
-      }),
-      commandMetadata({ id: found.id, role: found.role }),
+      async (state) => {
+        check.matched = await this.matches(state, password);
+        check.done = true;
+        return {
+          type: 'RecordLoginAttempt',
+          data: { clientAddress, passwordMatched: check.matched },
+        };
+      },
+      metadata,
     );
-    await endSessionsAfter(outcome.decision, found.id, this.sessions, this.clock());
+    await endSessionsAfter(outcome, found.id, this.sessions, this.clock());
+    if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
+      // ACC-7 at login: what the nightly job does after its deletion, done now.
+      await this.vault.forget(found.id);
+      await this.reservations.releaseAfter(outcome.decision.events, metadata);
+    }
     await waitForAccounts(this.projections, outcome.checkpoint);
-    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
-    if (outcome.state.status !== 'Active') throw domainErrorOf(accountErrors.invalidCredentials());
-    const session = await this.sessions.issue(outcome.state, this.clock(), clientAddress);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (outcome.state.status !== 'Active') throw domainError(accountErrors.invalidCredentials());
+    const session = await this.sessions.issue(
+      outcome.state,
+      this.clock(),
+      clientAddress,
+      outcome.revision,
+    );
     const account = await this.query.byId(found.id);
-    if (account === null) throw domainErrorOf(accountErrors.invalidCredentials());
+    if (account === null) throw domainError(accountErrors.invalidCredentials());
     return { ...session, account };
   }
 

@@ -1,9 +1,9 @@
-import { domainErrorOf } from '@app/event-sourcing';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountErrors } from '../../domain/account-error';
 import { AccountsQuery, type AccountView } from '../../queries/accounts.query';
 import { MeQuery } from './me.query';
+import { domainError } from '../account-use-case';
 
 @QueryHandler(MeQuery)
 export class MeHandler implements IQueryHandler<MeQuery> {
@@ -11,7 +11,7 @@ export class MeHandler implements IQueryHandler<MeQuery> {
 
   async execute({ accountId }: MeQuery): Promise<AccountView> {
     const account = await this.query.byId(accountId);
-    if (account === null) throw domainErrorOf(accountErrors.notFound());
+    if (account === null) throw domainError(accountErrors.notFound());
     return account;
   }
 }

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  commandMetadata,
-  domainErrorOf,
-  InvalidInputError,
-  ProjectionRunners,
-} from '@app/event-sourcing';
+import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
+import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
+import { accountErrors } from '../../domain/account-error';
+import { ActionThrottle } from '../../throttling/action-throttle';
 import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { VerificationTokens } from '../../credentials/verification-tokens';
@@ -16,6 +14,8 @@ import { AccountContactCipher } from '../../infrastructure/account-contact-ciphe
 import { waitForAccounts } from '../account-use-case';
 import { RegisterAccountCommand } from './register-account.command';
 import { UserIdClaims } from './user-id-claims';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 @CommandHandler(RegisterAccountCommand)
 export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand> {
@@ -27,13 +27,18 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
+    @Inject(ActionThrottle) private readonly throttle: ActionThrottle,
+    @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
   ) {}
 
-  async execute({ input }: RegisterAccountCommand): Promise<boolean> {
+  async execute({ input, clientAddress }: RegisterAccountCommand): Promise<boolean> {
+    if (!(await this.throttle.admit('register', clientAddress, this.clock()))) {
+      throw domainError(accountErrors.tooManyRequests());
+    }
     const problems = registrationProblems(input, this.commonPasswords.isCommon);
     if (problems.length > 0) throw new InvalidInputError(problems);
     // Hashed first, so a taken user ID answers in about the time a free one does.
-    const passwordHash = await this.hasher.hash(input.password);
+    const passwordHash = await this.hasher.hash(input.password, 'anonymous');
     const accountId = randomUUID();
     const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
     if (!(await this.userIds.claim(input.userId, accountId, metadata))) return true;
@@ -57,7 +62,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       },
       metadata,
     );
-    if (!outcome.decision.ok) throw domainErrorOf(outcome.decision.error);
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     await waitForAccounts(this.projections, outcome.checkpoint);
     return true;
   }

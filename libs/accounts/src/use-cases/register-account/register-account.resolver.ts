@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { ClientAddress } from '../../auth/client-address.decorator';
 import { RegisterAccountCommand } from './register-account.command';
 import { RegisterAccountInput } from './register-account.input';
 
@@ -11,7 +12,8 @@ export class RegisterAccountResolver {
   @Mutation(() => Boolean)
   registerAccount(
     @Args('input', { type: () => RegisterAccountInput }) input: RegisterAccountInput,
+    @ClientAddress() clientAddress: string,
   ): Promise<boolean> {
-    return this.commandBus.execute(new RegisterAccountCommand(input));
+    return this.commandBus.execute(new RegisterAccountCommand(input, clientAddress));
   }
 }

@@ -1,4 +1,4 @@
-import { commandMetadata, type CommandMetadata } from '@app/event-sourcing';
+import { type CommandMetadata } from '@app/event-sourcing';
 import { Inject } from '@nestjs/common';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { VERIFICATION_WINDOW_MS, isPast, later } from '../../domain/account-policy';
@@ -7,6 +7,7 @@ import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { unreachable } from '@app/event-sourcing/domain';
 import { AccountsQuery } from '../../queries/accounts.query';
 import { RegistrationExpiry, SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
+import { commandMetadata } from '@app/event-sourcing';
 
 /**
  * ACC-1/ACC-2/ACC-7: a registration goes ahead only with the user ID reserved on the write side.

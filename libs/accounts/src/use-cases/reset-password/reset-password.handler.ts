@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AccountView } from '../../queries/accounts.query';
 import { InitialPasswordCare } from '../initial-password-care';
+import { actorOf } from '../operator-care';
 import { ResetPasswordCommand } from './reset-password.command';
 
 @CommandHandler(ResetPasswordCommand)
@@ -9,6 +10,8 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
   constructor(@Inject(InitialPasswordCare) private readonly care: InitialPasswordCare) {}
 
   execute({ userId, request }: ResetPasswordCommand): Promise<AccountView> {
-    return this.care.issue('ResetPassword', userId, request);
+    const { operator, clientAddress } = request;
+    const care = { actor: actorOf(operator), clientAddress };
+    return this.care.issue('ResetPassword', userId, care).then((issued) => issued.account);
   }
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AccountView } from '../../queries/accounts.query';
 import { InitialPasswordCare } from '../initial-password-care';
+import { actorOf } from '../operator-care';
 import { UnlockAccountCommand } from './unlock-account.command';
 
 @CommandHandler(UnlockAccountCommand)
@@ -9,6 +10,8 @@ export class UnlockAccountHandler implements ICommandHandler<UnlockAccountComman
   constructor(@Inject(InitialPasswordCare) private readonly care: InitialPasswordCare) {}
 
   execute({ userId, request }: UnlockAccountCommand): Promise<AccountView> {
-    return this.care.issue('UnlockAccount', userId, request);
+    const { operator, clientAddress } = request;
+    const care = { actor: actorOf(operator), clientAddress };
+    return this.care.issue('UnlockAccount', userId, care).then((issued) => issued.account);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { ClientAddress } from '../../auth/client-address.decorator';
 import { AccountModel } from '../../graphql/account.model';
 import type { AccountView } from '../../queries/accounts.query';
 import { VerifyEmailCommand } from './verify-email.command';
@@ -10,7 +11,10 @@ export class VerifyEmailResolver {
   constructor(@Inject(CommandBus) private readonly commandBus: CommandBus) {}
 
   @Mutation(() => AccountModel)
-  verifyEmail(@Args('token', { type: () => String }) token: string): Promise<AccountView> {
-    return this.commandBus.execute(new VerifyEmailCommand(token));
+  verifyEmail(
+    @Args('token', { type: () => String }) token: string,
+    @ClientAddress() clientAddress: string,
+  ): Promise<AccountView> {
+    return this.commandBus.execute(new VerifyEmailCommand(token, clientAddress));
   }
 }

@@ -51,7 +51,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
   ): Promise<ApplicationChanges> {
     // Nothing to check where no change is allowed: the decision refuses it (OPS-2).
     if (state.status !== 'RECEIVED' && state.status !== 'RETURNED') return {};
-    const checked = checkChanges(input, state.kind, now, this.calendar);
+    const checked = checkChanges(input, state, now, this.calendar);
     if (!checked.ok) throw domainErrorOf(checked.error);
     const valid = checked.value;
     if (valid.meteringPoints) {
@@ -73,6 +73,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
       }),
       ...(valid.meteringPoints && { meteringPoints: valid.meteringPoints }),
       ...(valid.desiredStartDate && { desiredStartDate: valid.desiredStartDate }),
+      ...(valid.warnings && { warnings: valid.warnings }),
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   type SessionAccount,
 } from '@app/accounts';
 import { ApplicationModel } from '../../graphql/application.model';
+import { IssuedPointInput } from '../../graphql/issued-point.input';
 import { CompleteApplicationCommand } from './complete-application.command';
 
 @Resolver()
@@ -22,7 +23,11 @@ export class CompleteApplicationResolver {
     @CurrentAccount() account: SessionAccount,
     @Args('id', { type: () => Int }) id: number,
     @Args('expectedRevision', { type: () => Int }) expectedRevision: number,
+    @Args('issuedPoints', { type: () => [IssuedPointInput], nullable: true })
+    issuedPoints: IssuedPointInput[] | null,
   ): Promise<ApplicationModel> {
-    return this.commandBus.execute(new CompleteApplicationCommand(account, id, expectedRevision));
+    return this.commandBus.execute(
+      new CompleteApplicationCommand(account, id, expectedRevision, issuedPoints ?? []),
+    );
   }
 }

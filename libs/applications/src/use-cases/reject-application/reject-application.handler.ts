@@ -9,7 +9,7 @@ export class RejectApplicationHandler implements ICommandHandler<RejectApplicati
   constructor(@Inject(StatusActs) private readonly acts: StatusActs) {}
 
   execute(command: RejectApplicationCommand): Promise<ApplicationModel> {
-    return this.acts.act(command, (actor) => ({
+    return this.acts.act(command, 'RejectApplication', (actor) => ({
       type: 'RejectApplication',
       data: { actor, reason: command.reason },
     }));

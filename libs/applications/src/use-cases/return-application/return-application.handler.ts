@@ -9,7 +9,7 @@ export class ReturnApplicationHandler implements ICommandHandler<ReturnApplicati
   constructor(@Inject(StatusActs) private readonly acts: StatusActs) {}
 
   execute(command: ReturnApplicationCommand): Promise<ApplicationModel> {
-    return this.acts.act(command, (actor) => ({
+    return this.acts.act(command, 'ReturnApplication', (actor) => ({
       type: 'ReturnApplication',
       data: { actor, reason: command.reason },
     }));

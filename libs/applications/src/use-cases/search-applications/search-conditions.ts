@@ -3,6 +3,7 @@ import { addDays, parseCalendarDay, type CalendarDay } from '../../domain/calend
 import { customerNameSearchKey } from '../../projections/customer-name-search-key';
 import type { ApplicationKind, ApplicationStatus } from '../../domain/application.event';
 import type { SearchConditions } from '../../queries/application-search.sql';
+import { applicationMessages } from '../../messages';
 
 /** APP-10 as asked: days are `YYYY-MM-DD` in Japan; every criterion may be left out. */
 export interface ApplicationSearchFilter {
@@ -12,6 +13,8 @@ export interface ApplicationSearchFilter {
   readonly customerName?: string | null;
   readonly status?: ApplicationStatus | null;
   readonly kind?: ApplicationKind | null;
+  /** OPS-1: not updated for this many days (e.g. RETURNED ones the applicant abandoned). */
+  readonly untouchedForDays?: number | null;
 }
 
 /** A bound so that one request cannot decrypt the whole table. */
@@ -27,6 +30,12 @@ export function japanMidnight(day: CalendarDay): Date {
   return new Date(day * MS_PER_DAY - JAPAN_OFFSET_MS);
 }
 
+function daysBefore(now: Date | undefined, days: number): Date {
+  // The handler passes its clock; a caller without one asked for what it cannot answer.
+  if (now === undefined) throw new Error('untouchedForDays needs the current instant');
+  return new Date(now.getTime() - days * MS_PER_DAY);
+}
+
 export type SearchCheck =
   | { readonly ok: true; readonly conditions: SearchConditions }
   | { readonly ok: false; readonly problems: FieldError[] };
@@ -36,15 +45,23 @@ export type SearchCheck =
  * [from 00:00 JST, day after `to` 00:00 JST); a name becomes its search key. A blank name is
  * no criterion, as a search form's empty field; an empty filter lists everything visible.
  */
-export function searchConditions(filter: ApplicationSearchFilter): SearchCheck {
+export function searchConditions(filter: ApplicationSearchFilter, now?: Date): SearchCheck {
   const problems: FieldError[] = [];
+  const untouched = filter.untouchedForDays;
+  if (untouched != null && (!Number.isInteger(untouched) || untouched < 1)) {
+    problems.push({
+      field: 'filter.untouchedForDays',
+      code: 'OUT_OF_RANGE',
+      message: applicationMessages.searchDays,
+    });
+  }
   const from = dayOf(filter.registeredFrom, 'filter.registeredFrom', problems);
   const to = dayOf(filter.registeredTo, 'filter.registeredTo', problems);
   if (from !== undefined && to !== undefined && to < from) {
     problems.push({
       field: 'filter.registeredTo',
       code: 'BEFORE_START',
-      message: '申込登録日の終了日は開始日以降の日付を指定してください。',
+      message: applicationMessages.searchDateOrder,
     });
   }
   const name = filter.customerName?.trim() ?? '';
@@ -52,7 +69,7 @@ export function searchConditions(filter: ApplicationSearchFilter): SearchCheck {
     problems.push({
       field: 'filter.customerName',
       code: 'TOO_LONG',
-      message: `需要家名は${MAX_CUSTOMER_NAME_QUERY}文字以内で指定してください。`,
+      message: applicationMessages.searchNameTooLong(MAX_CUSTOMER_NAME_QUERY),
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -66,6 +83,7 @@ export function searchConditions(filter: ApplicationSearchFilter): SearchCheck {
       ...(key !== '' && { customerNameKey: key }),
       ...(filter.status != null && { status: filter.status }),
       ...(filter.kind != null && { kind: filter.kind }),
+      ...(untouched != null && { updatedBefore: daysBefore(now, untouched) }),
     },
   };
 }
@@ -73,13 +91,17 @@ export function searchConditions(filter: ApplicationSearchFilter): SearchCheck {
 export function pageProblems(offset: number, limit: number): FieldError[] {
   const problems: FieldError[] = [];
   if (offset < 0) {
-    problems.push({ field: 'offset', code: 'OUT_OF_RANGE', message: '0以上を指定してください。' });
+    problems.push({
+      field: 'offset',
+      code: 'OUT_OF_RANGE',
+      message: applicationMessages.searchOffset,
+    });
   }
   if (limit < 1 || limit > MAX_APPLICATIONS_PAGE) {
     problems.push({
       field: 'limit',
       code: 'OUT_OF_RANGE',
-      message: `1以上${MAX_APPLICATIONS_PAGE}以下を指定してください。`,
+      message: applicationMessages.searchLimit(MAX_APPLICATIONS_PAGE),
     });
   }
   return problems;
@@ -93,7 +115,7 @@ function dayOf(
   if (text == null) return undefined;
   const day = parseCalendarDay(text);
   if (day === undefined) {
-    problems.push({ field, code: 'INVALID_DATE', message: '日付はYYYY-MM-DDで指定してください。' });
+    problems.push({ field, code: 'INVALID_DATE', message: applicationMessages.searchDate });
   }
   return day;
 }

@@ -59,3 +59,23 @@ describe('searchConditions', () => {
     expect(pageProblems(0, 0).map((problem) => problem.field)).toEqual(['limit']);
   });
 });
+
+describe('OPS-1: RETURNED applications left uncorrected', () => {
+  const NOW = new Date('2026-05-01T03:00:00Z');
+
+  it('OPS-1: untouchedForDays finds the applications not updated for that many days', () => {
+    expect(searchConditions({ status: 'RETURNED', untouchedForDays: 30 }, NOW)).toEqual({
+      ok: true,
+      conditions: { status: 'RETURNED', updatedBefore: new Date('2026-04-01T03:00:00Z') },
+    });
+  });
+
+  it('OPS-1: untouchedForDays is a whole number of days, 1 or more', () => {
+    expect(searchConditions({ untouchedForDays: 0 }, NOW)).toEqual({
+      ok: false,
+      problems: [
+        expect.objectContaining({ field: 'filter.untouchedForDays', code: 'OUT_OF_RANGE' }),
+      ],
+    });
+  });
+});

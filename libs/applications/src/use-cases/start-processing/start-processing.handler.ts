@@ -9,6 +9,9 @@ export class StartProcessingHandler implements ICommandHandler<StartProcessingCo
   constructor(@Inject(StatusActs) private readonly acts: StatusActs) {}
 
   execute(command: StartProcessingCommand): Promise<ApplicationModel> {
-    return this.acts.act(command, (actor) => ({ type: 'StartProcessing', data: { actor } }));
+    return this.acts.act(command, 'StartProcessing', (actor) => ({
+      type: 'StartProcessing',
+      data: { actor },
+    }));
   }
 }

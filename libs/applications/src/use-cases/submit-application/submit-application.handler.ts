@@ -1,7 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandMetadata, domainErrorOf } from '@app/event-sourcing';
-import { HOLIDAY_CALENDAR } from '../../application-providers';
+import {
+  HOLIDAY_CALENDAR,
+  TERMS_OF_SERVICE,
+  type TermsOfService,
+} from '../../application-providers';
 import type { HolidayCalendar } from '../../domain/holiday-calendar';
 import type { ApplicationModel } from '../../graphql/application.model';
 import { ApplicationCipher } from '../../infrastructure/application-cipher';
@@ -24,6 +28,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
     @Inject(PointEligibility) private readonly eligibility: PointEligibility,
     @Inject(HOLIDAY_CALENDAR) private readonly calendar: HolidayCalendar,
+    @Inject(TERMS_OF_SERVICE) private readonly terms: TermsOfService,
   ) {}
 
   async execute({ account, input }: SubmitApplicationCommand): Promise<ApplicationModel> {
@@ -51,6 +56,8 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
             desiredStartDate: valid.desiredStartDate,
             warnings: valid.warnings,
             consentConfirmed: input.consentConfirmed,
+            termsVersion: input.termsVersion?.trim() || null,
+            currentTermsVersion: this.terms.version,
           },
         };
         return applicationId;

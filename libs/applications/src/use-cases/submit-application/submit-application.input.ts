@@ -27,4 +27,8 @@ export class SubmitApplicationInput implements SubmissionInput {
   /** APP-2. */
   @Field(() => Boolean)
   consentConfirmed!: boolean;
+
+  /** APP-2: the version the applicant was shown; a stale one is CONFLICT. */
+  @Field(() => String, { nullable: true })
+  termsVersion?: string | null;
 }

@@ -9,7 +9,7 @@ export class WithdrawApplicationHandler implements ICommandHandler<WithdrawAppli
   constructor(@Inject(StatusActs) private readonly acts: StatusActs) {}
 
   execute(command: WithdrawApplicationCommand): Promise<ApplicationModel> {
-    return this.acts.act(command, (actor) => ({
+    return this.acts.act(command, 'WithdrawApplication', (actor) => ({
       type: 'WithdrawApplication',
       data: { actor, reason: command.reason },
     }));

@@ -1,3 +1,4 @@
+import { meteringMessages } from '../../messages';
 /** One CSV record and the line it starts on (1-based), for reports a person can find in the file. */
 export interface CsvRecord {
   readonly line: number;
@@ -51,7 +52,7 @@ export function readCsv(text: string): CsvResult {
         quoted = false;
         const next = source[index + 1];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          return { ok: false, line, message: '引用符（"）で囲んだ値の後に文字があります。' };
+          return { ok: false, line, message: meteringMessages.csvTextAfterQuote };
         }
       } else {
         if (char === '\n') line += 1;
@@ -62,7 +63,7 @@ export function readCsv(text: string): CsvResult {
     }
     if (char === QUOTE) {
       if (field !== '') {
-        return { ok: false, line, message: '引用符（"）で囲まれていない値に引用符があります。' };
+        return { ok: false, line, message: meteringMessages.csvStrayQuote };
       }
       quoted = true;
       fieldWasQuoted = true;
@@ -78,7 +79,7 @@ export function readCsv(text: string): CsvResult {
     }
     index += 1;
   }
-  if (quoted) return { ok: false, line: recordLine, message: '引用符（"）が閉じられていません。' };
+  if (quoted) return { ok: false, line: recordLine, message: meteringMessages.csvUnclosedQuote };
   if (field !== '' || fields.length > 0 || fieldWasQuoted) endRecord();
   return { ok: true, records };
 }

@@ -2,6 +2,7 @@ import type { TerminalType } from '../../domain/metering-point.event';
 import type { PointId } from '../../domain/point-id';
 import { issuedPointIdAt, optionalMeterIdAt } from '../metering-input';
 import { readCsv, type CsvRecord } from './csv-records';
+import { meteringMessages } from '../../messages';
 
 export const IMPORT_HEADER = ['point_id', 'meter_id', 'terminal_type', 'island'] as const;
 
@@ -54,7 +55,7 @@ export function readImportRows(text: string): ImportRows {
       ok: false,
       problem: {
         line: header?.line ?? 1,
-        reason: `1行目は見出し「${IMPORT_HEADER.join(',')}」にしてください。`,
+        reason: meteringMessages.importHeader(IMPORT_HEADER.join(',')),
       },
     };
   }
@@ -71,7 +72,7 @@ export function readImportRows(text: string): ImportRows {
     if (earlier !== undefined) {
       problems.push({
         line: record.line,
-        reason: `point_id: 同じ地点特定番号が${earlier}行目にもあります。1つの地点は1行にまとめてください。`,
+        reason: meteringMessages.importDuplicate(earlier),
       });
       continue;
     }
@@ -87,7 +88,7 @@ function readRow(
   if (record.fields.length !== IMPORT_HEADER.length) {
     return {
       ok: false,
-      reasons: [`列の数が${IMPORT_HEADER.length}ではありません（${record.fields.length}列）。`],
+      reasons: [meteringMessages.importColumns(IMPORT_HEADER.length, record.fields.length)],
     };
   }
   const [pointIdText = '', meterIdText = '', terminalText = '', islandText = ''] = record.fields;
@@ -98,12 +99,10 @@ function readRow(
   if (!meterId.ok) reasons.push(`meter_id: ${meterId.error.message}`);
   const terminalType = terminalText.trim().toUpperCase();
   if (!TERMINAL_TYPES.has(terminalType)) {
-    reasons.push(
-      'terminal_type: HIGH_VOLTAGE_TERMINAL、OPTICAL、UNKNOWN のいずれかを入力してください。',
-    );
+    reasons.push(meteringMessages.importTerminalType);
   }
   const island = ISLAND.get(islandText.trim().toLowerCase());
-  if (island === undefined) reasons.push('island: true または false を入力してください。');
+  if (island === undefined) reasons.push(meteringMessages.importIsland);
   if (!pointId.ok || !meterId.ok || island === undefined || reasons.length > 0) {
     return { ok: false, reasons };
   }
