@@ -2,8 +2,10 @@
 // Run with `npm run depcruise`; tools/depcruise/dependency-rules.unit.spec.ts shows that each
 // rule fails on a bad import.
 
-// A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support.
-const PUBLIC_ENTRY = '^libs/[^/]+/src/(testing/)?index\\.ts$';
+// A library's only doors: `src/index.ts`, and `src/testing/index.ts` for test support; the
+// kernel also opens `src/domain/index.ts`, its plain-TypeScript half that domain/ folders use.
+const PUBLIC_ENTRY = '^libs/([^/]+/src/(testing/)?|event-sourcing/src/domain/)index\\.ts$';
+const KERNEL_DOMAIN = '^libs/event-sourcing/src/domain/';
 // Test support: the root test/ folder, and any testing/ or test/ folder in apps, libs and tools.
 const TEST_SUPPORT = '^(test/|(apps|libs|tools)/.*/(testing|test)/)';
 const TEST_CODE = ['\\.spec\\.ts$', TEST_SUPPORT];
@@ -55,8 +57,8 @@ module.exports = {
       name: 'domain-is-pure',
       comment:
         'domain/ is plain TypeScript: no Nest, TypeORM, pg, Node modules or other layers; ' +
-        'only its own domain folder, its context’s messages.ts (plain sentences) and the kernel’s ' +
-        'port types (`@app/event-sourcing`).',
+        'only its own domain folder, its context’s messages.ts (plain sentences), the kernel’s ' +
+        'port types (`@app/event-sourcing`) and the kernel’s domain half (`@app/event-sourcing/domain`).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
       // messages.ts is the context's wording as plain data (DESIGN.md layout): the decisions
@@ -66,6 +68,7 @@ module.exports = {
           '^libs/$1/src/domain/',
           '^libs/$1/src/messages\\.ts$',
           '^libs/event-sourcing/src/index\\.ts$',
+          KERNEL_DOMAIN,
         ],
       },
     },

@@ -11,6 +11,7 @@ export default {
   },
   moduleNameMapper: {
     '^@app/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
+    '^@app/event-sourcing/domain$': '<rootDir>/libs/event-sourcing/src/domain',
     '^@test/(.*)$': '<rootDir>/test/$1',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },

@@ -12,8 +12,7 @@ import { postGraphql, startTestApp } from '../../apps/api/test/test-app';
 import { withCliContext, type CliContextOptions } from './cli-context';
 import { runCli, type CliRun } from './testing/run-cli';
 
-const TAKEN =
-  'userId: このユーザーIDはすでに使用されています。別のユーザーIDを指定してください。\n';
+const TAKEN = 'userId: このユーザ IDはすでに使用されています。別のユーザ IDを指定してください。\n';
 const LOGIN = `mutation L($userId: String!, $password: String!) {
   login(userId: $userId, password: $password) { account { userId role status mustChangePassword } }
 }`;

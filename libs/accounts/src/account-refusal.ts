@@ -15,6 +15,6 @@ export function accountRefusal(error: AccountError): DomainError {
   return new DomainError(
     ErrorCode[error.code],
     renderAccountMessage(error.message, backOfficeContact),
-    { fields: error.fields },
+    { fields: error.fields, reason: error.reason },
   );
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
+import { CommandRunner, EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
 import type { AccountsModuleOptions } from './accounts-module.options';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
@@ -129,9 +129,9 @@ const queryHandlers = [MeHandler, ListAccountsHandler];
     AccountJobs,
     {
       provide: AccountCommandRunner,
-      inject: [AccountRepository, SESSION_CLOCK],
-      useFactory: (repository: AccountRepository, clock: SessionClock) =>
-        new AccountCommandRunner(repository, clock),
+      inject: [EVENT_STORE, SESSION_CLOCK],
+      useFactory: (eventStore: EventStore, clock: SessionClock) =>
+        new AccountCommandRunner(new CommandRunner(eventStore, clock)),
     },
     {
       provide: AccountContactCipher,

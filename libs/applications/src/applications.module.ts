@@ -1,13 +1,15 @@
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  CommandRunner,
   EVENT_STORE,
   PiiVault,
   ProjectionRunners,
   type EventStore,
   HistoryVerifier,
 } from '@app/event-sourcing';
+import { StatusActs } from './use-cases/status-acts';
 import { MeteringModule, MeteringRegistry } from '@app/metering';
 import { DataSource } from 'typeorm';
 import {
@@ -130,12 +132,15 @@ const queryHandlers = [
     },
     {
       provide: ApplicationCommandRunner,
-      inject: [ApplicationRepository, METERING_POINTS, APPLICATION_CLOCK],
-      useFactory: (
-        repository: ApplicationRepository,
-        points: MeteringPoints,
-        clock: ApplicationClock,
-      ) => new ApplicationCommandRunner(repository, points, clock, new Logger('Applications')),
+      inject: [EVENT_STORE, METERING_POINTS, APPLICATION_CLOCK],
+      useFactory: (eventStore: EventStore, points: MeteringPoints, clock: ApplicationClock) =>
+        new ApplicationCommandRunner(new CommandRunner(eventStore, clock), points),
+    },
+    {
+      provide: StatusActs,
+      inject: [ApplicationCommandRunner, ApplicationAnswers],
+      useFactory: (runner: ApplicationCommandRunner, answers: ApplicationAnswers) =>
+        new StatusActs(runner, answers),
     },
     {
       provide: ApplicationReader,

@@ -21,3 +21,7 @@ export {
 } from './projections/application-search-read-model';
 export { DEFAULT_TERMS_OF_SERVICE } from './application-providers';
 export { APPLICATIONS_MIGRATIONS } from './migrations/applications-migrations';
+// The write doors the command-line tools and the crash test drive, as the gateway's resolvers do.
+export { SubmitApplicationCommand } from './use-cases/submit-application/submit-application.command';
+export { StartProcessingCommand } from './use-cases/start-processing/start-processing.command';
+export { CompleteApplicationCommand } from './use-cases/complete-application/complete-application.command';

@@ -7,7 +7,12 @@ export { appendersLock, joinAppenders } from './event-store/postgres/appenders-b
 export { createDataSource, migrate } from './database/data-source';
 export { PiiVault, PII_ERASED } from './pii/pii-vault';
 export { ErrorCode } from './errors/error-code';
-export { DomainError, InvalidInputError, type FieldError } from './errors/domain-error';
+export {
+  DomainError,
+  InvalidInputError,
+  domainErrorOf,
+  type FieldError,
+} from './errors/domain-error';
 export { DateTimeScalar, CalendarDateScalar, JsonScalar } from './graphql/scalars';
 export { EventSourcingModule } from './nest/event-sourcing.module';
 export type { EventSourcingOptions } from './nest/event-sourcing.options';
@@ -22,10 +27,7 @@ export { RequestContext, CorrelationId } from './nest/request-context';
 export { PROJECTION_STATUS, type ProjectionStatusSource } from './nest/projection-status';
 export type { Projection } from './projections/projection';
 export { ProjectionRunners } from './projections/projection-runners';
-export {
-  EventSourcedRepository,
-  type CommandMetadata,
-} from './aggregates/event-sourced-repository';
+export { EventSourcedRepository } from './aggregates/event-sourced-repository';
 export { HistoryVerifier, HistoryTamperedError } from './history/history-verifier';
 export { describeFinding, type HistoryFinding } from './history/history-finding';
 export {
@@ -41,3 +43,14 @@ export {
   parseHistorySigningKey,
   readOrCreateHistorySigningKey,
 } from './history/history-signing-key';
+export {
+  CommandRunner,
+  CommandScope,
+  AggregateInCommand,
+  acceptedOrThrow,
+  commandMetadata,
+  type Aggregate,
+  type CommandMetadata,
+} from './commands/command-runner';
+export { CommandSteps } from './commands/command-steps';
+export { schemaOf } from './database/schema-of';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, type EventStore } from '@app/event-sourcing';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
 import { MeteringPointRepository } from './infrastructure/metering-point-repository';
 import { MeteringRegistry } from './infrastructure/metering-registry';
@@ -31,8 +31,9 @@ const queryHandlers = [FindMeteringPointHandler];
     },
     {
       provide: MeteringRegistry,
-      inject: [MeteringPointRepository],
-      useFactory: (repository: MeteringPointRepository) => new MeteringRegistry(repository),
+      inject: [MeteringPointRepository, EVENT_STORE],
+      useFactory: (repository: MeteringPointRepository, eventStore: EventStore) =>
+        new MeteringRegistry(repository, new CommandRunner(eventStore, () => new Date())),
     },
     {
       provide: MeteringPointImport,

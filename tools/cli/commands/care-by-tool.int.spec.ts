@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AccountCommandRunner, CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
-import { AccountRepository, AccountsReader } from '@app/accounts/testing';
+import { AccountsReader } from '@app/accounts/testing';
 import { EVENT_STORE, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
@@ -56,7 +56,7 @@ describe.each(testDatabaseTargets())(
 
     /** Three wrong passwords, as ACC-4 counts them. */
     async function lockOut(accountId: string): Promise<void> {
-      const runner = new AccountCommandRunner(context.get(AccountRepository), () => new Date());
+      const runner = context.get(AccountCommandRunner);
       const metadata = {
         correlationId: randomUUID(),
         actor: { id: accountId, role: 'OPERATOR' as const },

@@ -1,8 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AccountCommandRunner, AccountContactCipher } from '@app/accounts';
-import { AccountRepository, AccountsReader, type AccountCommand } from '@app/accounts/testing';
-import { PII_ERASED, ProjectionRunners } from '@app/event-sourcing';
+import { AccountsReader, type AccountCommand } from '@app/accounts/testing';
+import {
+  CommandRunner,
+  EVENT_STORE,
+  PII_ERASED,
+  ProjectionRunners,
+  type EventStore,
+} from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
 import type { CliOutput } from '../cli-output';
@@ -43,7 +49,9 @@ describe.each(testDatabaseTargets())(
     /** A verified customer whose registration, and so last use, was `daysAgo` days ago. */
     async function customerFrom(daysAgo: number, userId: string): Promise<string> {
       const at = new Date(Date.now() - daysAgo * DAY);
-      const runner = new AccountCommandRunner(context.get(AccountRepository), () => at);
+      const runner = new AccountCommandRunner(
+        new CommandRunner(context.get<symbol, EventStore>(EVENT_STORE), () => at),
+      );
       const cipher = context.get(AccountContactCipher);
       const accountId = randomUUID();
       const metadata = {

@@ -1,6 +1,6 @@
 import { accountErrors, type AccountError } from './account-error';
 import type { AccountState } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /**
  * Why a signed-in account may not run an operation other than `changePassword` (ACC-5), or null

@@ -1,4 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode, FieldError } from '@app/event-sourcing';
+import type { AccountEvent } from './account.event';
 import { accountMessages as m } from '../messages';
 
 /** The contract's ErrorCodes an account decision can answer with; the edge maps them by name. */
@@ -92,3 +94,6 @@ export const accountErrors = {
   tooManyRequests: () => error('RATE_LIMITED', 'TOO_MANY_REQUESTS', m.tooManyRequests),
   stillInUse: () => error('CONFLICT', 'STILL_IN_USE', m.stillInUse),
 };
+
+/** What the accounts decider answers: events to append, or a refusal (with any facts it records). */
+export type AccountDecision = Decision<AccountEvent, AccountError>;

@@ -1,12 +1,12 @@
 import type { AccountCommand } from './account.command';
-import type { Decision } from './decision';
+import type { AccountDecision as Decision } from './account-error';
 import { deleteForInactivity } from './inactivity.decide';
 import { recordLoginAttempt } from './login.decide';
 import { changeContact, resetPassword, unlockAccount } from './operator-care.decide';
 import { changePassword } from './password.decide';
 import { createOperator, expireRegistration, register, verifyEmail } from './registration.decide';
 import type { AccountState } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** The Account aggregate's decisions; `now` comes from the injectable clock, never from here. */
 export function decide(command: AccountCommand, state: AccountState, now: Date): Decision {

@@ -1,6 +1,6 @@
 import type { AccountEvent, InitialPasswordIssued } from './account.event';
 import type { AccountState, Active, Credentials, Locked } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** Folds one event; an event that does not fit the state leaves it as it is (replay never throws). */
 export function evolve(state: AccountState, event: AccountEvent): AccountState {

@@ -1,5 +1,5 @@
 import type { AccountRole, EncryptedContact } from './account.event';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 interface AccountRecord {
   readonly accountId: string;

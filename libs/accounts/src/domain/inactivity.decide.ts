@@ -1,9 +1,10 @@
 import type { DeleteForInactivity } from './account.command';
 import { accountErrors } from './account-error';
 import { oneYearAfter } from './account-policy';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { AccountDecision as Decision } from './account-error';
 import { lastUsedAt, type AccountState } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /**
  * ACC-7: an account is deleted once `now` reaches one calendar year after its last use — the

@@ -2,10 +2,10 @@ import type { RecordLoginAttempt } from './account.command';
 import { accountErrors } from './account-error';
 import type { LoginRefusalReason } from './account.event';
 import { FAILURES_BEFORE_LOCK, isPast } from './account-policy';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused, unreachable } from '@app/event-sourcing/domain';
+import type { AccountDecision as Decision } from './account-error';
 import { lastUsedAt, type AccountState, type Active, type Locked } from './account.state';
 import { isInactive } from './inactivity.decide';
-import { unreachable } from './unreachable';
 
 /**
  * ACC-4 and ACC-5 at login. Whether the password matched is decided outside (argon2id); every

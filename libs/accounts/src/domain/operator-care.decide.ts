@@ -9,9 +9,10 @@ import type {
 import { accountErrors, type AccountError } from './account-error';
 import type { EncryptedContact, InitialPasswordIssued } from './account.event';
 import { INITIAL_PASSWORD_LIFETIME_MS, RESET_AFTER_EMAIL_CHANGE_MS, later } from './account-policy';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { AccountDecision as Decision } from './account-error';
 import type { AccountState, Active, Locked } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** ACC-5: only an operator unlocks, and the unlock issues an initial password. */
 export function unlockAccount(command: UnlockAccount, state: AccountState, now: Date): Decision {

@@ -1,10 +1,11 @@
 import { accountMessages as m } from '../messages';
 import type { ChangePassword } from './account.command';
 import { accountErrors, type AccountError } from './account-error';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { AccountDecision as Decision } from './account-error';
 import { initialPasswordExpired, wrongPassword } from './login.decide';
 import type { AccountState } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /**
  * ACC-5: the one operation an initial password allows, and the way out of it. The new password's

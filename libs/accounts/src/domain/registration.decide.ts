@@ -12,9 +12,10 @@ import {
   isPast,
   later,
 } from './account-policy';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { AccountDecision as Decision } from './account-error';
 import type { AccountState } from './account.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** ACC-1: anyone may register; the account waits for its verification link (ACC-2). */
 export function register(command: RegisterAccount, state: AccountState, now: Date): Decision {

@@ -1,4 +1,4 @@
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /*
  * ACC-1/ACC-2/ACC-7: one user ID belongs to at most one account that is registered (pending or in

@@ -1,17 +1,14 @@
-import type { Checkpoint } from '@app/event-sourcing';
+import type { Checkpoint, CommandMetadata, CommandRunner } from '@app/event-sourcing';
+import type { AccountDecision } from '../domain/account-error';
 import type { AccountCommand } from '../domain/account.command';
-import { decide } from '../domain/account.decide';
-import { evolve } from '../domain/account.evolve';
 import type { AccountState } from '../domain/account.state';
-import type { Decision } from '../domain/decision';
-import type { AccountCommandMetadata, AccountRepository } from './account-repository';
+import { accountAggregate } from './account-repository';
 
 export interface AccountCommandOutcome {
-  readonly decision: Decision;
+  readonly decision: AccountDecision;
   /** The aggregate after the decision's events: what a mutation answers from. */
   readonly state: AccountState;
   readonly revision: number;
-  /** Where the append landed, for read-your-writes waits; null when nothing was appended. */
   readonly checkpoint: Checkpoint | null;
 }
 
@@ -19,36 +16,23 @@ export interface AccountCommandOutcome {
 export type AccountCommandFor = AccountCommand | ((state: AccountState) => Promise<AccountCommand>);
 
 /**
- * Load once, decide, append with the expected revision. A refusal that records facts (a wrong password,
- * an expired link) appends them too; the caller then answers with `decision.error`.
+ * The kernel's runner on one account. A refusal that records facts (a wrong password, an expired
+ * link) appends them too; the caller then answers with `decision.error`.
  */
 export class AccountCommandRunner {
-  constructor(
-    private readonly repository: AccountRepository,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async run(
     accountId: string,
     command: AccountCommandFor,
-    metadata: AccountCommandMetadata,
+    metadata: CommandMetadata,
   ): Promise<AccountCommandOutcome> {
-    const { state, revision } = await this.repository.load(accountId);
-    const resolved = typeof command === 'function' ? await command(state) : command;
-    const now = this.clock();
-    const decision = decide(resolved, state, now);
-    const appended = await this.repository.save(
-      accountId,
-      decision.events,
-      revision,
-      metadata,
-      now,
-    );
-    return {
-      decision,
-      state: decision.events.reduce(evolve, state),
-      revision: appended?.nextExpectedRevision ?? revision,
-      checkpoint: appended?.checkpoint ?? null,
-    };
+    const { value, checkpoint } = await this.runner.run(metadata, async (scope) => {
+      const account = await scope.load(accountAggregate, accountId);
+      const resolved = typeof command === 'function' ? await command(account.state) : command;
+      return { account, decision: account.decide(resolved) };
+    });
+    const { account, decision } = value;
+    return { decision, state: account.state, revision: account.revision, checkpoint };
   }
 }

@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError, type Actor } from '@app/event-sourcing';
+import {
+  AggregateInCommand,
+  CommandRunner,
+  CommandScope,
+  WrongExpectedRevisionError,
+  type Actor,
+  type CommandMetadata,
+} from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
-import type { AccountCommandMetadata } from './account-repository';
-import { accountStream } from './account-repository';
+import { initialState } from '../domain/account.state';
+import { accountAggregate, accountStream } from './account-repository';
 import { AccountCommandRunner } from './account-command-runner';
 import { accountsTestBed, type AccountsTestBed } from '../testing/accounts-test-bed';
 import { minutesAfter, T0 } from '../testing/account-mother';
 
 const system: Actor = { id: 'system', role: 'SYSTEM' };
 
-function metadata(actor: Actor = system): AccountCommandMetadata {
+function metadata(actor: Actor = system): CommandMetadata {
   return { correlationId: randomUUID(), actor };
 }
 
@@ -22,7 +29,7 @@ for (const target of testDatabaseTargets()) {
 
     beforeAll(async () => {
       bed = await accountsTestBed(target);
-      runner = new AccountCommandRunner(bed.repository, () => now);
+      runner = new AccountCommandRunner(new CommandRunner(bed.store, () => now));
     });
     afterAll(async () => bed.dispose());
     beforeEach(() => {
@@ -109,15 +116,14 @@ for (const target of testDatabaseTargets()) {
     it('lets one of two saves at the same expected revision through', async () => {
       const accountId = randomUUID();
       await register(accountId, 'contended');
-      const { revision } = await bed.repository.load(accountId);
       const verified = {
         type: 'EmailVerified' as const,
         data: { accountId, verifiedAt: minutesAfter(T0, 1).toISOString() },
       };
-      const results = await Promise.allSettled([
-        bed.repository.save(accountId, [verified], revision, metadata(), now),
-        bed.repository.save(accountId, [verified], revision, metadata(), now),
-      ]);
+      const scopes = [new CommandScope(bed.store, now), new CommandScope(bed.store, now)];
+      for (const scope of scopes)
+        (await scope.load(accountAggregate, accountId)).record([verified]);
+      const results = await Promise.allSettled(scopes.map((scope) => scope.append(metadata())));
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const failures = results.flatMap((result): unknown[] =>
         result.status === 'rejected' ? [result.reason] : [],
@@ -137,8 +143,19 @@ for (const target of testDatabaseTargets()) {
         type: 'EmailVerified' as const,
         data: { accountId, verifiedAt: T0.toISOString() },
       };
+      const unaware = new AggregateInCommand(
+        accountAggregate,
+        accountStream(accountId),
+        initialState,
+        -1,
+        now,
+        'with',
+      );
+      unaware.record([verified]);
+      const part = unaware.toAppend(metadata());
+      if (!part) throw new Error('nothing to append');
       await expect(
-        bed.repository.save(accountId, [verified], -1, metadata(), now),
+        bed.store.append(part.stream, part.events, part.expected),
       ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   WrongExpectedRevisionError,
+  type CommandMetadata,
   type EventStore,
   type RecordedEvent,
 } from '@app/event-sourcing';
@@ -14,7 +15,7 @@ import {
   type UserIdReservationState,
 } from '../domain/user-id-reservation';
 import type { AccountEvent } from '../domain/account.event';
-import { ACCOUNT_EVENT_SCHEMA_VERSION, type AccountCommandMetadata } from './account-repository';
+import { ACCOUNT_EVENT_SCHEMA_VERSION } from './account-repository';
 
 /** Not `account-…`: whatever follows account streams by prefix never meets these events. */
 const USER_ID_STREAM_PREFIX = 'user-id-';
@@ -50,7 +51,7 @@ export class UserIdReservations {
   async reserve(
     userId: string,
     accountId: string,
-    metadata: AccountCommandMetadata,
+    metadata: CommandMetadata,
     now: Date,
   ): Promise<boolean> {
     const { state, revision } = await this.load(userId);
@@ -70,7 +71,7 @@ export class UserIdReservations {
     userId: string,
     accountId: string,
     reason: UserIdReleaseReason,
-    metadata: AccountCommandMetadata,
+    metadata: CommandMetadata,
     now: Date,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -89,10 +90,7 @@ export class UserIdReservations {
   }
 
   /** ACC-2, ACC-7: frees the user ID of an account whose registration expired or which was deleted. */
-  async releaseAfter(
-    events: readonly AccountEvent[],
-    metadata: AccountCommandMetadata,
-  ): Promise<void> {
+  async releaseAfter(events: readonly AccountEvent[], metadata: CommandMetadata): Promise<void> {
     for (const event of events) {
       if (event.type === 'RegistrationExpired') {
         const { userId, accountId, expiredAt } = event.data;
@@ -120,7 +118,7 @@ export class UserIdReservations {
     userId: string,
     event: UserIdReservationEvent,
     revision: number,
-    metadata: AccountCommandMetadata,
+    metadata: CommandMetadata,
     now: Date,
   ): Promise<void> {
     await this.eventStore.append(

@@ -1,9 +1,5 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const options = queryRunner.connection.options as { schema?: string };
-  return options.schema ?? 'public';
-}
 
 /** Bearer sessions. Only the token's SHA-256 is kept, so a leaked table opens no session. */
 export class Sessions1764115700000 implements MigrationInterface {

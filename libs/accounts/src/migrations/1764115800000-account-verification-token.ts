@@ -1,9 +1,5 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const options = queryRunner.connection.options as { schema?: string };
-  return options.schema ?? 'public';
-}
 
 /**
  * `verifyEmail(token)` finds its account by the token's SHA-256; the token itself is never stored.

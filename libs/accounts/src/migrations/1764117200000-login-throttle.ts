@@ -1,9 +1,5 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const options = queryRunner.connection.options as { schema?: string };
-  return options.schema ?? 'public';
-}
 
 /**
  * Login attempts per client address in a fixed window that starts with the first attempt. One row

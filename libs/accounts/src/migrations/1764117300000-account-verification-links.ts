@@ -1,9 +1,5 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const options = queryRunner.connection.options as { schema?: string };
-  return options.schema ?? 'public';
-}
 
 /**
  * ACC-2: every verification link ever mailed, by its token's SHA-256, kept after the registration

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PII_ERASED, type Actor } from '@app/event-sourcing';
+import { CommandRunner, PII_ERASED, type Actor } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
 import type { PlainContact } from '../infrastructure/account-contact-cipher';
@@ -20,7 +20,7 @@ for (const target of testDatabaseTargets()) {
 
     beforeAll(async () => {
       bed = await accountsTestBed(target);
-      runner = new AccountCommandRunner(bed.repository, () => now);
+      runner = new AccountCommandRunner(new CommandRunner(bed.store, () => now));
     });
     afterAll(async () => bed.dispose());
     beforeEach(() => {

@@ -1,7 +1,7 @@
 import type { Projection, RecordedEvent } from '@app/event-sourcing';
 import { In, type EntityManager } from 'typeorm';
 import type { AccountEvent, AccountEventType } from '../domain/account.event';
-import { unreachable } from '../domain/unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 import { ACCOUNT_STREAM_PREFIX } from '../infrastructure/account-repository';
 import { toAccountEvent } from '../infrastructure/recorded-account-event';
 import { AccountRowEntity, type AccountRow, type AccountRowStatus } from './account-row.entity';

@@ -8,6 +8,6 @@ export {
   VerificationTokens,
   type IssuedVerificationToken,
 } from '../credentials/verification-tokens';
-export { AccountRepository, accountStream } from '../infrastructure/account-repository';
+export { accountStream } from '../infrastructure/account-repository';
 export { AccountsReader } from '../read-models/accounts.reader';
 export { SessionService } from '../sessions/session.service';

@@ -1,25 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import {
-  RequestContext,
-  type DomainError,
-  type Actor,
-  type Checkpoint,
-  type ProjectionRunners,
-} from '@app/event-sourcing';
+import type { Checkpoint, DomainError, ProjectionRunners } from '@app/event-sourcing';
 import { accountRefusal } from '../account-refusal';
-import type { AccountError } from '../domain/account-error';
-import type { Decision } from '../domain/decision';
+import type { AccountDecision as Decision, AccountError } from '../domain/account-error';
 import { endsSessions } from '../domain/session-policy';
-import type { AccountCommandMetadata } from '../infrastructure/account-repository';
 import type { SessionService } from '../sessions/session.service';
 
 /** Read-your-writes: a mutation answers only once the accounts read model shows its write. */
 const READ_MODEL_WAIT_MS = 5_000;
 
-export function commandMetadata(actor: Actor): AccountCommandMetadata {
-  return { correlationId: RequestContext.correlationId() ?? randomUUID(), actor };
-}
-
+/** A refusal as the gateway's error: the kernel's code and reason, the message completed (ACC-8). */
 export function domainError(error: AccountError): DomainError {
   return accountRefusal(error);
 }

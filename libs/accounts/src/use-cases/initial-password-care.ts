@@ -5,14 +5,11 @@ import { InitialPasswords } from '../credentials/initial-passwords';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
 import { AccountsReader, type AccountView } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from './account-use-case';
+import { endSessionsAfter, waitForAccounts } from './account-use-case';
 import type { Actor } from '@app/event-sourcing';
 import { accountNamed, currentView } from './operator-care';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from './account-use-case';
 
 /** Who acts (an operator over the API, or SYSTEM from a tool) and from where, for the audit. */
 export interface CareRequest {

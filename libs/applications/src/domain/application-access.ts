@@ -2,7 +2,7 @@ import type { Actor } from '@app/event-sourcing';
 import { applicationErrors, type ApplicationError } from './application-error';
 import type { ApplicationCommandType } from './application.command';
 import type { ApplicationState } from './application.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /**
  * Visibility: a customer acts only on the applications it submitted, and another's answers as a

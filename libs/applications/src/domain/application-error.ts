@@ -1,4 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode, FieldError } from '@app/event-sourcing';
+import type { ApplicationEvent } from './application.event';
 import { applicationMessages, STATUS_LABELS } from '../messages';
 
 /** The contract's ErrorCodes an application decision can answer with; the edge maps them by name. */
@@ -84,3 +86,6 @@ export const applicationErrors = {
 };
 
 export { STATUS_LABELS };
+
+/** What the applications decider answers: events to append, or a refusal (with any facts it records). */
+export type ApplicationDecision = Decision<ApplicationEvent, ApplicationError>;

@@ -12,11 +12,11 @@ import type {
 } from './application.command';
 import type { ChangedSection } from './application.event';
 import { isOpen, type ApplicationState, type SubmittedApplication } from './application.state';
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused, unreachable } from '@app/event-sourcing/domain';
+import type { ApplicationDecision as Decision } from './application-error';
 import { issuedPointProblems, withIssuedPoints } from './issued-points';
 import { reasonProblems, withdrawalReason } from './reason-rules';
 import { leadTimeRefusal } from './start-date';
-import { unreachable } from './unreachable';
 import { applicationMessages, DESIRED_DATE_LABELS } from '../messages';
 
 /** The Application aggregate's decisions; `now` comes from the injectable clock, never from here. */

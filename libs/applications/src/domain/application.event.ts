@@ -1,6 +1,6 @@
 import type { SealedText } from './sealed-text';
 import type { StartDateWarning } from './start-date';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /*
  * The Application aggregate's facts, stream `application-<applicationId>` (the numeric 申込ID).

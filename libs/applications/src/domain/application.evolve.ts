@@ -1,6 +1,6 @@
 import type { ApplicationEvent } from './application.event';
 import { isOpen, type ApplicationState } from './application.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /**
  * Folds one event; an event that does not fit the state leaves it as it is, so a replay (or an

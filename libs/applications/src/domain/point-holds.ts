@@ -1,6 +1,6 @@
 import type { ApplicationEvent, ApplicationKind } from './application.event';
 import type { ApplicationState } from './application.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** How an application let go of a point; the registry applies OPS-4 on COMPLETED. */
 export type HoldOutcome = 'COMPLETED' | 'WITHDRAWN' | 'REJECTED' | 'ABANDONED';

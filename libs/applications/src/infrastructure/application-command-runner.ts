@@ -2,18 +2,21 @@ import {
   DomainError,
   ErrorCode,
   WrongExpectedRevisionError,
-  type Actor,
+  acceptedOrThrow,
+  domainErrorOf,
   type Checkpoint,
+  type CommandMetadata,
+  type CommandRunner,
+  type CommandScope,
 } from '@app/event-sourcing';
 import { accessRefusal } from '../domain/application-access';
-import { applicationErrors, type ApplicationError } from '../domain/application-error';
+import { applicationErrors } from '../domain/application-error';
 import type { ApplicationCommand, ApplicationCommandType } from '../domain/application.command';
-import { decide } from '../domain/application.decide';
-import type { ApplicationEvent, ApplicationMeteringPoint } from '../domain/application.event';
+import type { ApplicationEvent } from '../domain/application.event';
 import { evolve } from '../domain/application.evolve';
 import type { ApplicationState } from '../domain/application.state';
-import { pointHoldsOf, type PointClaim, type PointHolds } from '../domain/point-holds';
-import type { ApplicationCommandMetadata, ApplicationRepository } from './application-repository';
+import { pointHoldsOf, type PointClaim } from '../domain/point-holds';
+import { applicationAggregate } from './application-repository';
 import type { MeteringPoints } from './metering-points';
 import { applicationMessages } from '../messages';
 
@@ -26,146 +29,96 @@ export interface ApplicationCommandOutcome {
 }
 
 export interface ApplicationCommandRequest {
-  readonly applicationId: number;
+  /** The application; for a submission, how to open one (once, at the command's `now`). */
+  readonly applicationId: number | ((now: Date) => Promise<number>);
   readonly type: ApplicationCommandType;
-  /** null for a submission, which must start the stream. */
+  /** null when the client names none (a submission starts the stream). */
   readonly expectedRevision: number | null;
-  readonly metadata: ApplicationCommandMetadata;
-  /** The command, made from the loaded state once access is granted (validation, sealing). */
-  readonly command: (state: ApplicationState) => ApplicationCommand | Promise<ApplicationCommand>;
-}
-
-export interface RunnerLogger {
-  error(message: string, context?: unknown): void;
+  readonly metadata: CommandMetadata;
+  /** The command, made from the loaded state once access is granted (validation at `now`). */
+  readonly command: (
+    state: ApplicationState,
+    now: Date,
+  ) => ApplicationCommand | Promise<ApplicationCommand>;
 }
 
 /**
- * Load, check access, check the expected revision, decide, hold the metering points, append,
- * release them. Refusals throw a DomainError and write nothing, in the stream or the registry.
+ * The kernel's runner on an application and the metering points its events hold or let go of:
+ * MTR-2's claims and OPS-4's releases are decided in the same command and appended in the same
+ * atomic append as the application's events. A refusal writes nothing anywhere.
  */
 export class ApplicationCommandRunner {
   constructor(
-    private readonly repository: ApplicationRepository,
+    private readonly runner: CommandRunner,
     private readonly points: MeteringPoints,
-    private readonly clock: () => Date,
-    private readonly logger: RunnerLogger,
   ) {}
 
   async run(request: ApplicationCommandRequest): Promise<ApplicationCommandOutcome> {
-    const { applicationId, metadata } = request;
-    const { state, revision } = await this.repository.load(applicationId);
-    const refusal = accessRefusal(request.type, state, metadata.actor);
-    if (refusal !== null) throw domainError(refusal);
-    // A stale revision is told only to whoever may see the application (checked just above).
-    if (request.expectedRevision !== null && request.expectedRevision !== revision) {
-      throw domainError(applicationErrors.staleRevision());
-    }
-    const command = await request.command(state);
-    const now = this.clock();
-    const decision = decide(command, state, now);
-    if (!decision.ok) throw domainError(decision.error);
-    const holds = decision.events.map((event) => ({ event, holds: pointHoldsOf(state, event) }));
-    const claimed = await this.claim(applicationId, holds, metadata.actor);
-    let appended;
+    const { type, expectedRevision, metadata } = request;
+    const open = request.applicationId;
     try {
-      appended = await this.repository.save(
-        applicationId,
-        decision.events,
-        revision,
+      const { value, checkpoint } = await this.runner.run(
         metadata,
-        now,
+        async (scope, applicationId: number) => {
+          const application = await scope.load(applicationAggregate, applicationId);
+          const before = application.state;
+          const refusal = accessRefusal(type, before, metadata.actor);
+          if (refusal !== null) throw domainErrorOf(refusal);
+          // A stale revision is told only to whoever may see the application (checked just above).
+          if (expectedRevision !== null && expectedRevision !== application.revision)
+            throw domainErrorOf(applicationErrors.staleRevision());
+          const command = await request.command(before, scope.now);
+          const events = acceptedOrThrow(application.decide(command));
+          await this.holdPoints(scope, applicationId, before, events);
+          return application;
+        },
+        {
+          prepare: async (now) => (typeof open === 'number' ? open : open(now)),
+          // A point claimed by a concurrent command: decide again, and MTR-2 refuses it then.
+          maxAttempts: 5,
+        },
       );
+      return { state: value.state, revision: value.revision, checkpoint };
     } catch (error) {
-      await this.abandon(applicationId, claimed, metadata.actor);
-      if (error instanceof WrongExpectedRevisionError) {
-        throw domainError(applicationErrors.staleRevision());
-      }
+      if (error instanceof WrongExpectedRevisionError)
+        throw domainErrorOf(applicationErrors.staleRevision());
       throw error;
     }
-    await this.release(applicationId, holds, metadata.actor);
-    return {
-      state: decision.events.reduce(evolve, state),
-      revision: appended?.nextExpectedRevision ?? revision,
-      checkpoint: appended?.checkpoint ?? null,
-    };
   }
 
-  /**
-   * MTR-2: one point after the other, in input order; when one is held by another application,
-   * the ones taken so far are given back (ABANDONED) and the refusal names the point.
-   */
-  private async claim(
+  private async holdPoints(
+    scope: CommandScope,
     applicationId: number,
-    holds: readonly { event: ApplicationEvent; holds: PointHolds }[],
-    actor: Actor,
-  ): Promise<Claimed[]> {
-    const claimed: Claimed[] = [];
-    for (const { event, holds: wanted } of holds) {
-      for (const claim of wanted.claims) {
-        try {
-          await this.points.claimForApplication(
-            claim.pointId,
-            { applicationId, kind: wanted.kind, meterId: meterIdOf(event, claim) },
-            actor,
-          );
-          claimed.push({ pointId: claim.pointId, kind: wanted.kind });
-        } catch (error) {
-          await this.abandon(applicationId, claimed, actor);
-          throw claimRefusal(error, claim);
-        }
-      }
-    }
-    return claimed;
-  }
-
-  private async abandon(applicationId: number, claimed: readonly Claimed[], actor: Actor) {
-    for (const { pointId, kind } of claimed) {
-      await this.giveBack(pointId, { applicationId, kind, outcome: 'ABANDONED' }, actor);
-    }
-  }
-
-  private async release(
-    applicationId: number,
-    holds: readonly { event: ApplicationEvent; holds: PointHolds }[],
-    actor: Actor,
-  ) {
-    for (const { holds: held } of holds) {
-      for (const { pointId, outcome } of held.releases) {
-        await this.giveBack(pointId, { applicationId, kind: held.kind, outcome }, actor);
-      }
-    }
-  }
-
-  // The application's event is the fact; a release that fails after it leaves the point held
-  // until an operator corrects it, which the log tells them. It must not turn the answer into an
-  // error: the client would retry a mutation that already happened.
-  private async giveBack(
-    pointId: string,
-    release: Parameters<MeteringPoints['releaseApplication']>[1],
-    actor: Actor,
+    before: ApplicationState,
+    events: readonly ApplicationEvent[],
   ): Promise<void> {
-    try {
-      await this.points.releaseApplication(pointId, release, actor);
-    } catch (error) {
-      this.logger.error('metering point release failed', { pointId, ...release, error });
+    let state = before;
+    for (const event of events) {
+      const { kind, claims, releases } = pointHoldsOf(state, event);
+      for (const claim of claims) {
+        const meterId = meterIdOf(event, claim);
+        await this.points
+          .claimForApplication(scope, claim.pointId, { applicationId, kind, meterId })
+          .catch((error: unknown) => {
+            throw claimRefusal(error, claim);
+          });
+      }
+      for (const { pointId, outcome } of releases)
+        await this.points.releaseApplication(scope, pointId, { applicationId, kind, outcome });
+      state = evolve(state, event);
     }
   }
-}
-
-interface Claimed {
-  readonly pointId: string;
-  readonly kind: PointHolds['kind'];
 }
 
 function meterIdOf(event: ApplicationEvent, claim: PointClaim): string | undefined {
-  const points: readonly ApplicationMeteringPoint[] | undefined =
-    'meteringPoints' in event.data ? event.data.meteringPoints : undefined;
-  return points?.[claim.index]?.meterId;
+  return 'meteringPoints' in event.data
+    ? event.data.meteringPoints[claim.index]?.meterId
+    : undefined;
 }
 
 function claimRefusal(error: unknown, claim: PointClaim): unknown {
   if (!(error instanceof DomainError) || error.code !== ErrorCode.CONFLICT) return error;
-  return domainError(
+  return domainErrorOf(
     applicationErrors.pointTaken([
       {
         field: `meteringPoints[${claim.index}].pointId`,
@@ -174,8 +127,4 @@ function claimRefusal(error: unknown, claim: PointClaim): unknown {
       },
     ]),
   );
-}
-
-export function domainError(error: ApplicationError): DomainError {
-  return new DomainError(ErrorCode[error.code], error.message, { fields: error.fields });
 }

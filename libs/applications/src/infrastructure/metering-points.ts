@@ -1,4 +1,4 @@
-import type { Actor } from '@app/event-sourcing';
+import type { CommandScope } from '@app/event-sourcing';
 import type { ApplicationKind } from '../domain/application.event';
 import type { KnownMeteringPoint } from '../domain/point-eligibility';
 import type { HoldOutcome } from '../domain/point-holds';
@@ -9,25 +9,28 @@ import type { HoldOutcome } from '../domain/point-holds';
  */
 export interface MeteringPoints {
   find(pointId: string): Promise<KnownMeteringPoint | null>;
-  /** MTR-2: throws a CONFLICT DomainError when another open NEW/TERMINATION holds the point. */
+  /**
+   * MTR-2, decided within the application's command (appended with it): throws a CONFLICT
+   * DomainError when another open NEW/TERMINATION holds the point.
+   */
   claimForApplication(
+    scope: CommandScope,
     pointId: string,
     claim: {
       readonly applicationId: number;
       readonly kind: ApplicationKind;
       readonly meterId?: string;
     },
-    actor: Actor,
   ): Promise<void>;
   /** OPS-4: COMPLETED makes a NEW point ACTIVE and a TERMINATION point TERMINATED. */
   releaseApplication(
+    scope: CommandScope,
     pointId: string,
     release: {
       readonly applicationId: number;
       readonly kind: ApplicationKind;
       readonly outcome: HoldOutcome;
     },
-    actor: Actor,
   ): Promise<void>;
 }
 

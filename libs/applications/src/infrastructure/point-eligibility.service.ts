@@ -1,6 +1,6 @@
+import { domainErrorOf } from '@app/event-sourcing';
 import type { ApplicationKind, ApplicationMeteringPoint } from '../domain/application.event';
 import { eligibilityRefusal } from '../domain/point-eligibility';
-import { domainError } from './application-command-runner';
 import type { MeteringPoints } from './metering-points';
 
 /** APP-8 and OPS-4 against what the registry knows of each point, before anything is written. */
@@ -21,6 +21,6 @@ export class PointEligibility {
       });
     }
     const refusal = eligibilityRefusal(kind, known);
-    if (refusal !== null) throw domainError(refusal);
+    if (refusal !== null) throw domainErrorOf(refusal);
   }
 }

@@ -1,9 +1,5 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const options = queryRunner.connection.options as { schema?: string };
-  return options.schema ?? 'public';
-}
 
 /**
  * 申込ID (APP-10): a sequence hands each submission its number before anything is written, so

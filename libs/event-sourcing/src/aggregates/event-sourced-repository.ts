@@ -1,11 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type {
-  Actor,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  RecordedEvent,
-} from '../event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 
 /** What the kernel needs to know of an aggregate to load and save it. */
 export interface AggregateStreams<Id, State, Event extends DomainEvent> {
@@ -29,13 +22,7 @@ export interface LoadedAggregate<State> {
   readonly revision: number;
 }
 
-export interface CommandMetadata {
-  readonly correlationId: string;
-  readonly causationId?: string | null;
-  readonly actor: Actor;
-}
-
-/** Loads an aggregate from its stream and appends its decisions with optimistic concurrency. */
+/** Loads an aggregate from its stream, for reads; commands go through the `CommandRunner`. */
 export class EventSourcedRepository<Id, State, Event extends DomainEvent> {
   constructor(
     private readonly eventStore: EventStore,
@@ -47,36 +34,5 @@ export class EventSourcedRepository<Id, State, Event extends DomainEvent> {
     const recorded = await this.eventStore.readStream(stream(id));
     const state = recorded.reduce((folded, event) => evolve(folded, toEvent(event)), initialState);
     return { state, revision: recorded.at(-1)?.revision ?? -1 };
-  }
-
-  /**
-   * Throws the store's `WrongExpectedRevisionError` when another writer got there first; nothing is
-   * written then. Resolves with null when there was nothing to append.
-   */
-  async save(
-    id: Id,
-    events: readonly Event[],
-    expectedRevision: number,
-    metadata: CommandMetadata,
-    occurredAt: Date,
-  ): Promise<AppendResult | null> {
-    if (events.length === 0) return null;
-    const toAppend: EventToAppend[] = events.map((event) => ({
-      id: randomUUID(),
-      type: event.type,
-      data: event.data,
-      metadata: {
-        correlationId: metadata.correlationId,
-        causationId: metadata.causationId ?? null,
-        actor: metadata.actor,
-        occurredAt,
-        schemaVersion: this.aggregate.schemaVersion,
-      },
-    }));
-    return this.eventStore.append(
-      this.aggregate.stream(id),
-      toAppend,
-      expectedRevision < 0 ? 'no_stream' : expectedRevision,
-    );
   }
 }

@@ -1,4 +1,5 @@
-import { ErrorCode } from './error-code';
+import type { Refusal } from '../domain/refusal';
+import { ErrorCode, isErrorCode } from './error-code';
 
 /** One invalid input field; `field` is a dotted path in input order, e.g. `customer.name`. */
 export interface FieldError {
@@ -17,15 +18,31 @@ export interface FieldError {
 export class DomainError extends Error {
   override name = 'DomainError';
   readonly fields: readonly FieldError[];
+  /** The domain's finer reason (e.g. `STALE_REVISION`), for logs and specs; never shown. */
+  readonly reason: string | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { readonly fields?: readonly FieldError[]; readonly cause?: unknown } = {},
+    options: {
+      readonly fields?: readonly FieldError[];
+      readonly reason?: string;
+      readonly cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.fields = options.fields ?? [];
+    this.reason = options.reason;
   }
+}
+
+/** A decider's refusal as the error the gateway maps, keeping its reason. */
+export function domainErrorOf(refusal: Refusal): DomainError {
+  if (!isErrorCode(refusal.code)) throw new Error(`not a contract ErrorCode: ${refusal.code}`);
+  return new DomainError(refusal.code, refusal.message, {
+    fields: refusal.fields ?? [],
+    reason: refusal.reason,
+  });
 }
 
 export class InvalidInputError extends DomainError {

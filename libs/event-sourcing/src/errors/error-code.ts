@@ -19,3 +19,9 @@ export enum ErrorCode {
   /** A store is unreachable for now: nothing was written; retry later. */
   UNAVAILABLE = 'UNAVAILABLE',
 }
+
+const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && ERROR_CODES.has(value);
+}

@@ -69,6 +69,22 @@ export interface AppendResult {
   readonly duplicate: boolean;
 }
 
+/** One stream's part of an atomic multi-stream append. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
+export interface MultiStreamAppendResult {
+  /** One result per `StreamAppend`, in the order given. */
+  readonly streams: readonly AppendResult[];
+  /** The latest checkpoint of the whole append: wait for it to see every part. */
+  readonly checkpoint: Checkpoint;
+  /** True when every part was a repeat and nothing was written. */
+  readonly duplicate: boolean;
+}
+
 export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive start revision (forwards: lowest, backwards: highest). */
@@ -153,6 +169,14 @@ export interface EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, each with its own expected revision: all parts commit or
+   * none does (PostgreSQL: one transaction). Where the store cannot do that (EventStoreDB), the
+   * parts are appended in the order given and a process manager settles a half-done command.
+   * Idempotent by event id, as `append` is. A conflict on any part throws WrongExpectedRevisionError
+   * naming that stream (atomic stores: nothing is written).
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllBatch>;
   subscribe(options: SubscribeOptions, handler: EventBatchHandler): Subscription;

@@ -54,6 +54,8 @@ const events = (count: number, type = 'Happened'): EventToAppend[] =>
 /** What an adapter cannot be put through, and why: those cases are reported as skipped. */
 export interface NotApplicable {
   readonly gap?: string;
+  /** Stores that append one stream at a time; their half-done commands are settled elsewhere. */
+  readonly atomicMultiStream?: string;
   readonly tamper?: string;
   /** Event ids unique across the whole store, not only within a stream. */
   readonly idInAnotherStream?: string;
@@ -261,6 +263,92 @@ export function describeEventStoreContract(
         // Reported as skipped, with the reason, rather than counted as passing.
         it.skip(`refuses an id already appended to another stream (not applicable: ${notApplicable.idInAnotherStream})`, () =>
           undefined);
+      }
+    });
+
+    describe('appendToStreams', () => {
+      it('appends to each stream at its next revision, with one result per part and the last checkpoint', async () => {
+        await store.append(stream('a'), events(2), 'no_stream');
+        const result = await store.appendToStreams([
+          { stream: stream('a'), events: events(1, 'A'), expected: 1 },
+          { stream: stream('b'), events: events(2, 'B'), expected: 'no_stream' },
+        ]);
+        expect(result.duplicate).toBe(false);
+        expect(result.streams.map((s) => s.nextExpectedRevision)).toEqual([2, 1]);
+        expect(await store.readStream(stream('a'))).toHaveLength(3);
+        expect((await store.readStream(stream('b'))).map((e) => e.type)).toEqual(['B', 'B']);
+        const all = await readAllOf();
+        expect(all).toHaveLength(5);
+        const last = all.at(-1);
+        if (!last) throw new Error('nothing read');
+        expect(store.compareCheckpoints(result.checkpoint, last.checkpoint)).toBe(0);
+        const verified = await store.verifyStream(stream('b'));
+        expect(verified).toEqual({ intact: true, events: 2, firstBrokenRevision: null });
+      });
+
+      it('treats a re-append of the same ids as done, writing nothing', async () => {
+        const parts = [
+          { stream: stream('ra'), events: events(1), expected: 'no_stream' as const },
+          { stream: stream('rb'), events: events(2), expected: 'no_stream' as const },
+        ];
+        const first = await store.appendToStreams(parts);
+        const again = await store.appendToStreams(parts);
+        expect(again.duplicate).toBe(true);
+        expect(again.streams.map((s) => s.nextExpectedRevision)).toEqual([0, 1]);
+        expect(store.compareCheckpoints(again.checkpoint, first.checkpoint)).toBe(0);
+        expect(await readAllOf()).toHaveLength(3);
+      });
+
+      it('refuses a stream named twice', async () => {
+        await expect(
+          store.appendToStreams([
+            { stream: stream('t'), events: events(1), expected: 'any' },
+            { stream: stream('t'), events: events(1), expected: 'any' },
+          ]),
+        ).rejects.toThrow(/more than once/);
+      });
+
+      if (!notApplicable.atomicMultiStream) {
+        it('writes nothing to any stream when one part’s expected revision fails', async () => {
+          await store.append(stream('held'), events(1), 'no_stream');
+          const error = await store
+            .appendToStreams([
+              { stream: stream('free'), events: events(1), expected: 'no_stream' },
+              { stream: stream('held'), events: events(1), expected: 'no_stream' },
+            ])
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+          expect((error as WrongExpectedRevisionError).stream).toBe(stream('held'));
+          expect(await store.readStream(stream('free'))).toHaveLength(0);
+          expect(await store.readStream(stream('held'))).toHaveLength(1);
+          expect(await readAllOf()).toHaveLength(1);
+        });
+
+        it('lets exactly one of K concurrent commands over the same streams win, in any part order', async () => {
+          for (let trial = 0; trial < 10; trial++) {
+            const [x, y] = [stream(`x${trial}`), stream(`y${trial}`)];
+            const outcomes = await Promise.allSettled(
+              Array.from({ length: 6 }, (_, k) =>
+                store.appendToStreams(
+                  (k % 2 === 0 ? [x, y] : [y, x]).map((s) => ({
+                    stream: s,
+                    events: events(1),
+                    expected: 'no_stream' as const,
+                  })),
+                ),
+              ),
+            );
+            expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+            for (const o of outcomes)
+              if (o.status === 'rejected')
+                expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+            expect(await store.readStream(x)).toHaveLength(1);
+            expect(await store.readStream(y)).toHaveLength(1);
+          }
+        });
+      } else {
+        // Reported as skipped, with the reason, rather than counted as passing.
+        it.skip(`not applicable: ${notApplicable.atomicMultiStream}`, () => undefined);
       }
     });
 

@@ -1,5 +1,6 @@
+import type { Decision } from '@app/event-sourcing/domain';
 import type { ErrorCode } from '@app/event-sourcing';
-import type { ClaimKind } from './metering-point.event';
+import type { ClaimKind, MeteringPointEvent } from './metering-point.event';
 import { meteringMessages } from '../messages';
 
 export type MeteringPointErrorCode = Extract<`${ErrorCode}`, 'CONFLICT'>;
@@ -23,3 +24,6 @@ export const meteringPointErrors = {
     } satisfies MeteringPointError;
   },
 };
+
+/** What the metering decider answers: events to append, or a refusal (with any facts it records). */
+export type MeteringPointDecision = Decision<MeteringPointEvent, MeteringPointError>;

@@ -1,4 +1,5 @@
-import { accepted, refused, type Decision } from './decision';
+import { accepted, refused } from '@app/event-sourcing/domain';
+import type { MeteringPointDecision as Decision } from './metering-point-error';
 import { meteringPointErrors } from './metering-point-error';
 import type {
   ClaimPoint,
@@ -8,7 +9,7 @@ import type {
 } from './metering-point.command';
 import type { BRouteState, ClaimKind, MeteringPointRecorded } from './metering-point.event';
 import type { MeteringPointState } from './metering-point.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 export function decide(command: MeteringPointCommand, state: MeteringPointState): Decision {
   switch (command.type) {

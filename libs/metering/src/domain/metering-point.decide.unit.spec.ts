@@ -97,7 +97,7 @@ describe('metering point registry', () => {
     it.each(['NEW', 'TERMINATION'] as const)(
       'MTR-2: a %s claim by another application is refused, naming the holding 申込ID',
       (kind) => {
-        const message = given(recorded(), claimed('NEW', 'NOT_SUBSCRIBED', 'PENDING'))
+        const { message } = given(recorded(), claimed('NEW', 'NOT_SUBSCRIBED', 'PENDING'))
           .when(claim(kind, OTHER_APPLICATION_ID))
           .thenRefused('POINT_HELD_BY_ANOTHER_APPLICATION');
         expect(message).toContain(`申込ID: ${APPLICATION_ID}`);

@@ -1,6 +1,6 @@
 import type { MeteringPointEvent } from './metering-point.event';
 import type { MeteringPointState } from './metering-point.state';
-import { unreachable } from './unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 
 /** Folds one fact into the state; a fact that does not fit the state leaves it as it is. */
 export function evolve(state: MeteringPointState, event: MeteringPointEvent): MeteringPointState {

@@ -76,11 +76,7 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('MTR-2: a NEW claim starts an unknown point (terminal UNKNOWN, not island) and holds it PENDING', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(
-      pointId,
-      { applicationId: 1001, kind: 'NEW', meterId: 'f123456' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 1001, kind: 'NEW', meterId: 'f123456' }, system);
     expect(await bed.registry.find(pointId)).toEqual({
       pointId,
       kind: 'SUPPLY',
@@ -94,7 +90,7 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('APP-6: a claim with a malformed meter ID is refused before anything is written', async () => {
     const pointId = freshPointId();
-    const refusal = bed.registry.claimForApplication(
+    const refusal = bed.claim(
       pointId,
       { applicationId: 1010, kind: 'NEW', meterId: 'F12' },
       system,
@@ -108,13 +104,9 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('MTR-2: another application’s claim is a CONFLICT naming the holder; the same one is a no-op', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(pointId, { applicationId: 1002, kind: 'NEW' }, system);
-    await bed.registry.claimForApplication(pointId, { applicationId: 1002, kind: 'NEW' }, system);
-    const refusal = bed.registry.claimForApplication(
-      pointId,
-      { applicationId: 1003, kind: 'TERMINATION' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 1002, kind: 'NEW' }, system);
+    await bed.claim(pointId, { applicationId: 1002, kind: 'NEW' }, system);
+    const refusal = bed.claim(pointId, { applicationId: 1003, kind: 'TERMINATION' }, system);
     await expect(refusal).rejects.toBeInstanceOf(DomainError);
     await expect(refusal).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
@@ -125,18 +117,10 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('MTR-2: ACTIVATION claims nothing, even on a held point', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(
-      pointId,
-      { applicationId: 1004, kind: 'ACTIVATION' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 1004, kind: 'ACTIVATION' }, system);
     expect(await bed.registry.find(pointId)).toBeNull();
-    await bed.registry.claimForApplication(pointId, { applicationId: 1005, kind: 'NEW' }, system);
-    await bed.registry.claimForApplication(
-      pointId,
-      { applicationId: 1006, kind: 'ACTIVATION' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 1005, kind: 'NEW' }, system);
+    await bed.claim(pointId, { applicationId: 1006, kind: 'ACTIVATION' }, system);
     expect((await bed.registry.find(pointId))?.openApplication).toEqual({
       applicationId: 1005,
       kind: 'NEW',
@@ -156,8 +140,8 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
       );
     }
     const outcomes = await Promise.allSettled([
-      bed.registry.claimForApplication(pointId, { applicationId: 2001, kind: 'NEW' }, system),
-      bed.registry.claimForApplication(pointId, { applicationId: 2002, kind: 'NEW' }, system),
+      bed.claim(pointId, { applicationId: 2001, kind: 'NEW' }, system),
+      bed.claim(pointId, { applicationId: 2002, kind: 'NEW' }, system),
     ]);
     const accepted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const refused = outcomes.flatMap((outcome) =>
@@ -174,13 +158,9 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('MTR-2: an unissued point ID (APP-5) is a placeholder: claims on it hold nothing', async () => {
     const unissued = '03-1011-0000-0000-0000-0000';
-    await bed.registry.claimForApplication(unissued, { applicationId: 2101, kind: 'NEW' }, system);
-    await bed.registry.claimForApplication(unissued, { applicationId: 2102, kind: 'NEW' }, system);
-    await bed.registry.releaseApplication(
-      unissued,
-      { applicationId: 2101, kind: 'NEW', outcome: 'COMPLETED' },
-      system,
-    );
+    await bed.claim(unissued, { applicationId: 2101, kind: 'NEW' }, system);
+    await bed.claim(unissued, { applicationId: 2102, kind: 'NEW' }, system);
+    await bed.release(unissued, { applicationId: 2101, kind: 'NEW', outcome: 'COMPLETED' }, system);
     expect(await bed.registry.find(unissued)).toBeNull();
     expect(await bed.store.readStream(meteringPointStream('0310110000000000000000'))).toEqual([]);
   });
@@ -199,23 +179,15 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('OPS-4: completing NEW makes the point ACTIVE; completing TERMINATION makes it TERMINATED', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(pointId, { applicationId: 3001, kind: 'NEW' }, system);
-    await bed.registry.releaseApplication(
-      pointId,
-      { applicationId: 3001, kind: 'NEW', outcome: 'COMPLETED' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 3001, kind: 'NEW' }, system);
+    await bed.release(pointId, { applicationId: 3001, kind: 'NEW', outcome: 'COMPLETED' }, system);
     expect(await bed.registry.find(pointId)).toMatchObject({
       bRouteState: 'ACTIVE',
       openApplication: null,
     });
-    await bed.registry.claimForApplication(
-      pointId,
-      { applicationId: 3002, kind: 'TERMINATION' },
-      system,
-    );
+    await bed.claim(pointId, { applicationId: 3002, kind: 'TERMINATION' }, system);
     expect(await bed.registry.find(pointId)).toMatchObject({ bRouteState: 'ACTIVE' });
-    await bed.registry.releaseApplication(
+    await bed.release(
       pointId,
       { applicationId: 3002, kind: 'TERMINATION', outcome: 'COMPLETED' },
       system,
@@ -233,35 +205,27 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
       { meterId: null, terminalType: 'HIGH_VOLTAGE_TERMINAL', island: false },
       operator,
     );
-    await bed.registry.claimForApplication(pointId, { applicationId: 4001, kind: 'NEW' }, system);
+    await bed.claim(pointId, { applicationId: 4001, kind: 'NEW' }, system);
     expect(await bed.registry.find(pointId)).toMatchObject({ bRouteState: 'PENDING' });
-    await bed.registry.releaseApplication(
-      pointId,
-      { applicationId: 4001, kind: 'NEW', outcome: 'WITHDRAWN' },
-      system,
-    );
+    await bed.release(pointId, { applicationId: 4001, kind: 'NEW', outcome: 'WITHDRAWN' }, system);
     expect(await bed.registry.find(pointId)).toMatchObject({
       bRouteState: 'NOT_SUBSCRIBED',
       openApplication: null,
     });
-    await bed.registry.claimForApplication(pointId, { applicationId: 4002, kind: 'NEW' }, system);
+    await bed.claim(pointId, { applicationId: 4002, kind: 'NEW' }, system);
     expect((await bed.registry.find(pointId))?.openApplication?.applicationId).toBe(4002);
   });
 
   it('OPS-4: releasing an application that holds nothing, or an ACTIVATION, changes nothing', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(pointId, { applicationId: 5001, kind: 'NEW' }, system);
-    await bed.registry.releaseApplication(
-      pointId,
-      { applicationId: 5002, kind: 'NEW', outcome: 'COMPLETED' },
-      system,
-    );
-    await bed.registry.releaseApplication(
+    await bed.claim(pointId, { applicationId: 5001, kind: 'NEW' }, system);
+    await bed.release(pointId, { applicationId: 5002, kind: 'NEW', outcome: 'COMPLETED' }, system);
+    await bed.release(
       pointId,
       { applicationId: 5003, kind: 'ACTIVATION', outcome: 'COMPLETED' },
       system,
     );
-    await bed.registry.releaseApplication(
+    await bed.release(
       freshPointId(),
       { applicationId: 5001, kind: 'NEW', outcome: 'WITHDRAWN' },
       system,
@@ -274,7 +238,7 @@ describe.each(testDatabaseTargets())('MeteringRegistry on $kind', (target) => {
 
   it('events carry the actor and the schema version, and chain into an intact stream', async () => {
     const pointId = freshPointId();
-    await bed.registry.claimForApplication(pointId, { applicationId: 6001, kind: 'NEW' }, system);
+    await bed.claim(pointId, { applicationId: 6001, kind: 'NEW' }, system);
     const [first] = await bed.store.readStream(meteringPointStream(pointId));
     expect(first?.metadata).toMatchObject({ actor: system, schemaVersion: 1 });
     expect(await bed.store.verifyStream(meteringPointStream(pointId))).toMatchObject({

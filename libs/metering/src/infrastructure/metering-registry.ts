@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
-  DomainError,
-  ErrorCode,
   InvalidInputError,
-  RequestContext,
-  WrongExpectedRevisionError,
+  acceptedOrThrow,
+  commandMetadata,
   type Actor,
-  type AppendResult,
+  type Checkpoint,
+  type CommandRunner,
+  type CommandScope,
 } from '@app/event-sourcing';
-import type { MeteringPointCommand } from '../domain/metering-point.command';
 import type {
   ApplicationOutcome,
   BRouteState,
@@ -16,13 +14,11 @@ import type {
   MeteringPointKind,
   TerminalType,
 } from '../domain/metering-point.event';
-import { decide } from '../domain/metering-point.decide';
-import { evolve } from '../domain/metering-point.evolve';
 import type { MeteringPointState, RegisteredPoint } from '../domain/metering-point.state';
 import type { ClaimingApplicationKind } from '../domain/metering-point.command';
 import { parseMeterId } from '../domain/meter-id';
 import { parsePointId, type PointId } from '../domain/point-id';
-import type { MeteringPointRepository } from './metering-point-repository';
+import { meteringPointAggregate, type MeteringPointRepository } from './metering-point-repository';
 import { meteringMessages } from '../messages';
 
 export interface MeteringPointSnapshot {
@@ -57,11 +53,9 @@ export type RecordChange = 'RECORDED' | 'CORRECTED' | 'UNCHANGED';
 export interface MeteringWriteOutcome {
   readonly point: MeteringPointSnapshot;
   readonly change: RecordChange;
-  readonly appended: AppendResult | null;
+  /** Where the append landed, for read-your-writes waits; null when nothing was appended. */
+  readonly checkpoint: Checkpoint | null;
 }
-
-// Each retry follows a writer that got in first, so a handful covers any real contention.
-const MAX_ATTEMPTS = 5;
 
 /**
  * The registry's door for the other contexts and the tools: reads and decisions on the point's
@@ -70,7 +64,7 @@ const MAX_ATTEMPTS = 5;
 export class MeteringRegistry {
   constructor(
     private readonly repository: MeteringPointRepository,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly runner: CommandRunner,
   ) {}
 
   /** From the write side (the point's stream), for decisions. null = not in the registry. */
@@ -83,16 +77,21 @@ export class MeteringRegistry {
 
   /**
    * MTR-2: NEW and TERMINATION hold the point; another open one holding it already → CONFLICT.
-   * The same application again is a no-op; ACTIVATION holds nothing.
+   * The same application again is a no-op; ACTIVATION holds nothing. Decided within the caller's
+   * command, so the claim is appended in the same atomic append as the application's events.
    */
-  async claimForApplication(pointId: string, claim: ApplicationClaim, actor: Actor): Promise<void> {
+  async claimForApplication(
+    scope: CommandScope,
+    pointId: string,
+    claim: ApplicationClaim,
+  ): Promise<void> {
     const point = pointIdOf(pointId);
     // An unissued ID (APP-5) is a placeholder many new installations share, not a point: MTR-2
     // applies once an operator has completed it.
     if (point.unissued) return;
-    await this.run(
-      point,
-      {
+    const loaded = await scope.load(meteringPointAggregate, point.value, 'before');
+    acceptedOrThrow(
+      loaded.decide({
         type: 'ClaimPoint',
         data: {
           pointId: point.value,
@@ -101,27 +100,25 @@ export class MeteringRegistry {
           applicationKind: claim.kind,
           meterId: meterIdOf(claim.meterId),
         },
-      },
-      actor,
+      }),
     );
   }
 
   /** Releases the claim held by the application (none: no-op); OPS-4 on completion. */
   async releaseApplication(
+    scope: CommandScope,
     pointId: string,
     release: ApplicationRelease,
-    actor: Actor,
   ): Promise<void> {
     if (release.kind === 'ACTIVATION') return;
     const point = pointIdOf(pointId);
     if (point.unissued) return;
-    await this.run(
-      point,
-      {
+    const loaded = await scope.load(meteringPointAggregate, point.value, 'after');
+    acceptedOrThrow(
+      loaded.decide({
         type: 'ReleasePoint',
         data: { applicationId: release.applicationId, outcome: release.outcome },
-      },
-      actor,
+      }),
     );
   }
 
@@ -134,50 +131,25 @@ export class MeteringRegistry {
     if (point.unissued) {
       throw new InvalidInputError([{ field: 'pointId', ...UNISSUED_POINT_ID }]);
     }
-    const { state, appended, events } = await this.run(
-      point,
-      {
-        type: 'RecordMeteringPoint',
-        data: { pointId: point.value, kind: point.kind, ...description },
+    const { value: loaded, checkpoint } = await this.runner.run(
+      commandMetadata(actor),
+      async (scope) => {
+        const loaded = await scope.load(meteringPointAggregate, point.value);
+        acceptedOrThrow(
+          loaded.decide({
+            type: 'RecordMeteringPoint',
+            data: { pointId: point.value, kind: point.kind, ...description },
+          }),
+        );
+        return loaded;
       },
-      actor,
+      // Each retry follows a writer that got in first, so a handful covers any real contention.
+      { maxAttempts: 5 },
     );
+    const { state, events } = loaded;
     if (state.status === 'Unknown')
       throw new Error(`metering point ${point.value} was not recorded`);
-    return { point: toSnapshot(state), change: changeOf(events), appended };
-  }
-
-  /**
-   * Load, decide, append with the expected revision. A writer that got in first makes the append
-   * fail without writing; deciding again on the new state is then exactly what a serial run does.
-   */
-  private async run(
-    point: PointId,
-    command: MeteringPointCommand,
-    actor: Actor,
-  ): Promise<{
-    state: MeteringPointState;
-    events: readonly MeteringPointEvent[];
-    appended: AppendResult | null;
-  }> {
-    for (let attempt = 1; ; attempt += 1) {
-      const { state, revision } = await this.repository.load(point.value);
-      const decision = decide(command, state);
-      if (!decision.ok)
-        throw new DomainError(ErrorCode[decision.error.code], decision.error.message);
-      try {
-        const appended = await this.repository.save(
-          point.value,
-          decision.events,
-          revision,
-          { correlationId: RequestContext.correlationId() ?? randomUUID(), actor },
-          this.clock(),
-        );
-        return { state: decision.events.reduce(evolve, state), events: decision.events, appended };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
+    return { point: toSnapshot(state), change: changeOf(events), checkpoint };
   }
 }
 

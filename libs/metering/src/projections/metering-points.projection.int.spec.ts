@@ -59,11 +59,7 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
     'OPS-4: the row follows claims (MTR-2) and releases, and shows the open application',
     async () => {
       const rows = bed.dataSource.getRepository(MeteringPointRowEntity);
-      await bed.registry.claimForApplication(
-        RECEPTION,
-        { applicationId: 7001, kind: 'NEW', meterId: 'G654321' },
-        system,
-      );
+      await bed.claim(RECEPTION, { applicationId: 7001, kind: 'NEW', meterId: 'G654321' }, system);
       await bed.project(RECEPTION);
       expect(await rows.findOneBy({ pointId: RECEPTION })).toMatchObject({
         kind: 'RECEPTION',
@@ -73,7 +69,7 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
         openApplicationId: 7001,
         openApplicationKind: 'NEW',
       });
-      await bed.registry.releaseApplication(
+      await bed.release(
         RECEPTION,
         { applicationId: 7001, kind: 'NEW', outcome: 'COMPLETED' },
         system,

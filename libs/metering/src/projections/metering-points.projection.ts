@@ -1,7 +1,7 @@
 import type { Projection, RecordedEvent } from '@app/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import type { MeteringPointEvent } from '../domain/metering-point.event';
-import { unreachable } from '../domain/unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 import { METERING_POINT_STREAM_PREFIX } from '../infrastructure/metering-point-repository';
 import {
   METERING_POINT_EVENT_TYPES,

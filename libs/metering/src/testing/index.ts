@@ -1,1 +1,2 @@
 export { parseMeterId } from '../domain/meter-id';
+export { MeteringPointRepository } from '../infrastructure/metering-point-repository';

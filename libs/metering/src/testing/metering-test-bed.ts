@@ -1,4 +1,10 @@
-import { PostgresEventStore, ProjectionRunners, type Actor } from '@app/event-sourcing';
+import {
+  CommandRunner,
+  PostgresEventStore,
+  ProjectionRunners,
+  commandMetadata,
+  type Actor,
+} from '@app/event-sourcing';
 import { contextTestDatabase } from '@app/event-sourcing/testing';
 import type { TestDatabaseTarget } from '@test/database';
 import type { DataSource } from 'typeorm';
@@ -6,7 +12,11 @@ import {
   MeteringPointRepository,
   meteringPointStream,
 } from '../infrastructure/metering-point-repository';
-import { MeteringRegistry } from '../infrastructure/metering-registry';
+import {
+  MeteringRegistry,
+  type ApplicationClaim,
+  type ApplicationRelease,
+} from '../infrastructure/metering-registry';
 import { MeteringPointRowEntity } from '../projections/metering-point-row.entity';
 import { meteringPointsProjection } from '../projections/metering-points.projection';
 import { METERING_MIGRATIONS } from '../projections/metering-read-model';
@@ -27,6 +37,9 @@ export interface MeteringTestBed {
   readonly store: PostgresEventStore;
   readonly registry: MeteringRegistry;
   readonly query: MeteringPointsReader;
+  /** A claim as a command of its own (in the app it rides in the application's command). */
+  claim(pointId: string, claim: ApplicationClaim, actor: Actor): Promise<void>;
+  release(pointId: string, release: ApplicationRelease, actor: Actor): Promise<void>;
   /** Runs the metering-points projection until it has applied the point's last event, then stops it. */
   project(pointId: string): Promise<void>;
   dispose(): Promise<void>;
@@ -39,12 +52,24 @@ export async function meteringTestBed(target: TestDatabaseTarget): Promise<Meter
     migrations: METERING_MIGRATIONS,
   });
   const { schema, dataSource, store } = database;
+  const runner = new CommandRunner(store, () => new Date(), { maxAttempts: 5 });
+  const registry = new MeteringRegistry(new MeteringPointRepository(store), runner);
   return {
     kind: target.kind,
     schema,
     dataSource,
     store,
-    registry: new MeteringRegistry(new MeteringPointRepository(store)),
+    registry,
+    async claim(pointId, claim, actor) {
+      await runner.run(commandMetadata(actor), (scope) =>
+        registry.claimForApplication(scope, pointId, claim),
+      );
+    },
+    async release(pointId, release, actor) {
+      await runner.run(commandMetadata(actor), (scope) =>
+        registry.releaseApplication(scope, pointId, release),
+      );
+    },
     query: new MeteringPointsReader(dataSource),
     async project(pointId) {
       // The point's own last event, not the store's head: the head is read below the oldest

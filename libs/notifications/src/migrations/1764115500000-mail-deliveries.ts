@@ -1,3 +1,4 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -35,9 +36,4 @@ export class MailDeliveries1764115500000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}".mail_deliveries`);
   }
-}
-
-/** As the kernel's migrations do: the data source's schema, `public` by default. */
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
 }

@@ -1,3 +1,4 @@
+import { schemaOf } from '@app/event-sourcing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The application-mail projection's own table: each application's applicant address. */
@@ -14,8 +15,4 @@ export class ApplicationMailRecipients1764118300000 implements MigrationInterfac
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}".application_mail_recipients`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
 }

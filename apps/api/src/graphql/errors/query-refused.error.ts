@@ -7,10 +7,9 @@ export type QueryRefusalReason =
 export class QueryRefusedError extends DomainError {
   override name = 'QueryRefusedError';
 
-  constructor(
-    readonly reason: QueryRefusalReason,
-    message: string,
-  ) {
-    super(ErrorCode.BAD_USER_INPUT, message);
+  declare readonly reason: QueryRefusalReason;
+
+  constructor(reason: QueryRefusalReason, message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { reason });
   }
 }

@@ -8,9 +8,11 @@ import {
   type PlainContact,
 } from '../../infrastructure/account-contact-cipher';
 import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { accountNamed, actorOf, currentView } from '../operator-care';
 import { ChangeAccountContactCommand } from './change-account-contact.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 @CommandHandler(ChangeAccountContactCommand)
 export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccountContactCommand> {

@@ -9,13 +9,10 @@ import { ActionThrottle } from '../../throttling/action-throttle';
 import { passwordProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { SessionService } from '../../sessions/session.service';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from '../account-use-case';
+import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { ChangePasswordCommand } from './change-password.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 @CommandHandler(ChangePasswordCommand)
 export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {

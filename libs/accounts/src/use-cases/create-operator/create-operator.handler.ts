@@ -13,10 +13,12 @@ import { isStaffRole, staffAccountProblems } from '../../domain/account-input-ru
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
 import { AccountsReader } from '../../read-models/accounts.reader';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { currentView } from '../operator-care';
 import { UserIdClaims } from '../register-account/user-id-claims';
 import { CreateOperatorCommand, type CreatedOperator } from './create-operator.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 /**
  * A tool can wait longer than a request: on a busy server the event store shows an append only

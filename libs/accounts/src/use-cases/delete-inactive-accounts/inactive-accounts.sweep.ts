@@ -5,8 +5,9 @@ import { AccountCommandRunner } from '../../infrastructure/account-command-runne
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountSweepReader } from '../../read-models/account-sweep.reader';
 import { SessionService } from '../../sessions/session.service';
-import { commandMetadata, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
+import { commandMetadata } from '@app/event-sourcing';
 
 const BATCH = 200;
 // A calendar year is never shorter than 365 days: asking the read model for 365 finds them all.

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { ProjectionRunners, WrongExpectedRevisionError, type Actor } from '@app/event-sourcing';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
-import { commandMetadata, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
+import { commandMetadata } from '@app/event-sourcing';
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'SYSTEM' };
 

@@ -11,13 +11,10 @@ import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsReader } from '../../read-models/accounts.reader';
 import { SessionService } from '../../sessions/session.service';
 import { LoginThrottle } from '../../throttling/login-throttle';
-import {
-  commandMetadata,
-  domainError,
-  endSessionsAfter,
-  waitForAccounts,
-} from '../account-use-case';
+import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { LoginCommand, type LoginResult } from './login.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 /**
  * ACC-4: an unknown user ID costs one argon2 verify like a wrong password and gets the same

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountErrors } from '../../domain/account-error';
 import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
-import { domainError } from '../account-use-case';
 import { MeQuery } from './me.query';
+import { domainError } from '../account-use-case';
 
 @QueryHandler(MeQuery)
 export class MeHandler implements IQueryHandler<MeQuery> {

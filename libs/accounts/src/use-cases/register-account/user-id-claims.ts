@@ -1,13 +1,13 @@
+import { type CommandMetadata } from '@app/event-sourcing';
 import { Inject } from '@nestjs/common';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { VERIFICATION_WINDOW_MS, isPast, later } from '../../domain/account-policy';
-import type { AccountCommandMetadata } from '../../infrastructure/account-repository';
 import { AccountRepository } from '../../infrastructure/account-repository';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
-import { unreachable } from '../../domain/unreachable';
+import { unreachable } from '@app/event-sourcing/domain';
 import { AccountsReader } from '../../read-models/accounts.reader';
 import { RegistrationExpiry, SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
-import { commandMetadata } from '../account-use-case';
+import { commandMetadata } from '@app/event-sourcing';
 
 /**
  * ACC-1/ACC-2/ACC-7: a registration goes ahead only with the user ID reserved on the write side.
@@ -25,11 +25,7 @@ export class UserIdClaims {
   ) {}
 
   /** True when `accountId` may now register `userId`. */
-  async claim(
-    userId: string,
-    accountId: string,
-    metadata: AccountCommandMetadata,
-  ): Promise<boolean> {
+  async claim(userId: string, accountId: string, metadata: CommandMetadata): Promise<boolean> {
     const shown = await this.query.byUserId(userId);
     if (shown !== null && !(await this.reclaim(userId, shown.id, null))) return false;
     if (await this.reservations.reserve(userId, accountId, metadata, this.clock())) return true;

@@ -8,8 +8,10 @@ import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsReader, type AccountView } from '../../read-models/accounts.reader';
-import { commandMetadata, domainError, waitForAccounts } from '../account-use-case';
+import { waitForAccounts } from '../account-use-case';
 import { VerifyEmailCommand } from './verify-email.command';
+import { commandMetadata } from '@app/event-sourcing';
+import { domainError } from '../account-use-case';
 
 /** ACC-2: the link's token, found by its hash; the decision checks it and its 30 minutes. */
 @CommandHandler(VerifyEmailCommand)

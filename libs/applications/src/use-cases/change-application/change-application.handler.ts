@@ -1,23 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  APPLICATION_CLOCK,
-  HOLIDAY_CALENDAR,
-  type ApplicationClock,
-} from '../../application-providers';
+import { commandMetadata, domainErrorOf } from '@app/event-sourcing';
+import { HOLIDAY_CALENDAR } from '../../application-providers';
 import type { ApplicationChanges } from '../../domain/application.command';
 import type { ApplicationState } from '../../domain/application.state';
 import type { HolidayCalendar } from '../../domain/holiday-calendar';
 import type { ApplicationModel } from '../../graphql/application.model';
 import { ApplicationCipher } from '../../infrastructure/application-cipher';
-import {
-  ApplicationCommandRunner,
-  domainError,
-} from '../../infrastructure/application-command-runner';
+import { ApplicationCommandRunner } from '../../infrastructure/application-command-runner';
 import { PointEligibility } from '../../infrastructure/point-eligibility.service';
 import { checkChanges } from '../../input/application-input.rules';
 import { ApplicationAnswers } from '../application-answers';
-import { actorOf, commandMetadata } from '../application-use-case';
+import { actorOf } from '../application-use-case';
 import { ChangeApplicationCommand } from './change-application.command';
 
 @CommandHandler(ChangeApplicationCommand)
@@ -27,7 +21,6 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
     @Inject(ApplicationAnswers) private readonly answers: ApplicationAnswers,
     @Inject(ApplicationCommandRunner) private readonly runner: ApplicationCommandRunner,
     @Inject(PointEligibility) private readonly eligibility: PointEligibility,
-    @Inject(APPLICATION_CLOCK) private readonly clock: ApplicationClock,
     @Inject(HOLIDAY_CALENDAR) private readonly calendar: HolidayCalendar,
   ) {}
 
@@ -37,10 +30,13 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
       applicationId,
       type: 'ChangeApplication',
       expectedRevision,
-      metadata: commandMetadata(account),
-      command: async (state) => ({
+      metadata: commandMetadata(actorOf(account)),
+      command: async (state, now) => ({
         type: 'ChangeApplication',
-        data: { actor: actorOf(account), changes: await this.changes(applicationId, state, input) },
+        data: {
+          actor: actorOf(account),
+          changes: await this.changes(applicationId, state, input, now),
+        },
       }),
     });
     return this.answers.after(outcome);
@@ -51,11 +47,12 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
     applicationId: number,
     state: ApplicationState,
     input: ChangeApplicationCommand['input'],
+    now: Date,
   ): Promise<ApplicationChanges> {
     // Nothing to check where no change is allowed: the decision refuses it (OPS-2).
     if (state.status !== 'RECEIVED' && state.status !== 'RETURNED') return {};
-    const checked = checkChanges(input, state, this.clock(), this.calendar);
-    if (!checked.ok) throw domainError(checked.error);
+    const checked = checkChanges(input, state, now, this.calendar);
+    if (!checked.ok) throw domainErrorOf(checked.error);
     const valid = checked.value;
     if (valid.meteringPoints) {
       const held = new Set(state.meteringPoints.map((point) => point.pointId));

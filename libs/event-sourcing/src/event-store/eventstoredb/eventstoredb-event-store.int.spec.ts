@@ -15,6 +15,9 @@ const ESDB_IDS_PER_STREAM =
   'EventStoreDB checks event ids per stream only (and only recent ones), and keeps no index by id ' +
   'across streams; the adapter checks the target stream whole, but finding an id anywhere else would ' +
   'mean reading all of $all on every append';
+const ESDB_APPENDS_ONE_STREAM_AT_A_TIME =
+  'EventStoreDB cannot append to several streams in one write: the parts go one after the other, and a ' +
+  'half-done command is settled by a process manager from the events (settlement specs run on the in-memory double)';
 
 const url = process.env.EVENTSTORE_URL;
 
@@ -33,7 +36,12 @@ if (url) {
         },
       };
     },
-    { gap: ESDB_HAS_NO_GAP, tamper: ESDB_CANNOT_TAMPER, idInAnotherStream: ESDB_IDS_PER_STREAM },
+    {
+      gap: ESDB_HAS_NO_GAP,
+      tamper: ESDB_CANNOT_TAMPER,
+      idInAnotherStream: ESDB_IDS_PER_STREAM,
+      atomicMultiStream: ESDB_APPENDS_ONE_STREAM_AT_A_TIME,
+    },
   );
 } else {
   // Reported as skipped, with the reason, rather than counted as passing.

@@ -28,11 +28,13 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  MultiStreamAppendResult,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreHead,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
@@ -48,6 +50,7 @@ import {
   matchesFilter,
   type SkipLogger,
 } from '../stored-event';
+import { assertDistinctStreams } from '../stream-appends';
 import { Upcasters } from '../upcasters';
 import {
   actualRevision,
@@ -200,6 +203,24 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const actual = conflict ? actualRevision(conflict.actualVersion) : -1;
     throw new WrongExpectedRevisionError(stream, expected, actual);
+  }
+
+  /**
+   * EventStoreDB appends to one stream at a time: the parts go in the order given, each checked
+   * against its own expected revision. A conflict on a later part leaves the earlier ones written;
+   * callers put claims first and the deciding aggregate's events next, so that a process manager can
+   * settle such a command from the events alone (a claim with nothing behind it is released).
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult> {
+    assertDistinctStreams(appends);
+    const streams: AppendResult[] = [];
+    for (const { stream, events, expected } of appends)
+      streams.push(await this.append(stream, events, expected));
+    const written = streams.filter((result) => !result.duplicate);
+    const last = (written.length > 0 ? written : streams).reduce((a, b) =>
+      this.compareCheckpoints(a.checkpoint, b.checkpoint) >= 0 ? a : b,
+    );
+    return { streams, checkpoint: last.checkpoint, duplicate: written.length === 0 };
   }
 
   onAppended(listener: () => void): () => void {

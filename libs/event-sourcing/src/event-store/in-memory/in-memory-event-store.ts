@@ -6,6 +6,8 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  MultiStreamAppendResult,
+  StreamAppend,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
@@ -30,6 +32,14 @@ import { sequenceLag } from '../sequence-lag';
 import { Upcasters } from '../upcasters';
 import { satisfies } from '../expected-revision';
 import { readStreamWindow } from '../read-stream-window';
+import { assertDistinctStreams } from '../stream-appends';
+
+interface CheckedPart {
+  readonly stream: string;
+  readonly encoded: ReturnType<typeof encodeEvent>[];
+  /** Set when every id was appended to this stream before: the part is done. */
+  readonly duplicate?: AppendResult;
+}
 
 /** For unit tests: the same semantics as the durable adapters, kept in arrays. */
 export class InMemoryEventStore implements EventStore {
@@ -48,18 +58,37 @@ export class InMemoryEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
+    const part = this.check({ stream, events, expected });
+    const result = part.duplicate ?? this.write(part);
+    if (!part.duplicate && part.encoded.length > 0) this.wake.notify();
+    return result;
+  }
+
+  /** Every part is checked before any is written, so a refusal leaves all streams as they were. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult> {
+    assertDistinctStreams(appends);
+    const parts = appends.map((append) => this.check(append));
+    const streams = parts.map((part) => part.duplicate ?? this.write(part));
+    const duplicate = parts.every((part) => part.duplicate !== undefined);
+    if (!duplicate) this.wake.notify();
+    const last = streams.reduce((a, b) => (a.position >= b.position ? a : b));
+    return { streams, checkpoint: last.checkpoint, duplicate };
+  }
+
+  private check({ stream, events, expected }: StreamAppend): CheckedPart {
     const encoded = events.map(encodeEvent);
     const existing = this.streams.get(stream) ?? [];
     const seen = encoded.map((event) => this.byId.get(event.id)).filter((row) => row !== undefined);
     if (seen.length > 0) {
       if (seen.length === encoded.length && seen.every((row) => row.stream === stream)) {
         const last = seen.reduce((a, b) => (a.revision > b.revision ? a : b));
-        return {
+        const duplicate = {
           nextExpectedRevision: existing.length - 1,
           position: last.position,
           checkpoint: last.checkpoint,
           duplicate: true,
         };
+        return { stream, encoded, duplicate };
       }
       throw new IdempotencyViolationError(
         stream,
@@ -69,8 +98,12 @@ export class InMemoryEventStore implements EventStore {
     const current = existing.length - 1;
     if (!satisfies(expected, current))
       throw new WrongExpectedRevisionError(stream, expected, current);
-    if (encoded.length === 0) return this.emptyResult(current);
+    return { stream, encoded };
+  }
 
+  private write({ stream, encoded }: CheckedPart): AppendResult {
+    const existing = this.streams.get(stream) ?? [];
+    if (encoded.length === 0) return this.emptyResult(existing.length - 1);
     for (const link of chainOnto(stream, existing.at(-1) ?? null, encoded)) {
       const position = BigInt(this.log.length + 1);
       const row: StoredRow = { ...link, position, checkpoint: position.toString() };
@@ -80,7 +113,6 @@ export class InMemoryEventStore implements EventStore {
     }
     this.streams.set(stream, existing);
     const last = existing[existing.length - 1];
-    this.wake.notify();
     return {
       nextExpectedRevision: last.revision,
       position: last.position,

@@ -10,18 +10,21 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  MultiStreamAppendResult,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreHead,
   StoredEventText,
+  StreamAppend,
   StreamVerification,
   SubscribeOptions,
   Subscription,
   ProcessedUpTo,
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
+import { assertDistinctStreams } from '../stream-appends';
 import { Logger } from '@nestjs/common';
 import {
   decodeOrSkip,
@@ -30,6 +33,7 @@ import {
   type SkipLogger,
   type StoredRow,
 } from '../stored-event';
+import { CommandSteps } from '../../commands/command-steps';
 import { sequenceLag } from '../sequence-lag';
 import { Upcasters } from '../upcasters';
 import {
@@ -234,6 +238,68 @@ export class PostgresEventStore implements EventStore {
       objectId,
     ]);
     return this.appended(rows, encoded.length);
+  }
+
+  /**
+   * All parts in one transaction, each through `appendWithin` (same chain, checks, idempotency
+   * and appenders lock as a single append; the first part takes the lock before the transaction
+   * writes): they commit together or not at all.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult> {
+    assertDistinctStreams(appends);
+    // One lock order for every writer: two commands on the same streams never deadlock.
+    const ordered = [...appends].sort((a, b) => (a.stream < b.stream ? -1 : 1));
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let current: StreamAppend | undefined;
+      try {
+        await client.query('BEGIN');
+        await CommandSteps.reached('transaction begun');
+        const results = new Map<StreamAppend, AppendResult>();
+        for (const part of ordered) {
+          current = part;
+          results.set(
+            part,
+            await this.appendWithin(client, part.stream, part.events, part.expected),
+          );
+          await CommandSteps.reached(`part ${results.size} of ${ordered.length} appended`);
+        }
+        await client.query('COMMIT');
+        client.release();
+        const streams = appends.map((part) => {
+          const result = results.get(part);
+          if (!result) throw new Error(`no result for ${part.stream}`);
+          return result;
+        });
+        const written = streams.filter((result) => !result.duplicate);
+        if (written.length > 0) this.wake.notify();
+        const last = [...(written.length > 0 ? written : streams)].sort((a, b) =>
+          this.compareCheckpoints(a.checkpoint, b.checkpoint),
+        );
+        return {
+          streams,
+          checkpoint: last.at(-1)?.checkpoint ?? '0:0',
+          duplicate: written.length === 0,
+        };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+        const failed = current ?? ordered[0];
+        if (!failed) throw error;
+        if (
+          isRevisionTaken(error) &&
+          appends.every((p) => p.expected === 'any' || p.expected === 'stream_exists') &&
+          attempt < MAX_APPEND_ATTEMPTS
+        )
+          continue;
+        throw await this.translate(
+          error,
+          failed.stream,
+          failed.expected,
+          failed.events.map((e) => e.id),
+        );
+      }
+    }
   }
 
   private appended(rows: AppendRow[], count: number): AppendResult {

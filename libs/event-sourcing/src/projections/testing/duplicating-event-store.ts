@@ -5,6 +5,8 @@ import type {
   EventStore,
   EventToAppend,
   ExpectedRevision,
+  MultiStreamAppendResult,
+  StreamAppend,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
@@ -52,6 +54,10 @@ export class DuplicatingEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     return this.inner.append(stream, events, expected);
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult> {
+    return this.inner.appendToStreams(appends);
   }
 
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -26,15 +26,15 @@ export class RecordMeteringPointHandler implements ICommandHandler<RecordMeterin
     if (!pointId.ok) problems.push(pointId.error);
     if (!meterId.ok) problems.push(meterId.error);
     if (!pointId.ok || !meterId.ok) throw new InvalidInputError(problems);
-    const { point, appended } = await this.registry.record(
+    const { point, checkpoint } = await this.registry.record(
       pointId.value,
       { meterId: meterId.value, terminalType: input.terminalType, island: input.island },
       actor,
     );
-    if (appended !== null) {
+    if (checkpoint !== null) {
       await this.projections.awaitReadModels(
         [METERING_POINTS_PROJECTION],
-        appended.checkpoint,
+        checkpoint,
         READ_MODEL_WAIT_MS,
       );
     }

@@ -1,0 +1,149 @@
+import { accepted, refused, type Decision } from '../domain/decision';
+import { DomainError } from '../errors/domain-error';
+import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import { InMemoryEventStore } from '../event-store/in-memory/in-memory-event-store';
+import type { EventStore, StreamAppend } from '../event-store/event-store.port';
+import {
+  acceptedOrThrow,
+  CommandRunner,
+  type Aggregate,
+  type CommandScope,
+} from './command-runner';
+
+type CounterEvent = { type: 'Added'; data: { by: number; at: string } };
+type CounterCommand = { type: 'Add'; by: number; limit?: number };
+type CounterRefusal = { code: 'CONFLICT'; reason: 'OVER_LIMIT'; message: string };
+
+const counter: Aggregate<string, CounterCommand, number, CounterEvent, CounterRefusal> = {
+  stream: (id) => `counter-${id}`,
+  initialState: 0,
+  evolve: (state, event) => state + event.data.by,
+  decide: (command, state, now): Decision<CounterEvent, CounterRefusal> =>
+    command.limit !== undefined && state + command.by > command.limit
+      ? refused({ code: 'CONFLICT', reason: 'OVER_LIMIT', message: '上限を超えます。' })
+      : accepted({ type: 'Added', data: { by: command.by, at: now.toISOString() } }),
+  toEvent: (recorded) => ({ type: 'Added', data: recorded.data as CounterEvent['data'] }),
+  schemaVersion: 1,
+};
+
+const metadata = { correlationId: 'c-1', actor: { id: 'op', role: 'OPERATOR' as const } };
+const T0 = new Date('2026-04-01T00:00:00Z');
+
+function clockFrom(start: Date) {
+  const calls: Date[] = [];
+  const clock = () => {
+    const now = new Date(start.getTime() + calls.length * 86_400_000);
+    calls.push(now);
+    return now;
+  };
+  return { clock, calls };
+}
+
+describe('CommandRunner', () => {
+  it('reads the clock once: preparation, decisions and occurredAt share one now', async () => {
+    const store = new InMemoryEventStore();
+    const { clock, calls } = clockFrom(T0);
+    const runner = new CommandRunner(store, clock);
+    let preparedAt: Date | undefined;
+    const { value, checkpoint, now } = await runner.run(
+      metadata,
+      async (scope, by: number) => {
+        const a = await scope.load(counter, 'a');
+        a.decide({ type: 'Add', by });
+        a.decide({ type: 'Add', by });
+        return a;
+      },
+      {
+        prepare: async (at) => {
+          preparedAt = at;
+          return 2;
+        },
+      },
+    );
+    expect(calls).toHaveLength(1);
+    expect(preparedAt).toEqual(T0);
+    expect(now).toEqual(T0);
+    expect(value.state).toBe(4);
+    expect(value.revision).toBe(1);
+    const stored = await store.readStream('counter-a');
+    expect(stored.map((e) => e.metadata.occurredAt)).toEqual([T0, T0]);
+    expect(stored.map((e) => (e.data as CounterEvent['data']).at)).toEqual([
+      T0.toISOString(),
+      T0.toISOString(),
+    ]);
+    expect(checkpoint).toBe(stored.at(-1)?.checkpoint);
+  });
+
+  it('appends every stream a command decided on in one appendToStreams, with their expected revisions', async () => {
+    const store = new InMemoryEventStore();
+    await store.append('counter-b', [], 'any');
+    const seen: StreamAppend[][] = [];
+    const spy: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendToStreams: (appends: readonly StreamAppend[]) => {
+        seen.push([...appends]);
+        return store.appendToStreams(appends);
+      },
+    });
+    const runner = new CommandRunner(spy, () => T0);
+    await runner.run(metadata, async (scope) => {
+      (await scope.load(counter, 'a', 'after')).decide({ type: 'Add', by: 1 });
+      (await scope.load(counter, 'b', 'before')).decide({ type: 'Add', by: 2 });
+      await scope.load(counter, 'untouched');
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.map(({ stream, expected }) => ({ stream, expected }))).toEqual([
+      { stream: 'counter-b', expected: 'no_stream' },
+      { stream: 'counter-a', expected: 'no_stream' },
+    ]);
+  });
+
+  it('writes nothing when the command throws a refusal', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new CommandRunner(store, () => T0);
+    const attempt = runner.run(metadata, async (scope) => {
+      (await scope.load(counter, 'a')).decide({ type: 'Add', by: 1 });
+      acceptedOrThrow((await scope.load(counter, 'b')).decide({ type: 'Add', by: 5, limit: 3 }));
+    });
+    await expect(attempt).rejects.toMatchObject({
+      constructor: DomainError,
+      code: 'CONFLICT',
+      reason: 'OVER_LIMIT',
+      message: '上限を超えます。',
+    });
+    expect((await store.readAll()).events).toHaveLength(0);
+  });
+
+  it('decides again on the new state when another writer got in first, up to maxAttempts', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new CommandRunner(store, () => T0);
+    let interferences = 0;
+    // Another writer appends right after this command loaded, while interferences last.
+    const addOneUpToThree = async (scope: CommandScope) => {
+      const a = await scope.load(counter, 'a');
+      acceptedOrThrow(a.decide({ type: 'Add', by: 1, limit: 3 }));
+      if (interferences-- > 0) await store.append('counter-a', [anAdded()], 'any');
+      return a.state;
+    };
+    interferences = 1;
+    await expect(runner.run(metadata, addOneUpToThree)).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+    expect(await store.readStream('counter-a')).toHaveLength(1);
+
+    interferences = 1;
+    const { value } = await runner.run(metadata, addOneUpToThree, { maxAttempts: 3 });
+    // Decided again on 2 (the other writer's two events), not on the 1 it first loaded.
+    expect(value).toBe(3);
+    expect(await store.readStream('counter-a')).toHaveLength(3);
+    await expect(runner.run(metadata, addOneUpToThree, { maxAttempts: 3 })).rejects.toThrow(/上限/);
+  });
+});
+
+function anAdded() {
+  return {
+    id: crypto.randomUUID(),
+    type: 'Added',
+    data: { by: 1, at: T0.toISOString() },
+    metadata: { correlationId: 'other', occurredAt: T0, schemaVersion: 1 },
+  };
+}
