@@ -23,6 +23,15 @@ describe.each(testDatabaseTargets())('HTTP hardening on $kind (issue 11)', (targ
     expect(headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('answers Cache-Control: no-store also where Apollo sets its own (a persisted query it does not support)', async () => {
+    const { headers, body } = await postGraphql(api.url, {
+      query: '{ today }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } },
+    });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(headers.get('cache-control')).toBe('no-store');
+  });
+
   it('sends a strict CSP ready for the portal at / (own scripts only, no inline code, no framing)', async () => {
     const response = await fetch(`${api.url}/health`);
     const csp = response.headers.get('content-security-policy') ?? '';

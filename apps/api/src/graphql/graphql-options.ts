@@ -13,6 +13,7 @@ import { maxAliasesRule } from './limits/max-aliases.rule';
 import { maxCostPlugin } from './limits/max-cost.plugin';
 import { maxDepthRule } from './limits/max-depth.rule';
 import { readModelBehindPlugin } from './read-model-behind.plugin';
+import { noStorePlugin } from './no-store.plugin';
 
 const SCHEMA_FILE = 'apps/api/schema.gql';
 
@@ -68,6 +69,7 @@ export function graphqlOptions(
       maxCostPlugin(config.graphql.maxCost),
       graphqlMetricsPlugin(metrics),
       readModelBehindPlugin(),
+      noStorePlugin(),
     ],
     formatError: createErrorFormatter(logger, production),
   };
