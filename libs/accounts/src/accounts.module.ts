@@ -2,7 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommandRunner, EVENT_STORE, PiiVault, type EventStore } from '@app/event-sourcing';
+import {
+  CommandRunner,
+  EVENT_STORE,
+  PiiVault,
+  type EventStore,
+  JobLock,
+} from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
 import type { AccountsModuleOptions } from './accounts-module.options';
 import { GqlAuthGuard } from './auth/gql-auth.guard';
@@ -23,7 +29,6 @@ import { AccountVerificationLinkEntity } from './projections/account-verificatio
 import { AccountSweepReader } from './read-models/account-sweep.reader';
 import { AccountsReader } from './read-models/accounts.reader';
 import { AccountJobs } from './jobs/account-jobs';
-import { JobLock } from './jobs/job-lock';
 import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
 import { InactiveAccountsSweep } from './use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { SessionService } from './sessions/session.service';

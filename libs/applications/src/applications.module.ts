@@ -8,6 +8,7 @@ import {
   ProjectionRunners,
   type EventStore,
   HistoryVerifier,
+  JobLock,
 } from '@app/event-sourcing';
 import { StatusActs } from './use-cases/status-acts';
 import { MeteringModule, MeteringRegistry } from '@app/metering';
@@ -29,6 +30,8 @@ import { ApplicationIds } from './infrastructure/application-ids';
 import { ApplicationRepository } from './infrastructure/application-repository';
 import { METERING_POINTS, type MeteringPoints } from './infrastructure/metering-points';
 import { PointEligibility } from './infrastructure/point-eligibility.service';
+import { PointSettlementJob, SETTLEMENT_DEADLINE_MS } from './infrastructure/point-settlement.job';
+import { PointSettlementProcess } from './infrastructure/point-settlement.process';
 import { ApplicationSearchRowEntity } from './projections/application-search-row.entity';
 import { ApplicationHistoryReader } from './read-models/application-history.reader';
 import { ApplicationReader } from './read-models/application.reader';
@@ -130,6 +133,23 @@ const queryHandlers = [
       inject: [METERING_POINTS],
       useFactory: (points: MeteringPoints) => new PointEligibility(points),
     },
+    {
+      provide: PointSettlementProcess,
+      inject: [EVENT_STORE, METERING_POINTS, APPLICATION_CLOCK],
+      useFactory: (eventStore: EventStore, points: MeteringPoints, clock: ApplicationClock) =>
+        new PointSettlementProcess(
+          eventStore,
+          new CommandRunner(eventStore, clock),
+          points,
+          SETTLEMENT_DEADLINE_MS,
+        ),
+    },
+    {
+      provide: JobLock,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new JobLock(dataSource),
+    },
+    PointSettlementJob,
     {
       provide: ApplicationCommandRunner,
       inject: [EVENT_STORE, METERING_POINTS, APPLICATION_CLOCK],

@@ -1,11 +1,11 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
+import { JobLock } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { SessionService } from '../sessions/session.service';
 import { AttemptCounters } from '../throttling/attempt-counters';
 import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { ExpiredRegistrationsSweep } from '../use-cases/expire-registrations/expired-registrations.sweep';
-import { JobLock } from './job-lock';
 
 const EXPIRE_REGISTRATIONS_JOB = 'accounts.expire-registrations';
 const DELETE_INACTIVE_ACCOUNTS_JOB = 'accounts.delete-inactive-accounts';

@@ -3,6 +3,7 @@ import {
   commandMetadata,
   type AppendResult,
   type EventStore,
+  type JobLock,
   type MultiStreamAppendResult,
   type StreamAppend,
 } from '@app/event-sourcing';
@@ -19,6 +20,7 @@ import {
   T0,
 } from '../testing/application-mother';
 import { ApplicationCommandRunner } from './application-command-runner';
+import { PointSettlementJob, SETTLEMENT_DEADLINE_MS } from './point-settlement.job';
 import { PointSettlementProcess } from './point-settlement.process';
 
 const DEADLINE_MS = 10 * 60_000;
@@ -30,6 +32,7 @@ const DEADLINE_MS = 10 * 60_000;
 function oneStreamAtATime(inner: InMemoryEventStore) {
   const control = { crashAfter: Infinity };
   const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+    appendsAtomically: false,
     async appendToStreams(appends: readonly StreamAppend[]): Promise<MultiStreamAppendResult> {
       const streams: AppendResult[] = [];
       for (const [index, { stream, events, expected }] of appends.entries()) {
@@ -137,5 +140,47 @@ describe('PointSettlementProcess (a store that appends one stream at a time)', (
     );
     expect(await settlement.settle(minutesAfter(T0, 1))).toEqual([]);
     expect(await holder()).toEqual({ applicationId, kind: 'NEW' });
+  });
+});
+
+describe('PointSettlementJob', () => {
+  // The job's advisory lock needs a database; here every run may go ahead, as the lock's holder.
+  const lockHeld = { runExclusive: <T>(_name: string, work: () => Promise<T>) => work() };
+
+  function jobOn(store: EventStore, registry: MeteringRegistry, now: Date) {
+    const runner = new CommandRunner(store, () => now);
+    const process = new PointSettlementProcess(store, runner, registry, SETTLEMENT_DEADLINE_MS);
+    return new PointSettlementJob(store, lockHeld as unknown as JobLock, process, () => now);
+  }
+
+  it('MTR-2: every minute it releases a claim a crash cut off, on a store that appends one stream at a time', async () => {
+    const inner = new InMemoryEventStore();
+    const { store, control } = oneStreamAtATime(inner);
+    const runner = new CommandRunner(store, () => T0);
+    const registry = new MeteringRegistry(new MeteringPointRepository(store), runner);
+    const applications = new ApplicationCommandRunner(runner, registry);
+    control.crashAfter = 1;
+    await expect(
+      applications.run({
+        applicationId: 90_001,
+        type: 'SubmitApplication',
+        expectedRevision: null,
+        metadata: commandMetadata(owner),
+        command: () => submit({ applicationId: 90_001 }),
+      }),
+    ).rejects.toThrow(/killed/);
+
+    expect(await jobOn(store, registry, T0).settleHalfDoneCommands()).toBe(0);
+    expect(await jobOn(store, registry, minutesAfter(T0, 10)).settleHalfDoneCommands()).toBe(1);
+    expect((await registry.find(supplyPoint.pointId))?.openApplication).toBeNull();
+  });
+
+  it('does nothing on a store whose multi-stream appends are atomic (nothing can be half done)', async () => {
+    const store = new InMemoryEventStore();
+    const registry = new MeteringRegistry(
+      new MeteringPointRepository(store),
+      new CommandRunner(store, () => T0),
+    );
+    expect(await jobOn(store, registry, T0).settleHalfDoneCommands()).toBeNull();
   });
 });

@@ -164,6 +164,11 @@ export interface ProcessedUpTo {
 }
 
 export interface EventStore {
+  /**
+   * Whether `appendToStreams` commits all its parts or none. A store that appends them one after
+   * the other (EventStoreDB) needs a process manager to settle what a crash cut in half.
+   */
+  readonly appendsAtomically: boolean;
   append(
     stream: string,
     events: readonly EventToAppend[],

@@ -119,6 +119,7 @@ const MAX_APPEND_ATTEMPTS = 32;
  * past what a filtered reader skipped.
  */
 export class EventStoreDbEventStore implements EventStore {
+  readonly appendsAtomically = false;
   private readonly client: EventStoreDBClient;
   private readonly upcasters: Upcasters;
   private readonly credentials: EventStoreDbCredentials | undefined;

@@ -43,6 +43,7 @@ interface CheckedPart {
 
 /** For unit tests: the same semantics as the durable adapters, kept in arrays. */
 export class InMemoryEventStore implements EventStore {
+  readonly appendsAtomically = true;
   private readonly log: StoredRow[] = [];
   private readonly streams = new Map<string, StoredRow[]>();
   private readonly byId = new Map<string, StoredRow>();

@@ -142,6 +142,7 @@ const COLUMNS = `global_position, transaction_id::text AS xid, event_id, stream_
  * database) holds no reader back, as the server-wide `pg_snapshot_xmin` did.
  */
 export class PostgresEventStore implements EventStore {
+  readonly appendsAtomically = true;
   private readonly pool: Pool;
   private readonly table: string;
   private readonly appendMany: string;

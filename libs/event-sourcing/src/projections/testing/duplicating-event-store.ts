@@ -32,6 +32,10 @@ export class DuplicatingEventStore implements EventStore {
     private readonly mode: 'repeat' | 'overlap',
   ) {}
 
+  get appendsAtomically(): boolean {
+    return this.inner.appendsAtomically;
+  }
+
   async readAll(options?: ReadAllOptions): Promise<ReadAllBatch> {
     const previous = this.previous;
     this.previous = undefined;
