@@ -25,3 +25,4 @@ export { APPLICATIONS_MIGRATIONS } from './migrations/applications-migrations';
 export { SubmitApplicationCommand } from './use-cases/submit-application/submit-application.command';
 export { StartProcessingCommand } from './use-cases/start-processing/start-processing.command';
 export { CompleteApplicationCommand } from './use-cases/complete-application/complete-application.command';
+export { DESIRED_DATE_LABELS, KIND_LABELS, STATUS_LABELS } from './messages';

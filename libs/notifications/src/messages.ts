@@ -20,23 +20,6 @@ export const SEND_ONLY_NOTICE =
 export const HOLIDAY_NOTICE =
   '※年末年始等連休を挟む場合、2週間(14日)以上期間を空けていただいた場合でもご希望の利用開始時期に間に合わない可能性がありますのでご了承ください。';
 
-export const STATUS_LABELS = {
-  RECEIVED: '申込受付',
-  IN_PROGRESS: '手続中',
-  COMPLETED: '完了',
-  RETURNED: '差戻し',
-  REJECTED: '受付不可',
-  WITHDRAWN: '取消',
-} as const;
-
-export const KIND_LABELS = { NEW: '新規', TERMINATION: '廃止', ACTIVATION: '活性化' } as const;
-
-export const DESIRED_DATE_LABELS = {
-  NEW: '利用開始希望日',
-  TERMINATION: '廃止希望日',
-  ACTIVATION: '活性化希望日',
-} as const;
-
 export const POINT_KIND_LABELS = {
   SUPPLY: '供給地点特定番号',
   RECEPTION: '受電地点特定番号',

@@ -1,10 +1,5 @@
-import {
-  DESIRED_DATE_LABELS,
-  HOLIDAY_NOTICE,
-  KIND_LABELS,
-  mailMessages,
-  POINT_KIND_LABELS,
-} from '../messages';
+import { DESIRED_DATE_LABELS, KIND_LABELS } from '@app/applications';
+import { HOLIDAY_NOTICE, mailMessages, POINT_KIND_LABELS } from '../messages';
 import {
   body,
   displayDate,

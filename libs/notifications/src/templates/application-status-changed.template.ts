@@ -1,4 +1,5 @@
-import { mailMessages, STATUS_LABELS } from '../messages';
+import { STATUS_LABELS } from '@app/applications';
+import { mailMessages } from '../messages';
 import { body, type RenderedMail, type TemplateContext } from './mail-template';
 
 export type ApplicationStatusName = keyof typeof STATUS_LABELS;
