@@ -43,7 +43,7 @@ describe('npm run cli', () => {
     expect(exitCode).toBe(1);
     expect(out).toBe('');
     expect(err.trim().split('\n')).toEqual([
-      expect.stringMatching(/^userId: ユーザーIDに使用できない文字（U\+0020）/),
+      expect.stringMatching(/^userId: ユーザ IDに使用できない文字（U\+0020）/),
       expect.stringMatching(/^email: メールアドレスに「\.」を連続して使用できません。$/),
       'name: 名義を入力してください。',
       'role: 権限には OPERATOR か AUDITOR を指定してください。',

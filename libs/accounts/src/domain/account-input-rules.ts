@@ -35,20 +35,20 @@ const PASSWORD_MIN_LENGTH = 8;
 const PASSWORD_MAX_LENGTH = 64;
 
 export function userIdProblems(value: string, field = 'userId'): AccountFieldProblem[] {
-  if (value === '') return [problem(field, 'REQUIRED', 'ユーザーIDを入力してください。')];
+  if (value === '') return [problem(field, 'REQUIRED', 'ユーザ IDを入力してください。')];
   const refused = refusedCharacters(value);
   if (refused.length > 0) {
     return [
       problem(
         field,
         'INVALID_CHARACTER',
-        `ユーザーIDに使用できない文字（${refused.join('、')}）が含まれています。半角英数字と「@」「.」「-」「_」で入力してください。`,
+        `ユーザ IDに使用できない文字（${refused.join('、')}）が含まれています。半角英数字と「@」「.」「-」「_」で入力してください。`,
       ),
     ];
   }
   if (value.length > USER_ID_MAX_LENGTH) {
     return [
-      problem(field, 'TOO_LONG', `ユーザーIDは${USER_ID_MAX_LENGTH}文字以内で入力してください。`),
+      problem(field, 'TOO_LONG', `ユーザ IDは${USER_ID_MAX_LENGTH}文字以内で入力してください。`),
     ];
   }
   return [];
