@@ -44,7 +44,7 @@ describe('npm run cli', () => {
     expect(out).toBe('');
     expect(err.trim().split('\n')).toEqual([
       expect.stringMatching(/^userId: ユーザ IDに使用できない文字（U\+0020）/),
-      expect.stringMatching(/^email: メールアドレスに「\.」を連続して使用できません。$/),
+      expect.stringMatching(/^email: メールアドレスに「\.」を連続して入力できません。$/),
       'name: 名義を入力してください。',
       'role: 権限には OPERATOR か AUDITOR を指定してください。',
     ]);

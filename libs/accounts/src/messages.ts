@@ -53,14 +53,14 @@ export const accountMessages = {
   tooManyLoginAttempts:
     'ログインの失敗が続いたため、しばらくの間ログインをお受けできません。時間をおいてから、もう一度お試しください。',
   tooManyRequests:
-    'ただいまお申込みが集中しているため、お受けできませんでした。お手数ですが、時間をおいてから、もう一度お試しください。',
+    'ただいまアクセスが集中しているため、お受けできませんでした。お手数ですが、時間をおいてから、もう一度お試しください。',
   stillInUse: '最後のご利用から1年が経過していないため、削除できません。',
   wrongCurrentPassword: '現在のパスワードが違います。',
   passwordNotChanged: '新しいパスワードには、現在のパスワードと異なるものを設定してください。',
   noContactGiven: '変更するメールアドレス、名義、電話番号のいずれかを入力してください。',
   userIdTaken: 'このユーザ IDはすでに使用されています。別のユーザ IDを指定してください。',
-  offsetTooSmall: '0以上を指定してください。',
-  limitOutOfRange: (max: number) => `1以上${max}以下を指定してください。`,
+  offsetTooSmall: '0以上の数値を指定してください。',
+  limitOutOfRange: (max: number) => `1以上${max}以下の数値を指定してください。`,
 };
 
 /** Fills in what a decision could not know: the configured back-office contact (ACC-8). */

@@ -114,12 +114,12 @@ export function emailProblems(value: string, field = 'email'): AccountFieldProbl
   }
   if (value.includes('..')) {
     return [
-      problem(field, 'EMAIL_CONSECUTIVE_DOTS', 'メールアドレスに「.」を連続して使用できません。'),
+      problem(field, 'EMAIL_CONSECUTIVE_DOTS', 'メールアドレスに「.」を連続して入力できません。'),
     ];
   }
   if (value.includes('.@')) {
     return [
-      problem(field, 'EMAIL_DOT_BEFORE_AT', 'メールアドレスの「@」の直前に「.」は使用できません。'),
+      problem(field, 'EMAIL_DOT_BEFORE_AT', 'メールアドレスの「@」の直前に「.」は入力できません。'),
     ];
   }
   if (!isWellFormed(value)) {
@@ -127,7 +127,7 @@ export function emailProblems(value: string, field = 'email'): AccountFieldProbl
       problem(
         field,
         'INVALID_EMAIL',
-        'メールアドレスの形式が正しくありません（例: taro@example.co.jp）。',
+        'メールアドレスの形式に誤りがあります（例: taro@example.co.jp）。ご確認をお願いいたします。',
       ),
     ];
   }
