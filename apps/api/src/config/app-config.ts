@@ -54,7 +54,9 @@ const environmentSchema = z.object({
     .regex(/^([^<>]+ <)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, optionally "Name <address>"')
     .default('lhtepcopg@tepcoco.jp'),
   // ACC-8: where customers write to the back office (unlock, password, contact change).
-  SUPPORT_EMAIL: z.email({ error: 'must be an e-mail address' }).default('Kouatsu2023@tepcoco.jp'),
+  SUPPORT_EMAIL: z
+    .email({ error: 'must be an e-mail address' })
+    .default(DEFAULT_BACK_OFFICE_CONTACT),
   MAIL_SIGNATURE: z.string().trim().min(1).max(200).default('東京電力パワーグリッド株式会社'),
   TERMS_VERSION: z.string().trim().min(1).max(100).optional(),
   TERMS_URL: z
@@ -100,10 +102,6 @@ const environmentSchema = z.object({
   CHANGE_PASSWORD_PER_HOUR: integer(1, 10_000_000).default(3000),
   ARGON2_CONCURRENCY: integer(1, 64).default(DEFAULT_ARGON2_QUEUE.concurrency),
   ARGON2_MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ARGON2_QUEUE.maxQueued),
-  BACK_OFFICE_CONTACT: z
-    .string()
-    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address')
-    .default(DEFAULT_BACK_OFFICE_CONTACT),
   HISTORY_SIGNING_KEY: z
     .string()
     .refine((value) => historyKeyProblem(value) === undefined, {
@@ -326,7 +324,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       },
     },
     argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
-    backOfficeContact: env.BACK_OFFICE_CONTACT,
+    backOfficeContact: env.SUPPORT_EMAIL,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

@@ -54,11 +54,11 @@ describe('loadConfig', () => {
       EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
       SMTP_URL: 'smtp://mail:1025',
       MAIL_FROM: '高圧Bルートサービス <no-reply@example.jp>',
+      SUPPORT_EMAIL: 'support@example.jp',
       GRAPHQL_MAX_COST: '500',
       LOGIN_FAILURES_PER_ADDRESS: '5',
       LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: '60',
       TRUST_PROXY: '10.0.0.0/8, ::1,loopback',
-      BACK_OFFICE_CONTACT: 'support@example.jp',
     });
 
     expect(config.http).toEqual({
