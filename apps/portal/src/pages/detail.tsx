@@ -11,6 +11,7 @@ import {
   type ApplicationValues,
 } from '../application-form';
 import { refusalOf, type Refusal } from '../client';
+import { CompleteForm } from '../complete-form';
 import { graphql } from '../gql';
 import type { ApplicationDetailQuery } from '../gql/graphql';
 import {
@@ -146,13 +147,6 @@ const RejectMutation = graphql(`
     }
   }
 `);
-const CompleteMutation = graphql(`
-  mutation CompleteApplication($id: Int!, $expectedRevision: Int!) {
-    completeApplication(id: $id, expectedRevision: $expectedRevision) {
-      id
-    }
-  }
-`);
 
 type Application = NonNullable<ApplicationDetailQuery['application']>;
 
@@ -197,11 +191,12 @@ function ApplicationSummary({ application, today }: { application: Application; 
           {left !== null &&
             left >= 0 &&
             ['RECEIVED', 'IN_PROGRESS'].includes(application.status) && <>（あと{left}日）</>}
-          {application.warnings.length > 0 && (
-            <p className="warning-text">
-              ご希望の時期に間に合わない可能性があります：{application.warnings.join('、')}
+          {/* APP-7: each warning is a whole sentence of the API's. */}
+          {application.warnings.map((warning) => (
+            <p className="warning-text" key={warning}>
+              {warning}
             </p>
-          )}
+          ))}
         </dd>
       </div>
       <div className="row">
@@ -547,7 +542,6 @@ export default function DetailPage() {
   const [, start] = useMutation(StartMutation);
   const [, giveBack] = useMutation(ReturnMutation);
   const [, reject] = useMutation(RejectMutation);
-  const [, complete] = useMutation(CompleteMutation);
   const application = data?.application;
 
   function finished(message: string, problem: Refusal | null) {
@@ -671,17 +665,11 @@ export default function DetailPage() {
               </button>
             )}
             {application.status === 'IN_PROGRESS' && (
-              <button
-                type="button"
-                className="button-primary"
-                onClick={() =>
-                  void complete(revision).then((r) =>
-                    finished('完了にしました。', refusalOf(r.error)),
-                  )
-                }
-              >
-                完了
-              </button>
+              <CompleteForm
+                key={application.revision}
+                application={application}
+                onDone={(problem) => finished('完了にしました。', problem)}
+              />
             )}
           </div>
           {['RECEIVED', 'IN_PROGRESS'].includes(application.status) && (
@@ -717,7 +705,8 @@ export default function DetailPage() {
       {data?.applicationHistory && (
         <History events={data.applicationHistory} full={role !== 'CUSTOMER'} />
       )}
-      {role !== 'CUSTOMER' && <AuditTools id={id} />}
+      {/* Verified again after each write, so the count matches the history above. */}
+      {role !== 'CUSTOMER' && <AuditTools key={application.revision} id={id} />}
       <p>
         <Link
           to={role === 'OPERATOR' ? '/operator' : role === 'AUDITOR' ? '/auditor' : '/applications'}
