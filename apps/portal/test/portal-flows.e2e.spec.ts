@@ -327,6 +327,9 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
     await page.locator('dl.summary .status', { hasText: '完了' }).waitFor();
     expect(await page.textContent('dl.summary')).toContain(issued);
     expect(await page.textContent('dl.summary')).not.toContain('0310110000000000000000');
+    const timeline = (await page.textContent('.timeline')) ?? '';
+    expect(timeline).toContain('地点特定番号の発番');
+    expect(timeline).toContain(`計量地点1：0310110000000000000000 → ${issued}`);
     await expectNoAxeViolations('flows-09-completed-issued');
     await logout();
 

@@ -415,6 +415,22 @@ function ChangeForm({
   );
 }
 
+/** OPS-4: the unissued IDs a completion replaced, from a PointIdsIssued event's data. */
+function assignmentsOf(
+  data: Record<string, unknown> | null,
+): { index: number; unissuedPointId: string; pointId: string }[] {
+  const assignments = data?.['assignments'];
+  if (!Array.isArray(assignments)) return [];
+  return assignments.filter(
+    (item): item is { index: number; unissuedPointId: string; pointId: string } =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as Record<string, unknown>)['index'] === 'number' &&
+      typeof (item as Record<string, unknown>)['pointId'] === 'string' &&
+      typeof (item as Record<string, unknown>)['unissuedPointId'] === 'string',
+  );
+}
+
 function History({
   events,
   full,
@@ -429,18 +445,25 @@ function History({
         {events.map((event) => {
           const data = event.data as Record<string, unknown> | null;
           const reason = typeof data?.['reason'] === 'string' ? data['reason'] : null;
+          const issued = event.type === 'PointIdsIssued' ? assignmentsOf(data) : [];
           return (
             <li key={event.revision}>
               <p className="timeline-head">
                 <span className="revision">版番号 {event.revision}</span>
                 <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-                <strong>{EVENT_LABELS[event.type] ?? event.type}</strong>
+                <strong>{EVENT_LABELS[event.type] ?? 'その他の記録'}</strong>
                 <span>
                   {event.actorRole ? ROLE_LABELS[event.actorRole] : 'システム'}
                   {full && event.actorId ? `（${event.actorId}）` : ''}
                 </span>
               </p>
               {reason && <p>理由：{reason}</p>}
+              {issued.map((assignment) => (
+                <p key={assignment.index}>
+                  計量地点{assignment.index + 1}：{assignment.unissuedPointId} →{' '}
+                  {assignment.pointId}
+                </p>
+              ))}
               {full && (
                 <details>
                   <summary>記録内容（版番号 {event.revision}）</summary>
