@@ -179,6 +179,128 @@ describe.each(testDatabaseTargets())('metering points over HTTP on $kind', (targ
     });
   });
 
+  describe('MTR-1: the registry CSV upload (importMeteringPoints)', () => {
+    const IMPORT = `mutation Import($csv: String!) {
+      importMeteringPoints(csv: $csv) {
+        imported rows recorded corrected unchanged problems { line message }
+      }
+    }`;
+    const HEADER = 'point_id,meter_id,terminal_type,island';
+    function upload(csv: string, token?: string) {
+      return postGraphql(
+        api.url,
+        { query: IMPORT, variables: { csv } },
+        token ? { authorization: `Bearer ${token}` } : {},
+      );
+    }
+
+    it('records a good file, reads back at once, and the same file again changes nothing', async () => {
+      await record(
+        { pointId: '0310117777000000000001', terminalType: 'UNKNOWN', island: false },
+        operator,
+      );
+      const csv = [
+        HEADER,
+        '03-1011-7777-0000-0000-0001,F146832,HIGH_VOLTAGE_TERMINAL,false',
+        '0310117777000000000002,,OPTICAL,false',
+        '"0310127777000000000003",G000001,UNKNOWN,true',
+        '',
+      ].join('\r\n');
+      expect((await upload(csv, operator)).body).toEqual({
+        data: {
+          importMeteringPoints: {
+            imported: true,
+            rows: 3,
+            recorded: 2,
+            corrected: 1,
+            unchanged: 0,
+            problems: [],
+          },
+        },
+      });
+      expect((await find('0310127777000000000003', operator)).body.data).toEqual({
+        meteringPoint: expect.objectContaining({ kind: 'RECEPTION', meterId: 'G000001' }),
+      });
+      expect((await upload(csv, operator)).body.data?.['importMeteringPoints']).toMatchObject({
+        imported: true,
+        recorded: 0,
+        corrected: 0,
+        unchanged: 3,
+      });
+    });
+
+    it('one bad row and nothing is recorded; every bad row is named by its line in Japanese', async () => {
+      const csv = [
+        HEADER,
+        '0310118888000000000001,F146832,HIGH_VOLTAGE_TERMINAL,false',
+        '0310118888,F14683,FIBRE,maybe',
+        '0310118888000000000001,,OPTICAL,false',
+        '0310110000000000000000,,UNKNOWN,false',
+      ].join('\n');
+      const answer = (await upload(csv, operator)).body.data?.['importMeteringPoints'];
+      expect(answer).toEqual({
+        imported: false,
+        rows: 4,
+        recorded: 0,
+        corrected: 0,
+        unchanged: 0,
+        problems: [
+          { line: 3, message: expect.stringMatching(/^point_id: .*22桁.* meter_id: .*計器ID/) },
+          { line: 4, message: expect.stringMatching(/2行目にもあります/) },
+          { line: 5, message: expect.stringMatching(/未発番/) },
+        ],
+      });
+      // The good row on line 2 was not recorded either.
+      expect((await find('0310118888000000000001', operator)).body).toEqual({
+        data: { meteringPoint: null },
+      });
+    });
+
+    it('a file that is not the registry CSV is refused at line 1', async () => {
+      const answer = (await upload('pointId;meterId\n0310111234567890123456;F146832', operator))
+        .body.data?.['importMeteringPoints'];
+      expect(answer).toEqual({
+        imported: false,
+        rows: 0,
+        recorded: 0,
+        corrected: 0,
+        unchanged: 0,
+        problems: [{ line: 1, message: expect.stringContaining(HEADER) }],
+      });
+    });
+
+    it('more than 500 rows is refused at the csv field, and nothing is recorded', async () => {
+      const rows = Array.from(
+        { length: 501 },
+        (_, row) => `031011999900000000${String(row).padStart(4, '0')},,UNKNOWN,false`,
+      );
+      const refused = await upload([HEADER, ...rows].join('\n'), operator);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.body.errors?.[0]?.extensions?.['fields']).toEqual([
+        { field: 'csv', code: 'TOO_MANY_ROWS', message: expect.stringMatching(/500行まで.*501行/) },
+      ]);
+      expect((await find('0310119999000000000000', operator)).body).toEqual({
+        data: { meteringPoint: null },
+      });
+      const accepted = await upload([HEADER, ...rows.slice(1)].join('\n'), operator);
+      expect(accepted.body.data?.['importMeteringPoints']).toMatchObject({
+        imported: true,
+        rows: 500,
+        recorded: 500,
+      });
+    }, 120_000);
+
+    it('only an OPERATOR uploads: anonymous is UNAUTHENTICATED, customer and auditor FORBIDDEN', async () => {
+      const csv = `${HEADER}\n0310116666000000000001,,UNKNOWN,false`;
+      expect(codeOf(await upload(csv))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await upload(csv, customer))).toBe('FORBIDDEN');
+      expect(codeOf(await upload(csv, auditor))).toBe('FORBIDDEN');
+      expect((await find('0310116666000000000001', operator)).body).toEqual({
+        data: { meteringPoint: null },
+      });
+    });
+  });
+
   it("serves the contract's metering part without a breaking change", () => {
     const contract = buildSchema(
       readFileSync(resolve(process.cwd(), 'apps/api/contract/schema.graphql'), 'utf8'),

@@ -50,6 +50,7 @@ export const EVENT_LABELS: Record<string, string> = {
   ApplicationRejected: '受付不可',
   ApplicationCompleted: '完了',
   ApplicationWithdrawn: '取消',
+  PointIdsIssued: '地点特定番号の発番',
 };
 
 export const TERMINAL_LABELS: Record<string, string> = {

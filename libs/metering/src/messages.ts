@@ -47,4 +47,6 @@ export const meteringMessages = {
   importTerminalType:
     'terminal_type: HIGH_VOLTAGE_TERMINAL、OPTICAL、UNKNOWN のいずれかを入力してください。',
   importIsland: 'island: true または false を入力してください。',
+  importTooManyRows: (max: number, rows: number) =>
+    `1回に取り込めるのは${max}行までです（このファイルは${rows}行）。${max}行ずつのファイルに分けて取り込んでください。`,
 };

@@ -8,13 +8,19 @@ import { MeteringRegistry } from './infrastructure/metering-registry';
 import { MeteringPointRowEntity } from './projections/metering-point-row.entity';
 import { MeteringPointsReader } from './read-models/metering-points.reader';
 import { MeteringPointImport } from './use-cases/import-metering-points/metering-point-import';
+import { ImportMeteringPointsHandler } from './use-cases/import-metering-points/import-metering-points.handler';
+import { ImportMeteringPointsResolver } from './use-cases/import-metering-points/import-metering-points.resolver';
 import { FindMeteringPointHandler } from './use-cases/find-metering-point/find-metering-point.handler';
 import { FindMeteringPointResolver } from './use-cases/find-metering-point/find-metering-point.resolver';
 import { RecordMeteringPointHandler } from './use-cases/record-metering-point/record-metering-point.handler';
 import { RecordMeteringPointResolver } from './use-cases/record-metering-point/record-metering-point.resolver';
 
-const resolvers = [RecordMeteringPointResolver, FindMeteringPointResolver];
-const commandHandlers = [RecordMeteringPointHandler];
+const resolvers = [
+  RecordMeteringPointResolver,
+  FindMeteringPointResolver,
+  ImportMeteringPointsResolver,
+];
+const commandHandlers = [RecordMeteringPointHandler, ImportMeteringPointsHandler];
 const queryHandlers = [FindMeteringPointHandler];
 
 /**

@@ -17,11 +17,32 @@ import { refusalOf } from '../client';
 import { graphql } from '../gql';
 import type { ApplicationKind } from '../gql/graphql';
 import { DATE_LABELS, formatDate, KIND_DESCRIPTIONS, KIND_LABELS, parseDay } from '../labels';
-import { applyFieldProblems, ErrorSummary, Field, flattenErrors, Notice, PageTitle } from '../ui';
+import {
+  applyFieldProblems,
+  ErrorSummary,
+  Field,
+  flattenErrors,
+  Loading,
+  Notice,
+  PageTitle,
+} from '../ui';
 
-const TodayQuery = graphql(`
-  query Today {
+/** The terms by title and version (「…利用規約（2023/10/01版）」). */
+function termsName(terms: { title: string; version: string }): string {
+  const version = /^\d{4}-\d{2}-\d{2}$/.test(terms.version)
+    ? terms.version.replaceAll('-', '/')
+    : terms.version;
+  return `${terms.title}（${version}版）`;
+}
+
+const ApplyContextQuery = graphql(`
+  query ApplyContext {
     today
+    termsOfService {
+      title
+      version
+      url
+    }
   }
 `);
 
@@ -34,14 +55,14 @@ const SubmitMutation = graphql(`
   }
 `);
 
-const TERMS_TITLE = '高圧電力メーター情報発信サービス（高圧Bルートサービス）利用規約';
 const CONSENT = '上記の利用規約について、需要者本人の同意のうえ、高圧Bルートサービスを申込みます。';
 
 type Step = 'form' | 'confirm' | 'done';
 
 export default function ApplyPage() {
-  const [{ data: todayData }] = useQuery({ query: TodayQuery });
-  const today = todayData?.today;
+  const [{ data: context }, reloadContext] = useQuery({ query: ApplyContextQuery });
+  const today = context?.today;
+  const terms = context?.termsOfService;
   const [, submit] = useMutation(SubmitMutation);
   const [step, setStep] = useState<Step>('form');
   const [message, setMessage] = useState<string | null>(null);
@@ -66,7 +87,7 @@ export default function ApplyPage() {
       desiredStartDate: '',
     },
   });
-  const { register, handleSubmit, watch, setError, getValues, formState } = form;
+  const { register, handleSubmit, watch, setError, setValue, getValues, formState } = form;
   const kind = watch('kind');
 
   useEffect(() => {
@@ -91,6 +112,8 @@ export default function ApplyPage() {
         ...toContactInput(values),
         meteringPoints: values.meteringPoints.map(toPointInput),
         desiredStartDate: parseDay(values.desiredStartDate) ?? values.desiredStartDate,
+        // APP-2: the version the customer read; the API refuses it once the terms have changed.
+        termsVersion: terms?.version ?? null,
       },
     });
     const submitted = result.data?.submitApplication;
@@ -101,9 +124,18 @@ export default function ApplyPage() {
     }
     const refusal = refusalOf(result.error);
     const problems = (refusal?.fields ?? []).map((problem) =>
-      // A refused desired day without a field (START_DATE_TOO_SOON) belongs to the date.
-      problem.field === '' ? { ...problem, field: 'desiredStartDate' } : problem,
+      // A refused desired day without a field (START_DATE_TOO_SOON) belongs to the date; the
+      // terms that changed since the page was opened ask for the consent again.
+      problem.field === ''
+        ? { ...problem, field: 'desiredStartDate' }
+        : problem.field === 'termsVersion'
+          ? { ...problem, field: 'consentConfirmed' }
+          : problem,
     );
+    if (problems.some((problem) => problem.field === 'consentConfirmed')) {
+      setValue('consentConfirmed', false);
+      reloadContext({ requestPolicy: 'network-only' });
+    }
     if (refusal?.code === 'START_DATE_TOO_SOON' && problems.length === 0) {
       problems.push({ field: 'desiredStartDate', message: refusal.message });
     }
@@ -124,8 +156,9 @@ export default function ApplyPage() {
         </Notice>
         {answer.warnings.length > 0 && (
           <Notice tone="warning">
-            次の期間を挟むため、ご希望の時期に間に合わない可能性がございます：
-            {answer.warnings.join('、')}
+            {answer.warnings.map((warning) => (
+              <p key={warning}>{warning}</p>
+            ))}
           </Notice>
         )}
         <p>
@@ -163,7 +196,7 @@ export default function ApplyPage() {
         )}
         <dl className="summary">
           {row('お申込み区分', KIND_LABELS[values.kind])}
-          {row('利用規約', `${TERMS_TITLE}に同意のうえ申込み`)}
+          {row('利用規約', terms && `${termsName(terms)}に同意のうえ申込み`)}
           {row('お客さま名', values.customer.name)}
           {row('お客さま担当者所属部署名', values.customer.department)}
           {row('お客さま担当者名', values.customer.contactName)}
@@ -249,7 +282,23 @@ export default function ApplyPage() {
 
         <fieldset>
           <legend>利用規約</legend>
-          <p>お申込み（解約のお申込みを含みます）の前に、「{TERMS_TITLE}」を必ずお読みください。</p>
+          {terms ? (
+            <>
+              <p>
+                お申込み（解約のお申込みを含みます）の前に、「{termsName(terms)}
+                」を必ずお読みください。
+              </p>
+              {terms.url && (
+                <p>
+                  <a href={terms.url} target="_blank" rel="noreferrer">
+                    {terms.title}（別ウィンドウで開きます）
+                  </a>
+                </p>
+              )}
+            </>
+          ) : (
+            <Loading />
+          )}
           <Field
             name="consentConfirmed"
             label="利用規約への同意"

@@ -11,6 +11,7 @@ import {
   type ApplicationValues,
 } from '../application-form';
 import { refusalOf, type Refusal } from '../client';
+import { CompleteForm } from '../complete-form';
 import { graphql } from '../gql';
 import type { ApplicationDetailQuery } from '../gql/graphql';
 import {
@@ -146,13 +147,6 @@ const RejectMutation = graphql(`
     }
   }
 `);
-const CompleteMutation = graphql(`
-  mutation CompleteApplication($id: Int!, $expectedRevision: Int!) {
-    completeApplication(id: $id, expectedRevision: $expectedRevision) {
-      id
-    }
-  }
-`);
 
 type Application = NonNullable<ApplicationDetailQuery['application']>;
 
@@ -197,11 +191,12 @@ function ApplicationSummary({ application, today }: { application: Application; 
           {left !== null &&
             left >= 0 &&
             ['RECEIVED', 'IN_PROGRESS'].includes(application.status) && <>（あと{left}日）</>}
-          {application.warnings.length > 0 && (
-            <p className="warning-text">
-              ご希望の時期に間に合わない可能性があります：{application.warnings.join('、')}
+          {/* APP-7: each warning is a whole sentence of the API's. */}
+          {application.warnings.map((warning) => (
+            <p className="warning-text" key={warning}>
+              {warning}
             </p>
-          )}
+          ))}
         </dd>
       </div>
       <div className="row">
@@ -420,6 +415,22 @@ function ChangeForm({
   );
 }
 
+/** OPS-4: the unissued IDs a completion replaced, from a PointIdsIssued event's data. */
+function assignmentsOf(
+  data: Record<string, unknown> | null,
+): { index: number; unissuedPointId: string; pointId: string }[] {
+  const assignments = data?.['assignments'];
+  if (!Array.isArray(assignments)) return [];
+  return assignments.filter(
+    (item): item is { index: number; unissuedPointId: string; pointId: string } =>
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as Record<string, unknown>)['index'] === 'number' &&
+      typeof (item as Record<string, unknown>)['pointId'] === 'string' &&
+      typeof (item as Record<string, unknown>)['unissuedPointId'] === 'string',
+  );
+}
+
 function History({
   events,
   full,
@@ -434,18 +445,25 @@ function History({
         {events.map((event) => {
           const data = event.data as Record<string, unknown> | null;
           const reason = typeof data?.['reason'] === 'string' ? data['reason'] : null;
+          const issued = event.type === 'PointIdsIssued' ? assignmentsOf(data) : [];
           return (
             <li key={event.revision}>
               <p className="timeline-head">
                 <span className="revision">版番号 {event.revision}</span>
                 <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-                <strong>{EVENT_LABELS[event.type] ?? event.type}</strong>
+                <strong>{EVENT_LABELS[event.type] ?? 'その他の記録'}</strong>
                 <span>
                   {event.actorRole ? ROLE_LABELS[event.actorRole] : 'システム'}
                   {full && event.actorId ? `（${event.actorId}）` : ''}
                 </span>
               </p>
               {reason && <p>理由：{reason}</p>}
+              {issued.map((assignment) => (
+                <p key={assignment.index}>
+                  計量地点{assignment.index + 1}：{assignment.unissuedPointId} →{' '}
+                  {assignment.pointId}
+                </p>
+              ))}
               {full && (
                 <details>
                   <summary>記録内容（版番号 {event.revision}）</summary>
@@ -547,7 +565,6 @@ export default function DetailPage() {
   const [, start] = useMutation(StartMutation);
   const [, giveBack] = useMutation(ReturnMutation);
   const [, reject] = useMutation(RejectMutation);
-  const [, complete] = useMutation(CompleteMutation);
   const application = data?.application;
 
   function finished(message: string, problem: Refusal | null) {
@@ -671,17 +688,11 @@ export default function DetailPage() {
               </button>
             )}
             {application.status === 'IN_PROGRESS' && (
-              <button
-                type="button"
-                className="button-primary"
-                onClick={() =>
-                  void complete(revision).then((r) =>
-                    finished('完了にしました。', refusalOf(r.error)),
-                  )
-                }
-              >
-                完了
-              </button>
+              <CompleteForm
+                key={application.revision}
+                application={application}
+                onDone={(problem) => finished('完了にしました。', problem)}
+              />
             )}
           </div>
           {['RECEIVED', 'IN_PROGRESS'].includes(application.status) && (
@@ -717,7 +728,8 @@ export default function DetailPage() {
       {data?.applicationHistory && (
         <History events={data.applicationHistory} full={role !== 'CUSTOMER'} />
       )}
-      {role !== 'CUSTOMER' && <AuditTools id={id} />}
+      {/* Verified again after each write, so the count matches the history above. */}
+      {role !== 'CUSTOMER' && <AuditTools key={application.revision} id={id} />}
       <p>
         <Link
           to={role === 'OPERATOR' ? '/operator' : role === 'AUDITOR' ? '/auditor' : '/applications'}

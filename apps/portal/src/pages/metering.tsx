@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { refusalOf } from '../client';
 import { graphql } from '../gql';
 import type { TerminalType } from '../gql/graphql';
+import { MeteringUpload } from '../metering-upload';
 import { B_ROUTE_LABELS, POINT_KIND_LABELS, TERMINAL_LABELS } from '../labels';
 import {
   applyFieldProblems,
@@ -200,6 +201,7 @@ export default function MeteringPage() {
           </button>
         </form>
       </section>
+      <MeteringUpload />
     </div>
   );
 }

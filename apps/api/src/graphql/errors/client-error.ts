@@ -16,7 +16,10 @@ export interface ClientError {
   readonly code: ErrorCode | typeof INTERNAL_SERVER_ERROR;
   /** Japanese. */
   readonly message: string;
-  /** Present exactly when `code` is BAD_USER_INPUT; empty when no single field is at fault. */
+  /**
+   * Always with BAD_USER_INPUT (empty when no single field is at fault); with another code only
+   * when the refusal names fields (APP-2's changed terms, MTR-2's taken point).
+   */
   readonly fields?: readonly FieldError[];
   /** A finer, machine-readable cause for refusals of the request itself, e.g. QUERY_TOO_DEEP. */
   readonly reason?: string;
@@ -112,7 +115,11 @@ function fromDomainError(error: DomainError): ClientError {
   return {
     code: error.code,
     message: error.message,
-    ...(error.code === ErrorCode.BAD_USER_INPUT ? { fields: error.fields } : {}),
+    // An input error always lists its fields; another refusal that names fields (APP-2's changed
+    // terms at termsVersion, MTR-2's taken point) lists them too, so a form can show them there.
+    ...(error.code === ErrorCode.BAD_USER_INPUT || error.fields.length > 0
+      ? { fields: error.fields }
+      : {}),
     ...(error instanceof QueryRefusedError ? { reason: error.reason } : {}),
   };
 }

@@ -21,7 +21,7 @@ const apolloError = (code: string, message: string, originalError?: Error) =>
   new GraphQLError(message, { extensions: { code }, originalError });
 
 describe('toClientError', () => {
-  it("keeps a domain error's code and message, and adds no fields unless it is an input error", () => {
+  it("keeps a domain error's code and message, and adds no fields when it names none", () => {
     const error = new DomainError(ErrorCode.ACCOUNT_LOCKED, 'アカウントがロックされています。');
 
     expect(toClientError(thrownByResolver(error))).toEqual({
@@ -43,6 +43,22 @@ describe('toClientError', () => {
     expect(toClientError(thrownByResolver(new InvalidInputError(fields)))).toEqual({
       code: ErrorCode.BAD_USER_INPUT,
       message: '入力内容に誤りがあります。',
+      fields,
+    });
+  });
+
+  it('APP-2: lists the fields another refusal names (the changed terms at termsVersion)', () => {
+    const fields = [
+      { field: 'termsVersion', code: 'TERMS_OUTDATED', message: '利用規約が改定されています。' },
+    ];
+    const conflict = new DomainError(ErrorCode.CONFLICT, '利用規約が改定されています。', {
+      fields,
+      reason: 'TERMS_OUTDATED',
+    });
+
+    expect(toClientError(thrownByResolver(conflict))).toEqual({
+      code: ErrorCode.CONFLICT,
+      message: '利用規約が改定されています。',
       fields,
     });
   });
