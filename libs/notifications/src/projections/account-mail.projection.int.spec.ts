@@ -190,7 +190,7 @@ for (const target of testDatabaseTargets()) {
 
     it('mails no operator at creation (the CLI shows the password), but does on a reset', async () => {
       const op = account('op_01');
-      const created = await op.operatorCreated('op@example.jp', 'Init-Op-1');
+      const created = await op.operatorCreated('op@example.jp');
       await apply(op.record(created));
       expect(await bed.rows()).toEqual([]);
 
