@@ -99,6 +99,17 @@ describe.each(testDatabaseTargets())('security events (ASVS 16) over HTTP on $ki
     ]);
   });
 
+  it('records a hostile user ID bounded to 200 characters and storable (NUL, lone surrogate)', async () => {
+    const hostile = `sec.hostile\u0000\ud800${'x'.repeat(1000)}`;
+    expect(codeOf(await harness.login(hostile, WRONG_PASSWORD))).toBe('UNAUTHENTICATED');
+
+    const [recorded] = (await events()).items.filter((event) =>
+      event.userId?.startsWith('sec.hostile'),
+    );
+    expect(recorded).toMatchObject({ type: 'LOGIN_FAILED' });
+    expect(recorded?.userId).toBe(`sec.hostile\ufffd\ufffd${'x'.repeat(187)}`);
+  });
+
   it('ACC-4: records the lock-out, and the operator’s unlock as a staff act', async () => {
     await harness.customerToken('sec.locked');
     for (let i = 0; i < 3; i += 1) await harness.login('sec.locked', WRONG_PASSWORD);

@@ -4,6 +4,7 @@ import type { SessionClock } from '../auth/session-clock';
 import type { AccountRole } from '../domain/account.event';
 
 export const DEFAULT_SECURITY_EVENTS_RETENTION_DAYS = 365;
+const MAX_RECORDED_USER_ID = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The kinds of security event (ASVS 16), as `securityEvents` answers them in `type`. */
@@ -96,7 +97,8 @@ export class SecurityEventLog {
     address: string,
     detail: SecurityDetail | null,
   ): Promise<void> {
-    const userId = 'userId' in subject ? subject.userId : null;
+    // A user ID as typed at login is the attacker's to choose: bounded, and storable as text.
+    const userId = 'userId' in subject ? storable(subject.userId) : null;
     const accountId = 'accountId' in subject ? subject.accountId : null;
     const role = 'role' in subject ? subject.role : null;
     try {
@@ -131,4 +133,12 @@ export class SecurityEventLog {
     );
     return deleted;
   }
+}
+
+function storable(text: string): string {
+  // PostgreSQL text holds no NUL, and UTF-8 no lone surrogate (with /u a pair is one code point).
+  return text
+    .slice(0, MAX_RECORDED_USER_ID)
+    .replaceAll(String.fromCharCode(0), '\uFFFD')
+    .replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
 }
