@@ -94,7 +94,7 @@ async function loginOverHttp(url: string, userId: string, password: string) {
 describe.each(testDatabaseTargets())('create-operator with DATABASE_URL on $kind', (target) => {
   const piiMasterKey = randomBytes(32).toString('base64');
 
-  it('ACC-5: while the API runs on that database, the printed password logs in to the app, to be changed', async () => {
+  it('ACC-5, issue 11 §5: while the API runs on that database, the printed password logs in to the app, to be changed; the event keeps only its hash', async () => {
     const api = await startTestApp(target, { PII_MASTER_KEY: piiMasterKey });
     try {
       const surroundings = {
@@ -114,6 +114,14 @@ describe.each(testDatabaseTargets())('create-operator with DATABASE_URL on $kind
         status: 'ACTIVE',
         mustChangePassword: true,
       });
+      // Issue 11 §5: the event keeps the hash only, neither the password nor a sealed copy.
+      const [created] = await api.dataSource.query<{ data: string }[]>(
+        `SELECT data::text AS data FROM "${api.schema}".events WHERE type = 'OperatorCreated'`,
+      );
+      const data = JSON.parse(created?.data ?? '{}') as Record<string, unknown>;
+      expect(data['initialPasswordHash']).toMatch(/^\$argon2id\$/);
+      expect(Object.keys(data)).not.toContain('initialPassword');
+      expect(created?.data).not.toContain(password);
     } finally {
       await api.close();
     }

@@ -51,6 +51,7 @@ export class AppModule {
           actionThrottle: config.actionThrottle,
           argon2Queue: config.argon2Queue,
           backOfficeContact: config.backOfficeContact,
+          securityEventsRetentionDays: config.securityEventsRetentionDays,
           clock: options.clock,
         }),
         ApplicationsModule.forRoot({

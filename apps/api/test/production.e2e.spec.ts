@@ -8,9 +8,17 @@ describe('the gateway with NODE_ENV=production', () => {
   let api: TestApp;
 
   beforeAll(async () => {
-    api = await startTestApp(pglite, { NODE_ENV: 'production', LOG_LEVEL: 'silent' }, [
-      ProbeModule,
-    ]);
+    api = await startTestApp(
+      pglite,
+      {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        // Required in production (issue 11 §7); no mail is sent here.
+        SMTP_URL: 'smtp://127.0.0.1:1',
+        PUBLIC_URL: 'https://broute.example.jp',
+      },
+      [ProbeModule],
+    );
   });
 
   afterAll(async () => {

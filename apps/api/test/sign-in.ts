@@ -47,7 +47,6 @@ export async function signInAsStaff(api: TestApp, role: StaffRole): Promise<stri
           phone: '03-0000-0000',
         }),
         initialPasswordHash: await hasher.hash(initialPassword),
-        initialPassword: await cipher.seal(accountId, initialPassword),
       },
     },
     { correlationId: randomUUID(), actor: { id: 'create-operator', role: 'SYSTEM' } },

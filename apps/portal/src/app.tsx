@@ -20,6 +20,7 @@ const DetailPage = lazy(() => import('./pages/detail'));
 const OperatorQueue = lazy(() => import('./pages/operator-queue'));
 const AccountsPage = lazy(() => import('./pages/accounts'));
 const MeteringPage = lazy(() => import('./pages/metering'));
+const SecurityEventsPage = lazy(() => import('./pages/security-events'));
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -43,6 +44,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   ],
   AUDITOR: [
     { to: '/auditor', label: '申込一覧の検索' },
+    { to: '/security-events', label: 'セキュリティイベント' },
     { to: '/password', label: 'パスワードの変更' },
   ],
 };
@@ -182,6 +184,14 @@ export function App() {
               element={
                 <Private roles={['AUDITOR']}>
                   <SearchPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/security-events"
+              element={
+                <Private roles={['AUDITOR']}>
+                  <SecurityEventsPage />
                 </Private>
               }
             />

@@ -71,6 +71,18 @@ export const POINT_KIND_LABELS: Record<string, string> = {
   RECEPTION: '受電地点特定番号',
 };
 
+/** The security log's kinds (`SecurityEvent.type`), as an auditor reads them. */
+export const SECURITY_EVENT_LABELS: Record<string, string> = {
+  LOGIN_FAILED: 'ログイン失敗',
+  LOGIN_THROTTLED: 'ログイン制限（失敗の回数超過）',
+  ACCOUNT_LOCKED: 'アカウントロック',
+  MFA_FAILED: '確認コード（二要素認証）の誤り',
+  ACCESS_DENIED: '権限のない操作の拒否',
+  RATE_LIMITED: '操作制限（回数超過）',
+  LOGOUT: 'ログアウト',
+  STAFF_ACT: '担当者の操作',
+};
+
 const JAPAN = { timeZone: 'Asia/Tokyo' } as const;
 
 /** `2026-04-02` or an instant → `2026/04/02` (the day in Japan). */
@@ -96,6 +108,21 @@ export function formatDateTime(value: string): string {
     hour12: false,
   }).format(new Date(value));
   return `${formatDate(value)} ${time}`;
+}
+
+/** An instant → `2026/04/02 10:00` in Japan time. */
+export function formatMinute(value: string): string {
+  return formatDateTime(value).slice(0, -3);
+}
+
+/** Today in Japan, `YYYY-MM-DD`. */
+export function japanToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', JAPAN).format(new Date());
+}
+
+/** The start of a day in Japan (`YYYY-MM-DD`, 00:00 +09:00) as an instant (ISO). */
+export function startOfJapanDay(day: string): string {
+  return new Date(`${day}T00:00:00+09:00`).toISOString();
 }
 
 /** Days from `today` to `day`, both `YYYY-MM-DD`. */

@@ -125,7 +125,6 @@ export async function createStaff(
           phone: '03-0000-0000',
         }),
         initialPasswordHash: await api.app.get(PasswordHasher).hash(initialPassword),
-        initialPassword: await cipher.seal(accountId, initialPassword),
       },
     },
     { correlationId: randomUUID(), actor: { id: 'create-operator', role: 'SYSTEM' } },

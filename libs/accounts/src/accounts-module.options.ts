@@ -9,6 +9,8 @@ export interface AccountsModuleOptions {
   readonly argon2Queue?: Argon2QueueLimits;
   /** ACC-8: the back office's contact address that messages name (default the FAQ's). */
   readonly backOfficeContact?: string;
+  /** ASVS 16: days a security event is kept before the scheduled purge drops it. */
+  readonly securityEventsRetentionDays?: number;
   /**
    * The clock every account decision, session and job reads. Only end-to-end specs pass one, to
    * move time (ACC-2's 30 minutes, ACC-7's year); production takes the system clock.

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -32,6 +33,14 @@ import { AccountJobs } from './jobs/account-jobs';
 import { ExpiredRegistrationsSweep } from './use-cases/expire-registrations/expired-registrations.sweep';
 import { InactiveAccountsSweep } from './use-cases/delete-inactive-accounts/inactive-accounts.sweep';
 import { SessionService } from './sessions/session.service';
+import {
+  DEFAULT_SECURITY_EVENTS_RETENTION_DAYS,
+  SecurityEventLog,
+} from './security-events/security-event-log';
+import { StaffActInterceptor } from './security-events/staff-act.interceptor';
+import { SecurityEventsReader } from './read-models/security-events.reader';
+import { ListSecurityEventsHandler } from './use-cases/list-security-events/list-security-events.handler';
+import { ListSecurityEventsResolver } from './use-cases/list-security-events/list-security-events.resolver';
 import { configureBackOfficeContact } from './account-refusal';
 import { DEFAULT_ACTION_THROTTLE, ActionThrottle } from './throttling/action-throttle';
 import { AttemptCounters } from './throttling/attempt-counters';
@@ -73,6 +82,7 @@ const resolvers = [
   UnlockAccountResolver,
   ResetPasswordResolver,
   ChangeAccountContactResolver,
+  ListSecurityEventsResolver,
 ];
 const commandHandlers = [
   RegisterAccountHandler,
@@ -87,7 +97,7 @@ const commandHandlers = [
   CreateOperatorHandler,
   CareByToolHandler,
 ];
-const queryHandlers = [MeHandler, ListAccountsHandler];
+const queryHandlers = [MeHandler, ListAccountsHandler, ListSecurityEventsHandler];
 
 /**
  * The accounts bounded context: customers' self-service operations and operators' account care. Its infrastructure classes
@@ -155,6 +165,12 @@ const queryHandlers = [MeHandler, ListAccountsHandler];
       useFactory: (dataSource: DataSource, cipher: AccountContactCipher) =>
         new AccountsReader(dataSource, cipher),
     },
+    {
+      provide: SecurityEventsReader,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new SecurityEventsReader(dataSource),
+    },
+    { provide: APP_INTERCEPTOR, useClass: StaffActInterceptor },
     GqlAuthGuard,
     RolesGuard,
     LocalStrategy,
@@ -182,6 +198,16 @@ export class AccountsModule {
           useFactory: () => new PasswordHasher({ queue: options.argon2Queue }),
         },
         {
+          provide: SecurityEventLog,
+          inject: [DataSource, SESSION_CLOCK],
+          useFactory: (dataSource: DataSource, clock: SessionClock) =>
+            new SecurityEventLog(
+              dataSource,
+              clock,
+              options.securityEventsRetentionDays ?? DEFAULT_SECURITY_EVENTS_RETENTION_DAYS,
+            ),
+        },
+        {
           provide: AttemptCounters,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new AttemptCounters(dataSource),
@@ -199,6 +225,7 @@ export class AccountsModule {
             new ActionThrottle(counters, options.actionThrottle ?? DEFAULT_ACTION_THROTTLE),
         },
       ],
+      exports: [SecurityEventLog],
     };
   }
 }

@@ -29,3 +29,5 @@ export { DEFAULT_ARGON2_QUEUE, type Argon2QueueLimits } from './credentials/pass
 export { DEFAULT_BACK_OFFICE_CONTACT } from './messages';
 export { AccountJobs } from './jobs/account-jobs';
 export { Role } from './graphql/account.model';
+export { SecurityEventLog } from './security-events/security-event-log';
+export { securitySubjectOf } from './security-events/security-subject';

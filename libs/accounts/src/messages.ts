@@ -61,6 +61,8 @@ export const accountMessages = {
   userIdTaken: 'このユーザ IDはすでに使用されています。別のユーザ IDを指定してください。',
   offsetTooSmall: '0以上の数値を指定してください。',
   limitOutOfRange: (max: number) => `1以上${max}以下の数値を指定してください。`,
+  /** securityEvents: the end of the period before its start. */
+  periodReversed: '終了日時には、開始日時より後の日時を指定してください。',
 };
 
 /** Fills in what a decision could not know: the configured back-office contact (ACC-8). */

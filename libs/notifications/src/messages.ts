@@ -63,6 +63,15 @@ export const mailMessages = {
       '初期パスワードでログイン後、再度パスワードの設定をお願いいたします。パスワードを設定されるまで、ほかの操作はご利用いただけません。',
     expired: '有効期限を過ぎた場合の再発行',
   },
+  /** Issue 11 §4: the holder hears of every password change, theirs or not. */
+  passwordChanged: {
+    subject: `${SUBJECT_PREFIX}パスワード変更のお知らせ`,
+    intro: (userId: string, at: string) =>
+      `ユーザ ID「${userId}」のパスワードが変更されました（${at}）。`,
+    yours: 'お客さまご自身による変更の場合は、本メールへのご対応は不要です。',
+    notYou: 'お心当たりのない場合',
+    risk: '第三者による不正な変更の可能性がございますので、当社にてパスワードを再初期化し、ご登録のメールアドレスへ初期パスワードをお送りいたします。',
+  },
   contactChanged: {
     subject: `${SUBJECT_PREFIX}ご登録内容の変更のお知らせ`,
     intro: (userId: string) =>

@@ -66,7 +66,6 @@ async function createOperator(app: NestExpressApplication, userId: string): Prom
           phone: '03-1234-5678',
         }),
         initialPasswordHash: await app.get(PasswordHasher).hash(initialPassword),
-        initialPassword: await cipher.seal(accountId, initialPassword),
       },
     },
     { correlationId: randomUUID(), actor: { id: 'bench:create-operator', role: 'SYSTEM' } },

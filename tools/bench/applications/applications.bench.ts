@@ -61,6 +61,10 @@ async function main(): Promise<void> {
       HISTORY_SIGNING_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       MAIL_DIRECTORY: join(scratch, 'mail'),
+      // Production requires both (issue 11 §7). Mail is not what this measures: the registration
+      // mail fails to send (nothing listens there) and is retried with backoff.
+      SMTP_URL: process.env.BENCH_SMTP_URL ?? 'smtp://127.0.0.1:1',
+      PUBLIC_URL: 'https://bench.invalid',
     };
     const logFd = openSync(logFile, 'a');
     const pool = new pg.Pool({ connectionString: url, max: 4 });

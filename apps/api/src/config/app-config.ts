@@ -109,6 +109,8 @@ const environmentSchema = z.object({
     })
     .optional(),
   HISTORY_CHECKPOINT_EVENTS: integer(1, 10_000_000).default(1000),
+  SECURITY_EVENTS_RETENTION_DAYS: integer(1, 36_500).default(365),
+  ALLOW_EMBEDDED_DATABASE: z.enum(['true', 'false']).default('false'),
   HISTORY_CHECKPOINT_SECONDS: integer(1, 86_400).default(60),
   PII_MASTER_KEY: z
     .string()
@@ -129,6 +131,8 @@ const environmentSchema = z.object({
  * process unreadable to the others.
  */
 const schema = environmentSchema.superRefine((env, context) => {
+  if (env.NODE_ENV === 'production')
+    productionProblems(env).forEach((issue) => context.addIssue(issue));
   if (env.HISTORY_SIGNING_KEY === undefined && env.NODE_ENV === 'production') {
     context.addIssue({
       code: 'custom',
@@ -162,6 +166,39 @@ const schema = environmentSchema.superRefine((env, context) => {
     });
   }
 });
+
+/** Issue 11 §7: what production may not run without; each a reason to refuse the start. */
+function productionProblems(env: z.infer<typeof environmentSchema>) {
+  const problems: { code: 'custom'; path: string[]; message: string }[] = [];
+  if (env.SMTP_URL === undefined) {
+    problems.push({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message:
+        'required in production: mail (verification links, initial passwords) must reach people, ' +
+        'not .eml files (e.g. smtps://user:password@mail.example.jp:465)',
+    });
+  }
+  if (env.PUBLIC_URL === undefined || !env.PUBLIC_URL.startsWith('https://')) {
+    problems.push({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'required in production as an https:// URL: the links in mails carry tokens and must ' +
+        'not travel in the clear (e.g. https://broute.example.jp)',
+    });
+  }
+  if (env.DATABASE_URL === undefined && env.ALLOW_EMBEDDED_DATABASE !== 'true') {
+    problems.push({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message:
+        'required in production: the embedded database (PGlite) is one process with no backup ' +
+        'or replica; set DATABASE_URL, or ALLOW_EMBEDDED_DATABASE=true to run it anyway',
+    });
+  }
+  return problems;
+}
 
 function historyKeyProblem(value: string): string | undefined {
   try {
@@ -221,6 +258,8 @@ export interface AppConfig {
   readonly argon2Queue: Argon2QueueLimits;
   /** ACC-8: where messages send a customer who needs the back office. */
   readonly backOfficeContact: string;
+  /** ASVS 16: days a security event is kept. */
+  readonly securityEventsRetentionDays: number;
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -325,6 +364,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     },
     argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
     backOfficeContact: env.SUPPORT_EMAIL,
+    securityEventsRetentionDays: env.SECURITY_EVENTS_RETENTION_DAYS,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

@@ -2,6 +2,11 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
 
 const KEY = randomBytes(32);
+const PRODUCTION_SERVERS = {
+  DATABASE_URL: 'postgres://broute@db.example.jp:5432/broute',
+  SMTP_URL: 'smtps://mail.example.jp:465',
+  PUBLIC_URL: 'https://broute.example.jp',
+};
 
 describe('loadConfig', () => {
   it('ACC-8 / APP-2: the mail addresses, signature and terms default to the FAQ’s and can be set', () => {
@@ -174,13 +179,16 @@ describe('PII_MASTER_KEY', () => {
       const error = captured(() => loadConfig(environment)) as ConfigError;
 
       expect(error).toBeInstanceOf(ConfigError);
-      expect(error.problems).toEqual([
-        expect.stringMatching(/^HISTORY_SIGNING_KEY: required in production/),
-        expect.stringMatching(/^PII_MASTER_KEY: required in production/),
-      ]);
+      expect(error.problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^HISTORY_SIGNING_KEY: required in production/),
+          expect.stringMatching(/^PII_MASTER_KEY: required in production/),
+        ]),
+      );
     }
     expect(
       loadConfig({
+        ...PRODUCTION_SERVERS,
         NODE_ENV: 'production',
         PII_MASTER_KEY: KEY.toString('base64'),
         HISTORY_SIGNING_KEY: KEY.toString('base64'),
@@ -230,5 +238,82 @@ describe('HISTORY_SIGNING_KEY', () => {
     expect(error.problems).toEqual([
       expect.stringMatching(/^HISTORY_SIGNING_KEY: must be an Ed25519 private key/),
     ]);
+  });
+});
+
+describe('issue 11 §7: safe defaults in production', () => {
+  const keys = {
+    NODE_ENV: 'production',
+    PII_MASTER_KEY: KEY.toString('base64'),
+    HISTORY_SIGNING_KEY: KEY.toString('base64'),
+  };
+
+  it('starts with a database server, an SMTP server, an https PUBLIC_URL and both keys', () => {
+    const config = loadConfig({ ...keys, ...PRODUCTION_SERVERS });
+
+    expect(config.env).toBe('production');
+    expect(config.http.publicUrl).toBe('https://broute.example.jp');
+    expect(config.mail.smtpUrl).toBe('smtps://mail.example.jp:465');
+  });
+
+  it('refuses to start without SMTP_URL, saying why in English', () => {
+    const error = captured(() =>
+      loadConfig({ ...keys, ...PRODUCTION_SERVERS, SMTP_URL: '' }),
+    ) as ConfigError;
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toEqual([expect.stringMatching(/^SMTP_URL: required in production/)]);
+  });
+
+  it('refuses a missing or plain-http PUBLIC_URL', () => {
+    for (const PUBLIC_URL of ['', 'http://broute.example.jp']) {
+      const error = captured(() =>
+        loadConfig({ ...keys, ...PRODUCTION_SERVERS, PUBLIC_URL }),
+      ) as ConfigError;
+
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^PUBLIC_URL: required in production as an https:\/\/ URL/),
+      ]);
+    }
+  });
+
+  it('refuses the embedded database unless ALLOW_EMBEDDED_DATABASE=true', () => {
+    const embedded = { ...keys, ...PRODUCTION_SERVERS, DATABASE_URL: '' };
+    const error = captured(() => loadConfig(embedded)) as ConfigError;
+
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: required in production: the embedded database/),
+    ]);
+    expect(error.message).toContain('ALLOW_EMBEDDED_DATABASE=true');
+    expect(loadConfig({ ...embedded, ALLOW_EMBEDDED_DATABASE: 'true' }).database.url).toBe(
+      undefined,
+    );
+    expect(() => loadConfig({ ...embedded, ALLOW_EMBEDDED_DATABASE: 'yes' })).toThrow(
+      /ALLOW_EMBEDDED_DATABASE/,
+    );
+  });
+
+  it('lists every missing setting at once', () => {
+    const error = captured(() => loadConfig({ NODE_ENV: 'production' })) as ConfigError;
+
+    expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'HISTORY_SIGNING_KEY',
+      'PII_MASTER_KEY',
+      'PUBLIC_URL',
+      'SMTP_URL',
+    ]);
+  });
+});
+
+describe('SECURITY_EVENTS_RETENTION_DAYS', () => {
+  it('keeps security events a year unless set', () => {
+    expect(loadConfig({}).securityEventsRetentionDays).toBe(365);
+    expect(loadConfig({ SECURITY_EVENTS_RETENTION_DAYS: '90' }).securityEventsRetentionDays).toBe(
+      90,
+    );
+    expect(() => loadConfig({ SECURITY_EVENTS_RETENTION_DAYS: '0' })).toThrow(
+      /SECURITY_EVENTS_RETENTION_DAYS/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { PinoLogger } from 'nestjs-pino';
+import { SecurityEventLog } from '@app/accounts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { GraphqlMetrics } from '../metrics/graphql-metrics';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -16,10 +17,15 @@ import { ServerTimeResolver } from './server-time.resolver';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [MetricsModule],
-      inject: [APP_CONFIG, GraphqlMetrics, PinoLogger],
-      useFactory: (config: AppConfig, metrics: GraphqlMetrics, logger: PinoLogger) => {
+      inject: [APP_CONFIG, GraphqlMetrics, PinoLogger, SecurityEventLog],
+      useFactory: (
+        config: AppConfig,
+        metrics: GraphqlMetrics,
+        logger: PinoLogger,
+        securityEvents: SecurityEventLog,
+      ) => {
         logger.setContext('GraphQL');
-        return graphqlOptions(config, metrics, logger);
+        return graphqlOptions(config, metrics, logger, securityEvents);
       },
     }),
   ],

@@ -14,6 +14,8 @@ import { maxCostPlugin } from './limits/max-cost.plugin';
 import { maxDepthRule } from './limits/max-depth.rule';
 import { readModelBehindPlugin } from './read-model-behind.plugin';
 import { noStorePlugin } from './no-store.plugin';
+import { securityEventsPlugin } from './security-events.plugin';
+import type { SecurityEventLog } from '@app/accounts';
 
 const SCHEMA_FILE = 'apps/api/schema.gql';
 
@@ -28,6 +30,7 @@ export function graphqlOptions(
   config: AppConfig,
   metrics: GraphqlMetrics,
   logger: PinoLogger,
+  securityEvents: SecurityEventLog,
 ): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.env === 'production';
   return {
@@ -70,6 +73,7 @@ export function graphqlOptions(
       graphqlMetricsPlugin(metrics),
       readModelBehindPlugin(),
       noStorePlugin(),
+      securityEventsPlugin(securityEvents),
     ],
     formatError: createErrorFormatter(logger, production),
   };

@@ -90,7 +90,9 @@ export interface CreateOperator {
     readonly userId: string;
     readonly role: StaffRole;
     readonly contact: EncryptedContact;
-  } & IssuedInitialPassword;
+    /** Issue 11 §5: the hash alone; the tool prints the password and nothing mails it. */
+    readonly initialPasswordHash: string;
+  };
 }
 
 export type AccountCommand =

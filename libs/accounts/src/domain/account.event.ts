@@ -160,9 +160,13 @@ export interface AccountDeletedForInactivity {
 }
 
 /** Staff accounts come only from the CLI, active at once, with an initial password (ACC-5). */
+/**
+ * Issue 11 §5: no sealed initial password, only its hash: the tool prints the password once to
+ * whoever ran it and no mail needs it. Events recorded before still carry one, unread.
+ */
 export interface OperatorCreated {
   readonly type: 'OperatorCreated';
-  readonly data: InitialPasswordIssued & {
+  readonly data: Omit<InitialPasswordIssued, 'initialPassword'> & {
     readonly userId: string;
     readonly role: StaffRole;
     readonly contact: EncryptedContact;

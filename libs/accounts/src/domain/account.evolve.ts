@@ -105,7 +105,9 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
   }
 }
 
-function initialPassword(issued: InitialPasswordIssued): Credentials {
+function initialPassword(
+  issued: Pick<InitialPasswordIssued, 'initialPasswordHash' | 'initialPasswordExpiresAt'>,
+): Credentials {
   return {
     passwordHash: issued.initialPasswordHash,
     mustChangePassword: true,

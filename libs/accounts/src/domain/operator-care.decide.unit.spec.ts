@@ -214,7 +214,7 @@ describe('operator account care', () => {
 });
 
 describe('staff accounts', () => {
-  it('ACC-5: an operator created from the CLI starts active with a 72-hour initial password', () => {
+  it('ACC-5, issue 11 §5: an operator created from the CLI starts active with a 72-hour initial password, kept in the event only as its hash', () => {
     const at = hoursAfter(T0, 1);
     const state = given()
       .when(
@@ -226,7 +226,6 @@ describe('staff accounts', () => {
             role: 'OPERATOR',
             contact: registeredContact,
             initialPasswordHash: 'hash:initial',
-            initialPassword: sealedInitialPassword,
           },
         },
         at,
@@ -239,7 +238,6 @@ describe('staff accounts', () => {
           role: 'OPERATOR',
           contact: registeredContact,
           initialPasswordHash: 'hash:initial',
-          initialPassword: sealedInitialPassword,
           initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
           createdAt: at.toISOString(),
         },
@@ -259,7 +257,6 @@ describe('staff accounts', () => {
           contact: registeredContact,
           createdAt: T0.toISOString(),
           initialPasswordHash: 'hash:initial',
-          initialPassword: sealedInitialPassword,
           initialPasswordExpiresAt: hoursAfter(T0, 72).toISOString(),
         },
       },

@@ -109,7 +109,6 @@ export function createOperator(command: CreateOperator, state: AccountState, now
       role: data.role,
       contact: data.contact,
       initialPasswordHash: data.initialPasswordHash,
-      initialPassword: data.initialPassword,
       initialPasswordExpiresAt: later(now, INITIAL_PASSWORD_LIFETIME_MS),
       createdAt: now.toISOString(),
     },

@@ -2,6 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { JobLock } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
+import { SecurityEventLog } from '../security-events/security-event-log';
 import { SessionService } from '../sessions/session.service';
 import { AttemptCounters } from '../throttling/attempt-counters';
 import { InactiveAccountsSweep } from '../use-cases/delete-inactive-accounts/inactive-accounts.sweep';
@@ -24,9 +25,13 @@ export class AccountJobs {
     @Inject(AttemptCounters) private readonly counters: AttemptCounters,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(SecurityEventLog) private readonly securityEvents: SecurityEventLog,
   ) {}
 
-  /** ACC-2: within a minute of a link's 30 minutes, its registration is void and the ID free. */
+  /**
+   * ACC-2: within a minute of a link's 30 minutes, its registration is void and the ID free.
+   * Ended throttle windows, expired sessions and security events past their retention go too.
+   */
   @Cron(CronExpression.EVERY_MINUTE, { name: EXPIRE_REGISTRATIONS_JOB, waitForCompletion: true })
   async expireRegistrations(): Promise<void> {
     await this.logged(EXPIRE_REGISTRATIONS_JOB, () =>
@@ -34,6 +39,7 @@ export class AccountJobs {
         const voided = await this.registrations.run();
         await this.counters.purgeEnded(this.clock());
         await this.sessions.purgeExpired(this.clock());
+        await this.securityEvents.purgeExpired();
         return voided;
       }),
     );

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ describe('the embedded database', () => {
   });
 
   it(
-    'creates ./var, serves the socket to other clients, refuses a second owner and cleans up',
+    'creates ./var owner-only (0700, socket 0600), serves the socket to other clients, refuses a second owner and cleans up',
     async () => {
       const location = embeddedDatabaseLocation(root);
       const database = await startEmbeddedDatabase(location);
@@ -39,6 +39,10 @@ describe('the embedded database', () => {
           socketPath: join(root, 'var/run/.s.PGSQL.5432'),
         });
         expect(rows).toEqual([{ answer: 42 }]);
+        // Issue 11 §7: nobody but the owner lists ./var or connects to the socket.
+        expect(statSync(join(root, 'var')).mode & 0o777).toBe(0o700);
+        expect(statSync(join(root, 'var/run')).mode & 0o777).toBe(0o700);
+        expect(statSync(location.socketPath).mode & 0o777).toBe(0o600);
         expect(await servedEmbeddedDatabaseUrl(location)).toBe(database.url);
         await expect(startEmbeddedDatabase(location)).rejects.toThrow(
           /already served by another process/,

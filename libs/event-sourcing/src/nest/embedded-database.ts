@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
@@ -33,11 +33,25 @@ export interface RunningEmbeddedDatabase {
 export async function startEmbeddedDatabase(
   location: EmbeddedDatabaseLocation,
 ): Promise<RunningEmbeddedDatabase> {
-  await mkdir(location.dataDir, { recursive: true });
-  await mkdir(dirname(location.socketPath), { recursive: true });
+  // Issue 11 §7: ./var holds the data, the keys and the socket: its owner's alone, also when an
+  // older version created it with the umask's mode.
+  const root = dirname(location.dataDir);
+  for (const directory of [root, location.dataDir, dirname(location.socketPath)]) {
+    await mkdir(directory, { recursive: true, mode: PRIVATE_DIRECTORY });
+  }
+  await chmod(root, PRIVATE_DIRECTORY);
+  await chmod(dirname(location.socketPath), PRIVATE_DIRECTORY);
   await removeStaleSocket(location);
-  return startEmbeddedPostgres({ dataDir: location.dataDir, socketPath: location.socketPath });
+  const database = await startEmbeddedPostgres({
+    dataDir: location.dataDir,
+    socketPath: location.socketPath,
+  });
+  await chmod(location.socketPath, PRIVATE_SOCKET);
+  return database;
 }
+
+const PRIVATE_DIRECTORY = 0o700;
+const PRIVATE_SOCKET = 0o600;
 
 /**
  * A socket file survives a crash. If something still answers on it, another process owns the

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
  * reads the winner's file).
  */
 export async function writeOnce(file: string, content: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   const handle = await open(temporary, 'wx', 0o600);
   try {

@@ -136,6 +136,31 @@ for (const target of testDatabaseTargets()) {
       expect(server.received).toHaveLength(0);
     });
 
+    it('issue 11 §5: keeps a refused recipient’s reason without its address, and erases the secret once it gives up', async () => {
+      await bed.enqueue(
+        await bed.verificationRequest('unknown.user@example.jp', 'tok-9', clock.now()),
+      );
+      const dispatcher = bed.dispatcher(transport(), {
+        clock: clock.now,
+        random: half,
+        retry: { ...policy, maxAttempts: 2 },
+      });
+      server.rejectingRecipients = true;
+
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
+      const [retried] = await bed.rows();
+      expect(retried?.last_error).toMatch(/550|Recipient address rejected/);
+      expect(retried?.last_error).not.toMatch(/unknown\.user|@/);
+      expect(retried?.params).not.toBeNull();
+
+      clock.advance(policy.maxDelayMs);
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
+      const [failed] = await bed.rows();
+      expect(failed).toMatchObject({ status: 'failed', params: null });
+      expect(failed?.last_error).not.toMatch(/unknown\.user|@/);
+      expect(server.received).toHaveLength(0);
+    });
+
     it('sends again, with the same Message-ID, a mail whose sender died before recording it', async () => {
       await bed.enqueue(await bed.verificationRequest('mori@example.jp', 'tok-4', clock.now()));
       const leaseMs = 5 * 60_000;

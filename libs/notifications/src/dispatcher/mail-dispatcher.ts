@@ -171,8 +171,13 @@ async function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   await delay(ms, undefined, { signal }).catch(() => undefined);
 }
 
+// Issue 11 §5: an SMTP server's answer often names the recipient; the ledger and the logs keep
+// the reason without it (the row's own address stays sealed).
+const ADDRESS = /[^\s<>()[\]{}"',;:]+@[^\s<>()[\]{}"',;:]+/g;
+
 function describe(error: unknown): string {
   const cause = error instanceof Error && 'cause' in error ? error.cause : undefined;
   const text = error instanceof Error ? error.message : String(error);
-  return cause instanceof Error ? `${text}: ${cause.message}` : text;
+  const full = cause instanceof Error ? `${text}: ${cause.message}` : text;
+  return full.replace(ADDRESS, '(recipient)');
 }

@@ -136,10 +136,11 @@ export class MailLedger {
     );
   }
 
+  /** Given up: nothing will send it, so its sealed secrets go as a sent mail's do (issue 11 §5). */
   async markFailed(source: Queryable, delivery: DeliveryKey, error: string): Promise<void> {
     await source.query(
       `UPDATE ${this.table}
-       SET status = 'failed', last_error = $5, claim_token = NULL
+       SET status = 'failed', last_error = $5, params = NULL, claim_token = NULL
        WHERE event_id = $1 AND recipient = $2 AND template = $3 AND claim_token = $4`,
       [delivery.eventId, delivery.recipient, delivery.template, delivery.claimToken, error],
     );

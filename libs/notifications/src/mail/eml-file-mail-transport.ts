@@ -28,7 +28,7 @@ export class EmlFileMailTransport implements MailTransport {
     const info: unknown = await this.composer.sendMail(sendMailOptions(message));
     const raw = (info as { message?: unknown }).message;
     if (!Buffer.isBuffer(raw)) throw new Error('the stream transport returned no message buffer');
-    await mkdir(this.options.directory, { recursive: true });
+    await mkdir(this.options.directory, { recursive: true, mode: 0o700 });
     const path = join(this.options.directory, `${fileNameOf(message.messageId)}.eml`);
     const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temporary, raw, { mode: 0o600 });

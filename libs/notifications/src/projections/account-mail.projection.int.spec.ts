@@ -89,6 +89,35 @@ for (const target of testDatabaseTargets()) {
       ]);
     });
 
+    it('issue 11 §4: a password change is mailed to the registered address with its time, and nothing of the password', async () => {
+      const mori = account('mori_01');
+      const registered = await mori.registered('mori@example.jp', 'tok-mori');
+      const changedAt = minutesAfter(T0, 5);
+      await apply(
+        mori.record(registered),
+        mori.record(
+          {
+            type: 'PasswordChanged',
+            data: { accountId: mori.accountId, passwordHash: '$argon2id$v=19$secret-hash' },
+          },
+          changedAt,
+        ),
+      );
+
+      const address = (registered.data as { contact: { email: string } }).contact.email;
+      expect(await rowsOf('password-changed')).toEqual([
+        expect.objectContaining({
+          to_address: address,
+          params: {
+            userId: 'mori_01',
+            changedAt: changedAt.toISOString(),
+            addressee: expect.stringMatching(/^pii:v1:/u),
+          },
+        }),
+      ]);
+      expect(JSON.stringify(await bed.rows())).not.toMatch(/argon2|mori@example/);
+    });
+
     it('ACC-4, ACC-5: lock, unlock and reset go to the registered address; the initial password stays sealed', async () => {
       const kato = account('kato_01');
       const registered = await kato.registered('kato@example.jp', 'tok-kato');
@@ -161,7 +190,7 @@ for (const target of testDatabaseTargets()) {
 
     it('mails no operator at creation (the CLI shows the password), but does on a reset', async () => {
       const op = account('op_01');
-      const created = await op.operatorCreated('op@example.jp', 'Init-Op-1');
+      const created = await op.operatorCreated('op@example.jp');
       await apply(op.record(created));
       expect(await bed.rows()).toEqual([]);
 

@@ -19,6 +19,7 @@ const ACCOUNT_MAIL_EVENTS = [
   'AccountUnlocked',
   'PasswordReset',
   'ContactChanged',
+  'PasswordChanged',
   'RegistrationExpired',
   'AccountDeletedForInactivity',
 ] as const satisfies readonly AccountEventType[];
@@ -90,6 +91,13 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
     case 'ContactChanged':
       await contactChanged(event, mail);
       return;
+    case 'PasswordChanged':
+      // Issue 11 §4: a holder whose password was changed by someone else hears of it.
+      await mail.toHolder(event.data.accountId, (userId, addressee) => ({
+        template: 'password-changed',
+        params: { userId, changedAt: mail.occurredAt, ...addressed(addressee) },
+      }));
+      return;
     case 'RegistrationExpired':
     case 'AccountDeletedForInactivity':
       // ACC-2 voids the registration, ACC-7 erases the person: nothing is mailed to them again.
@@ -152,6 +160,10 @@ class AccountMail {
     private readonly manager: EntityManager,
     private readonly ledger: MailLedger,
   ) {}
+
+  get occurredAt(): string {
+    return new Date(this.event.metadata.occurredAt).toISOString();
+  }
 
   recipient(accountId: string): Promise<MailRecipient | null> {
     return this.manager.findOneBy(MailRecipientEntity, { accountId });

@@ -18,6 +18,7 @@ const schemas = {
     addressee,
   }),
   'contact-changed': z.object({ userId: text, addressee }),
+  'password-changed': z.object({ userId: text, changedAt: instant, addressee }),
   'application-received': z.object({
     applicationId: text,
     kind: z.enum(['NEW', 'TERMINATION', 'ACTIVATION']).optional(),
@@ -44,6 +45,8 @@ export function parseMailContent(template: MailTemplateName, params: unknown): M
     case 'initial-password-issued':
       return { template, params: schemas[template].parse(params) };
     case 'contact-changed':
+      return { template, params: schemas[template].parse(params) };
+    case 'password-changed':
       return { template, params: schemas[template].parse(params) };
     case 'application-received':
       return { template, params: schemas[template].parse(params) };

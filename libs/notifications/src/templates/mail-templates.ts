@@ -13,6 +13,7 @@ import {
   type InitialPasswordIssuedParams,
 } from './initial-password-issued.template';
 import type { RenderedMail, TemplateContext } from './mail-template';
+import { passwordChangedMail, type PasswordChangedParams } from './password-changed.template';
 import { verificationLinkMail, type VerificationLinkParams } from './verification-link.template';
 
 export interface MailTemplateParams {
@@ -20,6 +21,7 @@ export interface MailTemplateParams {
   'account-locked': AccountLockedParams;
   'initial-password-issued': InitialPasswordIssuedParams;
   'contact-changed': ContactChangedParams;
+  'password-changed': PasswordChangedParams;
   'application-received': ApplicationReceivedParams;
   'application-status-changed': ApplicationStatusChangedParams;
 }
@@ -36,6 +38,7 @@ export const MAIL_TEMPLATE_NAMES: readonly MailTemplateName[] = [
   'account-locked',
   'initial-password-issued',
   'contact-changed',
+  'password-changed',
   'application-received',
   'application-status-changed',
 ];
@@ -49,6 +52,7 @@ export const SEALED_PARAMS: { readonly [T in MailTemplateName]: readonly string[
   'account-locked': [],
   'initial-password-issued': ['initialPassword'],
   'contact-changed': [],
+  'password-changed': [],
   'application-received': [],
   'application-status-changed': [],
 };
@@ -63,6 +67,8 @@ export function renderMail(content: MailContent, context: TemplateContext): Rend
       return initialPasswordIssuedMail(content.params, context);
     case 'contact-changed':
       return contactChangedMail(content.params, context);
+    case 'password-changed':
+      return passwordChangedMail(content.params, context);
     case 'application-received':
       return applicationReceivedMail(content.params, context);
     case 'application-status-changed':

@@ -29,6 +29,10 @@ export const EVERY_MAIL: readonly MailContent[] = [
   },
   { template: 'contact-changed', params: { userId: alice.userId, addressee: NAME } },
   {
+    template: 'password-changed',
+    params: { userId: alice.userId, changedAt: '2026-04-02T01:00:00.000Z', addressee: NAME },
+  },
+  {
     template: 'application-received',
     params: {
       applicationId: alice.applicationId,
@@ -114,7 +118,12 @@ describe('Wording of every mail (DOMAIN.md)', () => {
   });
 
   it('ACC-8: mails that send the customer to the back office name the contact address and what to write (Q16)', () => {
-    for (const template of ['account-locked', 'initial-password-issued', 'contact-changed']) {
+    for (const template of [
+      'account-locked',
+      'initial-password-issued',
+      'contact-changed',
+      'password-changed',
+    ]) {
       const content = EVERY_MAIL.find((mail) => mail.template === template);
       if (!content) throw new Error(template);
       const { text } = renderMail(content, templateContext);

@@ -48,7 +48,7 @@ export class AccountEventMother {
     };
   }
 
-  async operatorCreated(email: string, initialPassword: string, at = T0): Promise<AccountEvent> {
+  async operatorCreated(email: string, at = T0): Promise<AccountEvent> {
     return {
       type: 'OperatorCreated',
       data: {
@@ -57,7 +57,6 @@ export class AccountEventMother {
         role: 'OPERATOR',
         contact: await this.contact(email),
         initialPasswordHash: 'hash:initial',
-        initialPassword: await this.seal(initialPassword),
         initialPasswordExpiresAt: minutesAfter(at, 72 * 60).toISOString(),
         createdAt: at.toISOString(),
       },

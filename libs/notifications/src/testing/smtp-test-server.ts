@@ -7,6 +7,8 @@ export interface SmtpTestServer {
   readonly received: readonly ReceivedMail[];
   /** While true every connection is refused with 421 (service not available). */
   refusing: boolean;
+  /** While true every recipient is refused with 550, naming the address as real servers do. */
+  rejectingRecipients: boolean;
   /** Closes the listening socket: connections are refused until `restart`. */
   stop(): Promise<void>;
   restart(): Promise<void>;
@@ -24,7 +26,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     matches: (mail: ReceivedMail) => boolean;
     resolve: (mail: ReceivedMail) => void;
   }[] = [];
-  const state = { refusing: false };
+  const state = { refusing: false, rejectingRecipients: false };
   const create = (): SMTPServer =>
     new SMTPServer({
       authOptional: true,
@@ -36,6 +38,14 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         const error = Object.assign(new Error('service not available, try again later'), {
           responseCode: 421,
         });
+        return callback(error);
+      },
+      onRcptTo(address, _session, callback) {
+        if (!state.rejectingRecipients) return callback();
+        const error = Object.assign(
+          new Error(`<${address.address}>: Recipient address rejected: User unknown`),
+          { responseCode: 550 },
+        );
         return callback(error);
       },
       onData(stream, session, callback) {
@@ -61,6 +71,12 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     },
     set refusing(value: boolean) {
       state.refusing = value;
+    },
+    get rejectingRecipients() {
+      return state.rejectingRecipients;
+    },
+    set rejectingRecipients(value: boolean) {
+      state.rejectingRecipients = value;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     async restart() {

@@ -57,7 +57,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
         },
       ]);
     }
-    const [{ password, initialPasswordHash, initialPassword }, contact] = await Promise.all([
+    const [{ password, initialPasswordHash }, contact] = await Promise.all([
       this.initialPasswords.issue(accountId),
       this.cipher.encryptContact(accountId, input),
     ]);
@@ -71,7 +71,6 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
           role: input.role,
           contact,
           initialPasswordHash,
-          initialPassword,
         },
       },
       metadata,

@@ -1,20 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PiiVault, ProjectionRunners } from '@app/event-sourcing';
+import { DomainError, ErrorCode, PiiVault, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { accountErrors } from '../../domain/account-error';
+import type { AccountRole } from '../../domain/account.event';
 import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountsReader } from '../../read-models/accounts.reader';
+import { SecurityEventLog } from '../../security-events/security-event-log';
 import { SessionService } from '../../sessions/session.service';
 import { LoginThrottle } from '../../throttling/login-throttle';
 import { endSessionsAfter, waitForAccounts } from '../account-use-case';
 import { LoginCommand, type LoginResult } from './login.command';
 import { commandMetadata } from '@app/event-sourcing';
 import { domainError } from '../account-use-case';
+
+interface LoginCheck {
+  done: boolean;
+  matched: boolean;
+  /** The role of the account the user ID names, once found. */
+  role: AccountRole | null;
+}
 
 /**
  * ACC-4: an unknown user ID costs one argon2 verify like a wrong password and gets the same
@@ -35,15 +44,20 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
     @Inject(PiiVault) private readonly vault: PiiVault,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
+    @Inject(SecurityEventLog) private readonly securityEvents: SecurityEventLog,
   ) {}
 
   async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
     const admitted = await this.throttle.admit(userId, clientAddress, this.clock());
-    if (admitted === null) throw domainError(accountErrors.tooManyLoginAttempts());
-    const check = { done: false, matched: false };
+    if (admitted === null) {
+      await this.securityEvents.loginThrottled(userId, clientAddress);
+      throw domainError(accountErrors.tooManyLoginAttempts());
+    }
+    const check: LoginCheck = { done: false, matched: false, role: null };
     try {
       return await this.attempt(userId, password, clientAddress, check);
     } catch (error) {
+      await this.recordFailure(userId, clientAddress, check.role, error);
       if (check.done && !check.matched) await sleep(this.throttle.delayAfterFailure(admitted));
       throw error;
     } finally {
@@ -56,7 +70,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     userId: string,
     password: string,
     clientAddress: string,
-    check: { done: boolean; matched: boolean },
+    check: LoginCheck,
   ): Promise<LoginResult> {
     const found = await this.query.byUserId(userId);
     if (found === null) {
@@ -64,6 +78,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       check.done = true;
       throw domainError(accountErrors.invalidCredentials());
     }
+    check.role = found.role;
     const metadata = commandMetadata({ id: found.id, role: found.role });
     const outcome = await this.runner.run(
       found.id,
@@ -78,6 +93,9 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
       metadata,
     );
     await endSessionsAfter(outcome, found.id, this.sessions, this.clock());
+    if (outcome.decision.events.some((event) => event.type === 'AccountLocked')) {
+      await this.securityEvents.accountLocked({ userId, role: found.role }, clientAddress);
+    }
     if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
       // ACC-7 at login: what the nightly job does after its deletion, done now.
       await this.vault.forget(found.id);
@@ -95,6 +113,23 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const account = await this.query.byId(found.id);
     if (account === null) throw domainError(accountErrors.invalidCredentials());
     return { ...session, account };
+  }
+
+  /** ASVS 16: every refused login, unknown user IDs included, except the request for a code. */
+  private async recordFailure(
+    userId: string,
+    clientAddress: string,
+    role: AccountRole | null,
+    error: unknown,
+  ): Promise<void> {
+    const code = error instanceof DomainError ? error.code : null;
+    if (code === ErrorCode.MFA_REQUIRED) return;
+    if (code === ErrorCode.RATE_LIMITED) {
+      await this.securityEvents.loginThrottled(userId, clientAddress);
+      return;
+    }
+    const reason = error instanceof DomainError ? (error.reason ?? error.code) : 'ERROR';
+    await this.securityEvents.loginFailed({ userId, role }, clientAddress, reason);
   }
 
   private matches(state: AccountState, password: string): Promise<boolean> {

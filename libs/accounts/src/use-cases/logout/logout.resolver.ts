@@ -3,8 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Context, Mutation, Resolver } from '@nestjs/graphql';
 import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
 import { bearerTokenOf, type RequestWithHeaders } from '../../auth/authenticated-request';
+import { ClientAddress } from '../../auth/client-address.decorator';
+import { CurrentAccount } from '../../auth/current-account.decorator';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
+import type { SessionAccount } from '../../sessions/session.service';
 import { LogoutCommand } from './logout.command';
 
 @Resolver()
@@ -14,7 +17,11 @@ export class LogoutResolver {
 
   @Mutation(() => Boolean)
   @AllowWhilePasswordChangeRequired()
-  logout(@Context('req') req: RequestWithHeaders): Promise<boolean> {
-    return this.commandBus.execute(new LogoutCommand(bearerTokenOf(req)));
+  logout(
+    @Context('req') req: RequestWithHeaders,
+    @CurrentAccount() account: SessionAccount,
+    @ClientAddress() clientAddress: string,
+  ): Promise<boolean> {
+    return this.commandBus.execute(new LogoutCommand(bearerTokenOf(req), account, clientAddress));
   }
 }
