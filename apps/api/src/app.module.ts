@@ -51,6 +51,7 @@ export class AppModule {
           actionThrottle: config.actionThrottle,
           argon2Queue: config.argon2Queue,
           backOfficeContact: config.backOfficeContact,
+          mfaIssuer: config.mfaIssuer,
           clock: options.clock,
         }),
         ApplicationsModule.forRoot({

@@ -9,6 +9,8 @@ export interface AccountsModuleOptions {
   readonly argon2Queue?: Argon2QueueLimits;
   /** ACC-8: the back office's contact address that messages name (default the FAQ's). */
   readonly backOfficeContact?: string;
+  /** ACC-9: the issuer authenticator apps show beside the user ID (default 高圧Bルートサービス). */
+  readonly mfaIssuer?: string;
   /**
    * The clock every account decision, session and job reads. Only end-to-end specs pass one, to
    * move time (ACC-2's 30 minutes, ACC-7's year); production takes the system clock.

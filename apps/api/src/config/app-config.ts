@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import {
   DEFAULT_ARGON2_QUEUE,
   DEFAULT_BACK_OFFICE_CONTACT,
+  DEFAULT_MFA_ISSUER,
   type ActionThrottleLimits,
   type Argon2QueueLimits,
   type LoginThrottleLimits,
@@ -104,6 +105,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address')
     .default(DEFAULT_BACK_OFFICE_CONTACT),
+  MFA_ISSUER: z.string().trim().min(1).max(64).default(DEFAULT_MFA_ISSUER),
   HISTORY_SIGNING_KEY: z
     .string()
     .refine((value) => historyKeyProblem(value) === undefined, {
@@ -223,6 +225,8 @@ export interface AppConfig {
   readonly argon2Queue: Argon2QueueLimits;
   /** ACC-8: where messages send a customer who needs the back office. */
   readonly backOfficeContact: string;
+  /** ACC-9: the issuer authenticator apps show beside the user ID. */
+  readonly mfaIssuer: string;
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -327,6 +331,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     },
     argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
     backOfficeContact: env.BACK_OFFICE_CONTACT,
+    mfaIssuer: env.MFA_ISSUER,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       },
       actionThrottle: { register: { perAddress: 20, overall: 1000, windowMs: 3_600_000 } },
       backOfficeContact: 'Kouatsu2023@tepcoco.jp',
+      mfaIssuer: '高圧Bルートサービス',
     });
   });
 
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: '60',
       TRUST_PROXY: '10.0.0.0/8, ::1,loopback',
       BACK_OFFICE_CONTACT: 'support@example.jp',
+      MFA_ISSUER: 'B-route (staging)',
     });
 
     expect(config.http).toEqual({
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
     });
     expect(config.trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
     expect(config.backOfficeContact).toBe('support@example.jp');
+    expect(config.mfaIssuer).toBe('B-route (staging)');
   });
 
   it('refuses a TRUST_PROXY entry that is no address, CIDR or named range', () => {

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { refusalOf } from '../client';
 import { LoginMutation, startSession } from '../auth';
 import { graphql } from '../gql';
-import { getSession, homeOf, setSession } from '../session';
+import { firstPageOf, getSession, setSession } from '../session';
 import { applyFieldProblems, ErrorSummary, Field, flattenErrors, Notice, PageTitle } from '../ui';
 
 const ChangePasswordMutation = graphql(`
@@ -55,7 +55,7 @@ export default function PasswordPage() {
         return;
       }
       const session = startSession(again.data.login);
-      if (forced) void navigate(homeOf(session.role), { replace: true });
+      if (forced) void navigate(firstPageOf(session), { replace: true });
       else setDone(true);
       return;
     }

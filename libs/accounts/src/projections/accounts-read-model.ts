@@ -8,6 +8,7 @@ import { LoginThrottle1764117200000 } from '../migrations/1764117200000-login-th
 import { AccountVerificationLinks1764117300000 } from '../migrations/1764117300000-account-verification-links';
 import { AttemptCounters1764119000000 } from '../migrations/1764119000000-attempt-counters';
 import { SessionSecurityStamps1764119100000 } from '../migrations/1764119100000-session-security-stamps';
+import { SecondFactor1764119500000 } from '../migrations/1764119500000-second-factor';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
@@ -18,6 +19,7 @@ export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AccountVerificationLinks1764117300000,
   AttemptCounters1764119000000,
   SessionSecurityStamps1764119100000,
+  SecondFactor1764119500000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

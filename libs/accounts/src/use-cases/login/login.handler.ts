@@ -4,6 +4,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PiiVault, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { PasswordHasher } from '../../credentials/password-hasher';
+import { isTotpCode, RecoveryCodes, Totp } from '../../credentials/second-factor';
+import type { SecondFactorProof } from '../../domain/account.command';
+import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
 import { accountErrors } from '../../domain/account-error';
 import type { AccountState } from '../../domain/account.state';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
@@ -35,14 +38,16 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
     @Inject(PiiVault) private readonly vault: PiiVault,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
+    @Inject(Totp) private readonly totp: Totp,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
   ) {}
 
-  async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
+  async execute({ userId, password, clientAddress, otp }: LoginCommand): Promise<LoginResult> {
     const admitted = await this.throttle.admit(userId, clientAddress, this.clock());
     if (admitted === null) throw domainError(accountErrors.tooManyLoginAttempts());
     const check = { done: false, matched: false };
     try {
-      return await this.attempt(userId, password, clientAddress, check);
+      return await this.attempt(userId, password, otp, clientAddress, check);
     } catch (error) {
       if (check.done && !check.matched) await sleep(this.throttle.delayAfterFailure(admitted));
       throw error;
@@ -55,6 +60,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
   private async attempt(
     userId: string,
     password: string,
+    otp: string | null,
     clientAddress: string,
     check: { done: boolean; matched: boolean },
   ): Promise<LoginResult> {
@@ -67,16 +73,25 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const metadata = commandMetadata({ id: found.id, role: found.role });
     const outcome = await this.runner.run(
       found.id,
-      async (state) => {
+      async (state, now) => {
         check.matched = await this.matches(state, password);
         check.done = true;
+        const secondFactor = check.matched ? await this.proof(state, otp, now) : undefined;
         return {
           type: 'RecordLoginAttempt',
-          data: { clientAddress, passwordMatched: check.matched },
+          data: {
+            clientAddress,
+            passwordMatched: check.matched,
+            ...(secondFactor && { secondFactor }),
+          },
         };
       },
       metadata,
     );
+    // ACC-9: a wrong code is a guess like a wrong password, for the throttle as for ACC-4.
+    if (outcome.decision.events.some((event) => event.type === 'LoginFailed')) {
+      check.matched = false;
+    }
     await endSessionsAfter(outcome, found.id, this.sessions, this.clock());
     if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
       // ACC-7 at login: what the nightly job does after its deletion, done now.
@@ -95,6 +110,24 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const account = await this.query.byId(found.id);
     if (account === null) throw domainError(accountErrors.invalidCredentials());
     return { ...session, account };
+  }
+
+  /**
+   * ACC-9: what `otp` proves against the account's factor; its secret is opened only after the
+   * right password, and only for an account that has one. Six digits are a TOTP code, anything
+   * else a recovery code.
+   */
+  private async proof(
+    state: AccountState,
+    otp: string | null,
+    now: Date,
+  ): Promise<SecondFactorProof | undefined> {
+    const typed = otp?.trim() ?? '';
+    if (typed === '' || state.status !== 'Active' || state.secondFactor === null) return undefined;
+    if (!isTotpCode(typed))
+      return { method: 'RECOVERY_CODE', codeHash: RecoveryCodes.hashOf(typed) };
+    const secret = await this.cipher.decrypt(state.secondFactor.secret);
+    return { method: 'TOTP', timeStep: this.totp.timeStepOf(secret, typed, now) };
   }
 
   private matches(state: AccountState, password: string): Promise<boolean> {

@@ -1,7 +1,10 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Context, Mutation, Resolver } from '@nestjs/graphql';
-import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import {
+  AllowBeforeMfaEnrolment,
+  AllowWhilePasswordChangeRequired,
+} from '../../auth/auth.decorators';
 import { bearerTokenOf, type RequestWithHeaders } from '../../auth/authenticated-request';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
@@ -14,6 +17,7 @@ export class LogoutResolver {
 
   @Mutation(() => Boolean)
   @AllowWhilePasswordChangeRequired()
+  @AllowBeforeMfaEnrolment()
   logout(@Context('req') req: RequestWithHeaders): Promise<boolean> {
     return this.commandBus.execute(new LogoutCommand(bearerTokenOf(req)));
   }
