@@ -150,6 +150,20 @@ describeInBrowser('ACC-9 second factor in the portal, in Chromium on the real AP
     await login(customer.userId, customer.password);
     await typeLoginCode(page, device);
     await page.waitForURL(/\/home$/);
+    // A new password ends the sessions; the new login needs the code, so the user gives it.
+    await page.goto(`${api.url}/password`);
+    await page.fill('#f-currentPassword', customer.password);
+    await page.fill('#f-newPassword', STAFF_PASSWORD);
+    await page.fill('#f-confirmation', STAFF_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/login\?changed=1$/);
+    await page.getByText('パスワードを変更いたしました').waitFor();
+    await expectNoAxeViolations('mfa-09-password-changed-login');
+    await page.fill('#f-userId', customer.userId);
+    await page.fill('#f-password', STAFF_PASSWORD);
+    await page.click('button[type=submit]');
+    await typeLoginCode(page, device);
+    await page.waitForURL(/\/home$/);
     await logout();
   }, 60_000);
 });

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { refusalOf } from '../client';
 import { CONTACT_ADDRESS } from '../contact';
 import { LoginMutation, startSession } from '../auth';
-import { firstPageOf, homeOf } from '../session';
+import { firstPageOf, homeOf, setSession } from '../session';
 import { ErrorSummary, Field, flattenErrors, Notice, PageTitle } from '../ui';
 
 interface Values {
@@ -27,6 +27,11 @@ export function LoginPage() {
   const [message, setMessage] = useState<string | null>(null);
   // ACC-9: the server asked for the second factor's code; the user ID and password stay.
   const [askOtp, setAskOtp] = useState(false);
+  const changed = params.get('changed') !== null;
+  useEffect(() => {
+    // The password change ended every session; the new login comes from this page.
+    if (changed) setSession(null);
+  }, [changed]);
   const {
     register,
     handleSubmit,
@@ -62,6 +67,11 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageTitle>ログイン</PageTitle>
+      {changed && (
+        <Notice tone="success">
+          パスワードを変更いたしました。新しいパスワードで、もう一度ログインしてください。
+        </Notice>
+      )}
       {params.get('next') && (
         <Notice tone="warning">
           {params.get('expired')
