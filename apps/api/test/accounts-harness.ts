@@ -43,12 +43,15 @@ export class AccountsHarness {
     private readonly clock: { offsetMs: number },
   ) {}
 
-  static async start(target: TestDatabaseTarget): Promise<AccountsHarness> {
+  static async start(
+    target: TestDatabaseTarget,
+    environment: Record<string, string> = {},
+  ): Promise<AccountsHarness> {
     const clock = { offsetMs: 0 };
     const api = await startTestApp(
       target,
       // Every spec's logins come from 127.0.0.1; throttling has its own spec.
-      { LOGIN_FAILURES_PER_USER_AND_ADDRESS: '100000' },
+      { LOGIN_FAILURES_PER_USER_AND_ADDRESS: '100000', ...environment },
       [],
       () => new Date(Date.now() + clock.offsetMs),
     );

@@ -241,3 +241,36 @@ describe.each(testDatabaseTargets())('staff second factor (ACC-9) on $kind', (ta
     expect(types).toEqual(expect.arrayContaining(['MfaEnrollmentStarted', 'MfaEnabled']));
   });
 });
+
+describe.each(testDatabaseTargets())(
+  'second factor and the login throttle (ACC-9, ACC-4) on $kind',
+  (target) => {
+    let harness: AccountsHarness;
+
+    beforeAll(async () => {
+      harness = await AccountsHarness.start(target, {
+        LOGIN_FAILURES_PER_USER_AND_ADDRESS: '2',
+        LOGIN_DELAY_FREE_FAILURES: '100',
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await harness?.close();
+    });
+
+    it('ACC-9: a wrong code is a guess the throttle counts; the right password without a code is not', async () => {
+      await harness.staffToken('mfa.throttled', 'OPERATOR');
+      const login = (otp: string | null) =>
+        harness.gql(LOGIN, { userId: 'mfa.throttled', password: STAFF_PASSWORD, otp });
+      for (let attempt = 0; attempt < 5; attempt++) {
+        expect(codeOf(await login(null))).toBe('MFA_REQUIRED');
+      }
+      // Two wrong second factors (neither a current code nor an issued recovery code).
+      expect(codeOf(await login('12345a'))).toBe('MFA_REQUIRED');
+      expect(codeOf(await login('1234-5678-ABCD'))).toBe('MFA_REQUIRED');
+      const limited = await login(null);
+      expect(codeOf(limited)).toBe('RATE_LIMITED');
+      expect(limited.body.errors?.[0]?.message).toMatch(/[ぁ-んァ-ン一-龥]/u);
+    });
+  },
+);
