@@ -20,6 +20,10 @@ export class SecondFactor1764119500000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE ${s}.sessions ADD COLUMN mfa_enrolment_required boolean NOT NULL DEFAULT false`,
     );
+    // No staff account has a factor yet: staff sessions open at upgrade time are held to it too.
+    await queryRunner.query(
+      `UPDATE ${s}.sessions SET mfa_enrolment_required = true WHERE role IN ('OPERATOR', 'AUDITOR')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
