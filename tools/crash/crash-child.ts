@@ -33,11 +33,13 @@ const customer: SessionAccount = {
   accountId: randomUUID(),
   role: 'CUSTOMER',
   mustChangePassword: false,
+  mfaEnrolmentRequired: false,
 };
 const operator: SessionAccount = {
   accountId: randomUUID(),
   role: 'OPERATOR',
   mustChangePassword: false,
+  mfaEnrolmentRequired: false,
 };
 
 async function main(): Promise<void> {

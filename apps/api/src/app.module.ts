@@ -52,6 +52,7 @@ export class AppModule {
           argon2Queue: config.argon2Queue,
           backOfficeContact: config.backOfficeContact,
           securityEventsRetentionDays: config.securityEventsRetentionDays,
+          mfaIssuer: config.mfaIssuer,
           clock: options.clock,
         }),
         ApplicationsModule.forRoot({

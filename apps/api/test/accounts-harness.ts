@@ -1,16 +1,22 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
-import { AccountsReader, accountStream } from '@app/accounts/testing';
+import {
+  AccountsReader,
+  SESSION_CLOCK,
+  TestAuthenticator,
+  accountStream,
+  type SessionClock,
+} from '@app/accounts/testing';
 import { EVENT_STORE, PiiVault, type EventStore, type RecordedEvent } from '@app/event-sourcing';
 import type { TestDatabaseTarget } from '@test/database';
-import { postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
+import { askWith, postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
 
 export const CUSTOMER_PASSWORD = 'kumo-no-ue_2026';
 export const STAFF_PASSWORD = 'umi-no-soko_2026';
 export const CHOSEN_PASSWORD = 'hoshi-no-sora_2026';
 
-const LOGIN = `mutation Login($userId: String!, $password: String!) {
-  login(userId: $userId, password: $password) {
+const LOGIN = `mutation Login($userId: String!, $password: String!, $otp: String) {
+  login(userId: $userId, password: $password, otp: $otp) {
     accessToken account { id userId status mustChangePassword }
   }
 }`;
@@ -29,17 +35,23 @@ export function codeOf(response: GraphqlResponse): unknown {
  * sealed events with the app's own vault (mail is another context's).
  */
 export class AccountsHarness {
+  /** ACC-9: the authenticator of each staff account `staffToken` enrolled, by user ID. */
+  private readonly authenticators = new Map<string, TestAuthenticator>();
+
   private constructor(
     readonly api: TestApp,
     private readonly clock: { offsetMs: number },
   ) {}
 
-  static async start(target: TestDatabaseTarget): Promise<AccountsHarness> {
+  static async start(
+    target: TestDatabaseTarget,
+    environment: Record<string, string> = {},
+  ): Promise<AccountsHarness> {
     const clock = { offsetMs: 0 };
     const api = await startTestApp(
       target,
       // Every spec's logins come from 127.0.0.1; throttling has its own spec.
-      { LOGIN_FAILURES_PER_USER_AND_ADDRESS: '100000' },
+      { LOGIN_FAILURES_PER_USER_AND_ADDRESS: '100000', ...environment },
       [],
       () => new Date(Date.now() + clock.offsetMs),
     );
@@ -63,8 +75,10 @@ export class AccountsHarness {
     );
   }
 
+  /** With a fresh code of the account's authenticator when it has one (ACC-9). */
   login(userId: string, password: string) {
-    return this.gql(LOGIN, { userId, password });
+    const otp = this.authenticators.get(userId)?.code() ?? null;
+    return this.gql(LOGIN, { userId, password, otp });
   }
 
   async tokenOf(userId: string, password: string): Promise<string> {
@@ -91,7 +105,10 @@ export class AccountsHarness {
       );
   }
 
-  /** A staff account past its first login: its initial password replaced by STAFF_PASSWORD. */
+  /**
+   * A staff account past its first login: its initial password replaced by STAFF_PASSWORD and
+   * its second factor enrolled (ACC-9), which frees the session answered.
+   */
   async staffToken(userId: string, role: 'OPERATOR' | 'AUDITOR'): Promise<string> {
     const { initialPassword } = await this.createOperator(userId, role);
     const first = await this.tokenOf(userId, initialPassword);
@@ -101,7 +118,13 @@ export class AccountsHarness {
       first,
     );
     if (changed.body.errors) throw new Error(JSON.stringify(changed.body));
-    return this.tokenOf(userId, STAFF_PASSWORD);
+    const session = await this.tokenOf(userId, STAFF_PASSWORD);
+    const clock = this.api.app.get<symbol, SessionClock>(SESSION_CLOCK);
+    this.authenticators.set(
+      userId,
+      await TestAuthenticator.enrol(askWith(this.api.url, session), clock),
+    );
+    return session;
   }
 
   /** registerAccount → verifyEmail with the mailed token → login; answers the session token. */

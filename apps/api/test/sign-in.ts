@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
-import { VerificationTokens, type StaffRole } from '@app/accounts/testing';
+import {
+  SESSION_CLOCK,
+  TestAuthenticator,
+  VerificationTokens,
+  type SessionClock,
+  type StaffRole,
+} from '@app/accounts/testing';
 import { ProjectionRunners } from '@app/event-sourcing';
-import { postGraphql, type TestApp } from './test-app';
+import { askWith, postGraphql, type TestApp } from './test-app';
 
 const LOGIN = `mutation Login($userId: String!, $password: String!) {
   login(userId: $userId, password: $password) { accessToken }
@@ -23,8 +29,8 @@ async function login(api: TestApp, userId: string, password: string): Promise<st
 
 /**
  * A staff account as create-operator makes it (an OperatorCreated event in the store, with an
- * initial password), which then logs in over HTTP and replaces that password (ACC-5).
- * Resolves with a bearer token of a session that may do what the role allows.
+ * initial password), which then logs in over HTTP, replaces that password (ACC-5) and enrols its
+ * second factor (ACC-9). Resolves with a bearer token of a session that may do what the role allows.
  */
 export async function signInAsStaff(api: TestApp, role: StaffRole): Promise<string> {
   const accountId = randomUUID();
@@ -66,7 +72,11 @@ export async function signInAsStaff(api: TestApp, role: StaffRole): Promise<stri
   );
   if (changed.body.errors)
     throw new Error(`changePassword: ${JSON.stringify(changed.body.errors)}`);
-  return login(api, userId, chosenPassword);
+  const session = await login(api, userId, chosenPassword);
+  // The app's own clock: a spec may have moved it.
+  const clock = api.app.get<symbol, SessionClock>(SESSION_CLOCK);
+  await TestAuthenticator.enrol(askWith(api.url, session), clock);
+  return session;
 }
 
 /** A self-registered, verified customer (ACC-1, ACC-2); the spec reads the token where it is made. */

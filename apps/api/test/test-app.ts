@@ -103,6 +103,22 @@ export interface GraphqlResponse {
 }
 
 /** A JSON POST to /graphql, as a browser client would send it. */
+/** ACC-9's enrolment and the like: one operation with a session, its `data` or a thrown error. */
+export function askWith(url: string, token: string) {
+  return async (
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> => {
+    const { body } = await postGraphql(
+      url,
+      { query, variables },
+      { authorization: `Bearer ${token}` },
+    );
+    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}
+
 export async function postGraphql(
   url: string,
   body: unknown,

@@ -37,6 +37,12 @@ export async function signIn(
     lastLoginAt: null,
     consecutiveFailures: 0,
     emailChangedAt: null,
+    // ACC-9: staff sessions here stand for enrolled staff (the factor's own specs enrol for real).
+    secondFactor:
+      role === 'CUSTOMER'
+        ? null
+        : { secret: asEncryptedText('sealed'), lastTimeStep: 0, unusedRecoveryCodeHashes: [] },
+    pendingSecondFactor: null,
   };
   const { accessToken } = await app.get(SessionService).issue(account, now, '127.0.0.1');
   return { accountId, role, headers: { authorization: `Bearer ${accessToken}` } };

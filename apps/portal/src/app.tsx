@@ -6,7 +6,7 @@ import { graphql } from './gql';
 import type { Role } from './gql/graphql';
 import { ROLE_LABELS } from './labels';
 import { LoginPage } from './pages/login';
-import { homeOf, setSession, useSession } from './session';
+import { homeOf, mustEnrol, setSession, useSession } from './session';
 import { Loading } from './ui';
 
 // The login page is the first paint; every other screen loads when it is first opened.
@@ -21,6 +21,7 @@ const OperatorQueue = lazy(() => import('./pages/operator-queue'));
 const AccountsPage = lazy(() => import('./pages/accounts'));
 const MeteringPage = lazy(() => import('./pages/metering'));
 const SecurityEventsPage = lazy(() => import('./pages/security-events'));
+const MfaPage = lazy(() => import('./pages/mfa'));
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -34,6 +35,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: '/apply', label: '新規のお申込み' },
     { to: '/applications', label: '申込一覧の検索' },
     { to: '/password', label: 'パスワードの変更' },
+    { to: '/mfa', label: '2段階認証' },
   ],
   OPERATOR: [
     { to: '/operator', label: '受付一覧' },
@@ -77,7 +79,7 @@ function Header() {
           </div>
         )}
       </div>
-      {session && !session.mustChangePassword && (
+      {session && !session.mustChangePassword && !mustEnrol(session) && (
         <nav aria-label="メニュー" className="site-nav">
           <ul>
             {NAV[session.role].map((item) => (
@@ -105,6 +107,10 @@ function Private({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   if (session.mustChangePassword && location.pathname !== '/password') {
     return <Navigate to="/password" replace />;
   }
+  // ACC-9: a staff account enrols its second factor before anything else (but its password).
+  if (!session.mustChangePassword && mustEnrol(session) && location.pathname !== '/mfa') {
+    return <Navigate to="/mfa" replace />;
+  }
   if (roles && !roles.includes(session.role)) return <Navigate to={homeOf(session.role)} replace />;
   return <>{children}</>;
 }
@@ -116,6 +122,10 @@ function SessionWatch() {
     listenForSessionProblems((code) => {
       if (code === 'PASSWORD_CHANGE_REQUIRED') {
         void navigate('/password', { replace: true });
+        return;
+      }
+      if (code === 'MFA_REQUIRED') {
+        void navigate('/mfa', { replace: true });
         return;
       }
       if (window.location.pathname === '/login') return;
@@ -152,6 +162,14 @@ export function App() {
               element={
                 <Private>
                   <PasswordPage />
+                </Private>
+              }
+            />
+            <Route
+              path="/mfa"
+              element={
+                <Private>
+                  <MfaPage />
                 </Private>
               }
             />

@@ -3,8 +3,8 @@ import type { LoginMutation as LoginAnswer } from './gql/graphql';
 import { setSession, type Session } from './session';
 
 export const LoginMutation = graphql(`
-  mutation Login($userId: String!, $password: String!) {
-    login(userId: $userId, password: $password) {
+  mutation Login($userId: String!, $password: String!, $otp: String) {
+    login(userId: $userId, password: $password, otp: $otp) {
       accessToken
       expiresAt
       account {
@@ -12,6 +12,7 @@ export const LoginMutation = graphql(`
         name
         role
         mustChangePassword
+        mfaEnabled
       }
     }
   }
@@ -26,6 +27,7 @@ export function startSession(login: LoginAnswer['login']): Session {
     name: login.account.name,
     role: login.account.role,
     mustChangePassword: login.account.mustChangePassword,
+    mfaEnabled: login.account.mfaEnabled,
   };
   setSession(session);
   return session;

@@ -33,7 +33,7 @@ export function refusalOf(error: CombinedError | undefined): Refusal | null {
   };
 }
 
-type Listener = (code: 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED') => void;
+type Listener = (code: 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED' | 'MFA_REQUIRED') => void;
 let onSessionProblem: Listener = () => undefined;
 export function listenForSessionProblems(listener: Listener): void {
   onSessionProblem = listener;
@@ -54,6 +54,8 @@ export const client = new Client({
           .find(Boolean);
         if (code === 'UNAUTHENTICATED' && name !== 'Login') onSessionProblem('UNAUTHENTICATED');
         if (code === 'PASSWORD_CHANGE_REQUIRED') onSessionProblem('PASSWORD_CHANGE_REQUIRED');
+        // ACC-9: at login it asks for the code; elsewhere the session must enrol first.
+        if (code === 'MFA_REQUIRED' && name !== 'Login') onSessionProblem('MFA_REQUIRED');
       },
     }),
     fetchExchange,

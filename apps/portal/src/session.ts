@@ -9,6 +9,8 @@ export interface Session {
   readonly role: Role;
   readonly name: string;
   readonly mustChangePassword: boolean;
+  /** ACC-9: the account's second factor is on. */
+  readonly mfaEnabled: boolean;
 }
 
 const KEY = 'b-route.session';
@@ -46,6 +48,18 @@ export function useSession(): Session | null {
     },
     () => current,
   );
+}
+
+/** ACC-9: a staff session whose account has no second factor may only enrol it. */
+export function mustEnrol(session: Session): boolean {
+  return session.role !== 'CUSTOMER' && !session.mfaEnabled;
+}
+
+/** Where a new session goes first: the password (ACC-5), the enrolment (ACC-9), or home. */
+export function firstPageOf(session: Session): string {
+  if (session.mustChangePassword) return '/password';
+  if (mustEnrol(session)) return '/mfa';
+  return homeOf(session.role);
 }
 
 /** The first page of each role. */

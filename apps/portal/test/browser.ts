@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import playwright, { type Browser, type Page } from 'playwright-core';
 import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
-import type { StaffRole } from '@app/accounts/testing';
+import { TestAuthenticator, type StaffRole } from '@app/accounts/testing';
 import { ProjectionRunners } from '@app/event-sourcing';
 import type { TestApp } from '../../api/test/test-app';
 
@@ -97,6 +97,35 @@ export async function tabTo(page: Page, selector: string, limit = 80): Promise<v
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * ACC-9's enrolment page as a person goes through it: reads the key shown beside the QR code into
+ * a test authenticator, types its code, keeps the recovery codes and goes on. Answers the
+ * authenticator for later logins.
+ */
+export async function enrolInBrowser(
+  page: Page,
+  onRecoveryCodes: () => Promise<void> = async () => undefined,
+): Promise<TestAuthenticator> {
+  await page.getByRole('heading', { level: 1, name: '2段階認証の設定' }).waitFor();
+  await page.getByRole('button', { name: '設定を始める' }).click();
+  const secret = ((await page.locator('.mfa-secret').textContent()) ?? '').replace(/\s/g, '');
+  const device = new TestAuthenticator(secret);
+  await page.fill('#f-code', device.code());
+  await page.getByRole('button', { name: '設定する' }).click();
+  await page.getByRole('heading', { name: '回復コード' }).waitFor();
+  device.keepRecoveryCodes(await page.locator('.recovery-codes code').allTextContents());
+  await onRecoveryCodes();
+  await page.getByRole('button', { name: '回復コードを保管しました' }).click();
+  return device;
+}
+
+/** ACC-9: the code the login page asks for once the password was right. */
+export async function typeLoginCode(page: Page, device: TestAuthenticator): Promise<void> {
+  await page.locator('#f-otp').waitFor();
+  await page.fill('#f-otp', device.code());
+  await page.click('button[type=submit]');
 }
 
 /**

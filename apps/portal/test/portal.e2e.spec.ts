@@ -9,11 +9,14 @@ import {
   buildPortalIfStale,
   createStaff,
   describeInBrowser,
+  enrolInBrowser,
   launchChromium,
   screen,
   tabTo,
+  typeLoginCode,
   visited,
 } from './browser';
+import type { TestAuthenticator } from '@app/accounts/testing';
 
 const PASSWORD = 'Sora-no-iro_2026';
 const NEW_PASSWORD = 'Umi-no-iro_2027';
@@ -42,6 +45,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
   let operator: { userId: string; initialPassword: string };
   let auditor: { userId: string; initialPassword: string };
   const operatorPassword = 'Uketsuke_2026-kakunin';
+  let operatorDevice: TestAuthenticator;
 
   beforeAll(async () => {
     buildPortalIfStale();
@@ -315,6 +319,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
     await page.fill('#f-newPassword', operatorPassword);
     await page.fill('#f-confirmation', operatorPassword);
     await page.click('button[type=submit]');
+    operatorDevice = await enrolInBrowser(page);
     await page.waitForURL(/\/operator$/);
     await heading('受付一覧');
     await page.getByRole('link', { name: applicationId, exact: true }).waitFor();
@@ -354,6 +359,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
   it('OPS-1, OPS-4: the operator starts and completes it; the customer sees 完了', async () => {
     await logout();
     await login(operator.userId, operatorPassword);
+    await typeLoginCode(page, operatorDevice);
     await page.waitForURL(/\/operator$/);
     await heading('受付一覧');
     await page.goto(`${api.url}/applications/${applicationId}`);
@@ -380,6 +386,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
     await page.fill('#f-newPassword', 'Kansa_2026-kakunin');
     await page.fill('#f-confirmation', 'Kansa_2026-kakunin');
     await page.click('button[type=submit]');
+    await enrolInBrowser(page);
     await page.waitForURL(/\/auditor$/);
     await heading('高圧Bルートお申込み一覧の検索');
     await page.fill('#f-applicationId', applicationId);
@@ -414,6 +421,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
     await expectNoAxeViolations('24-login-locked');
 
     await login(operator.userId, operatorPassword);
+    await typeLoginCode(page, operatorDevice);
     await page.waitForURL(/\/operator$/);
     await heading('受付一覧');
     await page.goto(`${api.url}/accounts`);
@@ -468,6 +476,7 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
 
   it('MTR-1: the operator looks up and records a metering point in the registry', async () => {
     await login(operator.userId, operatorPassword);
+    await typeLoginCode(page, operatorDevice);
     await page.waitForURL(/\/operator$/);
     await heading('受付一覧');
     await page.goto(`${api.url}/metering`);

@@ -11,6 +11,8 @@ export interface AccountsModuleOptions {
   readonly backOfficeContact?: string;
   /** ASVS 16: days a security event is kept before the scheduled purge drops it. */
   readonly securityEventsRetentionDays?: number;
+  /** ACC-9: the issuer authenticator apps show beside the user ID (default 高圧Bルートサービス). */
+  readonly mfaIssuer?: string;
   /**
    * The clock every account decision, session and job reads. Only end-to-end specs pass one, to
    * move time (ACC-2's 30 minutes, ACC-7's year); production takes the system clock.

@@ -49,6 +49,11 @@ import { ChangeAccountContactHandler } from './use-cases/change-account-contact/
 import { ChangeAccountContactResolver } from './use-cases/change-account-contact/change-account-contact.resolver';
 import { ChangePasswordHandler } from './use-cases/change-password/change-password.handler';
 import { ChangePasswordResolver } from './use-cases/change-password/change-password.resolver';
+import { ConfirmMfaEnrollmentHandler } from './use-cases/confirm-mfa-enrollment/confirm-mfa-enrollment.handler';
+import { ConfirmMfaEnrollmentResolver } from './use-cases/confirm-mfa-enrollment/confirm-mfa-enrollment.resolver';
+import { StartMfaEnrollmentHandler } from './use-cases/start-mfa-enrollment/start-mfa-enrollment.handler';
+import { StartMfaEnrollmentResolver } from './use-cases/start-mfa-enrollment/start-mfa-enrollment.resolver';
+import { DEFAULT_MFA_ISSUER, Totp } from './credentials/second-factor';
 import { CareByToolHandler } from './use-cases/care-by-tool/care-by-tool.handler';
 import { CreateOperatorHandler } from './use-cases/create-operator/create-operator.handler';
 import { InitialPasswordCare } from './use-cases/initial-password-care';
@@ -83,6 +88,8 @@ const resolvers = [
   ResetPasswordResolver,
   ChangeAccountContactResolver,
   ListSecurityEventsResolver,
+  StartMfaEnrollmentResolver,
+  ConfirmMfaEnrollmentResolver,
 ];
 const commandHandlers = [
   RegisterAccountHandler,
@@ -96,6 +103,8 @@ const commandHandlers = [
   // No resolver: staff accounts come only from the create-operator tool.
   CreateOperatorHandler,
   CareByToolHandler,
+  StartMfaEnrollmentHandler,
+  ConfirmMfaEnrollmentHandler,
 ];
 const queryHandlers = [MeHandler, ListAccountsHandler, ListSecurityEventsHandler];
 
@@ -193,6 +202,7 @@ export class AccountsModule {
       global: true,
       providers: [
         { provide: SESSION_CLOCK, useValue: options.clock ?? ((): Date => new Date()) },
+        { provide: Totp, useFactory: () => new Totp(options.mfaIssuer ?? DEFAULT_MFA_ISSUER) },
         {
           provide: PasswordHasher,
           useFactory: () => new PasswordHasher({ queue: options.argon2Queue }),

@@ -27,6 +27,7 @@ export { type LoginThrottleLimits } from './throttling/login-throttle';
 export { type ActionThrottleLimits } from './throttling/action-throttle';
 export { DEFAULT_ARGON2_QUEUE, type Argon2QueueLimits } from './credentials/password-hasher';
 export { DEFAULT_BACK_OFFICE_CONTACT } from './messages';
+export { DEFAULT_MFA_ISSUER } from './credentials/second-factor';
 export { AccountJobs } from './jobs/account-jobs';
 export { Role } from './graphql/account.model';
 export { SecurityEventLog } from './security-events/security-event-log';

@@ -59,6 +59,18 @@ export const accountMessages = {
   passwordNotChanged: '新しいパスワードには、現在のパスワードと異なるものを設定してください。',
   noContactGiven: '変更するメールアドレス、名義、電話番号のいずれかを入力してください。',
   userIdTaken: 'このユーザ IDはすでに使用されています。別のユーザ IDを指定してください。',
+  /** ACC-9: the right password; the second factor's code is asked for next. */
+  mfaCodeMissing:
+    '2段階認証を設定しているアカウントです。認証アプリに表示されている6桁の確認コード（または回復コード）を入力してください。',
+  mfaCodeInvalid:
+    '確認コードが正しくありません。認証アプリに表示されている最新の6桁の確認コード（または未使用の回復コード）を入力してください。',
+  mfaEnrolmentRequired:
+    '当社担当者のアカウントは、2段階認証の設定が必要です。先に2段階認証を設定してください。',
+  mfaAlreadyEnabled:
+    '2段階認証はすでに設定されています。設定し直す場合は、システム管理者にご依頼ください。',
+  mfaNotStarted: '2段階認証の設定を開始してから、確認コードを入力してください。',
+  mfaConfirmationCodeInvalid:
+    '確認コードが正しくありません。認証アプリに表示されている6桁の確認コードを入力してください。',
   offsetTooSmall: '0以上の数値を指定してください。',
   limitOutOfRange: (max: number) => `1以上${max}以下の数値を指定してください。`,
   /** securityEvents: the end of the period before its start. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generateSync } from 'otplib';
 import type { AccountRegistered } from '@app/accounts';
 import { PiiVault, type EventStore } from '@app/event-sourcing';
 import { graphql } from './bench-graphql';
@@ -8,6 +9,8 @@ const VERIFY = `mutation Verify($token: String!) { verifyEmail(token: $token) { 
 const LOGIN = `mutation Login($userId: String!, $password: String!) {
   login(userId: $userId, password: $password) { accessToken account { id } }
 }`;
+const START_MFA = `mutation { startMfaEnrollment { secret } }`;
+const CONFIRM_MFA = `mutation Confirm($code: String!) { confirmMfaEnrollment(code: $code) }`;
 const CHANGE_PASSWORD = `mutation Change($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next)
 }`;
@@ -54,7 +57,10 @@ export async function signUpCustomer(
   return login(url, userId, password);
 }
 
-/** ACC-5: a staff account's first login must replace the initial password. */
+/**
+ * ACC-5: a staff account's first login must replace the initial password; ACC-9: then enrol the
+ * second factor as an authenticator app would, which frees the session.
+ */
 export async function firstStaffLogin(
   url: string,
   userId: string,
@@ -63,7 +69,16 @@ export async function firstStaffLogin(
   const first = await login(url, userId, initialPassword);
   const password = benchPassword();
   await graphql(url, CHANGE_PASSWORD, { current: initialPassword, next: password }, first.token);
-  return login(url, userId, password);
+  const session = await login(url, userId, password);
+  const { startMfaEnrollment } = await graphql<{ startMfaEnrollment: { secret: string } }>(
+    url,
+    START_MFA,
+    {},
+    session.token,
+  );
+  const code = generateSync({ secret: startMfaEnrollment.secret });
+  await graphql(url, CONFIRM_MFA, { code }, session.token);
+  return session;
 }
 
 async function verificationTokenOf(store: EventStore, userId: string): Promise<string> {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AccountCommandRunner, CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
-import { AccountsReader } from '@app/accounts/testing';
+import { AccountsReader, asEncryptedText } from '@app/accounts/testing';
 import { EVENT_STORE, ProjectionRunners, type EventStore } from '@app/event-sourcing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
 import { openCliContext } from '../cli-context';
@@ -108,6 +108,45 @@ describe.each(testDatabaseTargets())(
       expect(refused.errors).toEqual([expect.stringMatching(/^CONFLICT: .*ロックされていません/)]);
       expect(await careByTool(context, 'reset-staff', 'nobody_here', refused)).toBeNull();
       expect(refused.errors.at(-1)).toMatch(/^NOT_FOUND: /);
+    });
+
+    it('ACC-9: reset-staff also takes away the second factor, so a staff member who lost the authenticator enrols again', async () => {
+      const created = await operator('ops.lostphone');
+      const accountId = created.account.id;
+      const runner = context.get(AccountCommandRunner);
+      const metadata = {
+        correlationId: randomUUID(),
+        actor: { id: accountId, role: 'OPERATOR' as const },
+      };
+      await runner.run(
+        accountId,
+        { type: 'StartMfaEnrollment', data: { secret: asEncryptedText('sealed-secret') } },
+        metadata,
+      );
+      const enabled = await runner.run(
+        accountId,
+        {
+          type: 'ConfirmMfaEnrollment',
+          data: {
+            timeStep: 1,
+            recoveryCodeHashes: Array.from({ length: 10 }, (_, i) => `hash-${i}`),
+          },
+        },
+        metadata,
+      );
+      if (enabled.checkpoint) {
+        await context.get(ProjectionRunners).waitFor('accounts', enabled.checkpoint, 20_000);
+      }
+      expect(await context.get(AccountsReader).byUserId('ops.lostphone')).toMatchObject({
+        mfaEnabled: true,
+      });
+
+      const issued = await careByTool(context, 'reset-staff', 'ops.lostphone', recordingOutput());
+      expect(issued?.account).toMatchObject({ mustChangePassword: true, mfaEnabled: false });
+      const types = (
+        await context.get<symbol, EventStore>(EVENT_STORE).readStream(`account-${accountId}`)
+      ).map((event) => event.type);
+      expect(types.slice(-2)).toEqual(['PasswordReset', 'MfaRemoved']);
     });
   },
 );

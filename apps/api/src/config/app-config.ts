@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import {
   DEFAULT_ARGON2_QUEUE,
   DEFAULT_BACK_OFFICE_CONTACT,
+  DEFAULT_MFA_ISSUER,
   type ActionThrottleLimits,
   type Argon2QueueLimits,
   type LoginThrottleLimits,
@@ -102,6 +103,7 @@ const environmentSchema = z.object({
   CHANGE_PASSWORD_PER_HOUR: integer(1, 10_000_000).default(3000),
   ARGON2_CONCURRENCY: integer(1, 64).default(DEFAULT_ARGON2_QUEUE.concurrency),
   ARGON2_MAX_QUEUED: integer(0, 100_000).default(DEFAULT_ARGON2_QUEUE.maxQueued),
+  MFA_ISSUER: z.string().trim().min(1).max(64).default(DEFAULT_MFA_ISSUER),
   HISTORY_SIGNING_KEY: z
     .string()
     .refine((value) => historyKeyProblem(value) === undefined, {
@@ -260,6 +262,8 @@ export interface AppConfig {
   readonly backOfficeContact: string;
   /** ASVS 16: days a security event is kept. */
   readonly securityEventsRetentionDays: number;
+  /** ACC-9: the issuer authenticator apps show beside the user ID. */
+  readonly mfaIssuer: string;
   /**
    * `masterKey` wraps every PII data key. Unset only outside production with the embedded
    * database, which then keeps its own key in `./var/pii-master.key`.
@@ -365,6 +369,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
     argon2Queue: { concurrency: env.ARGON2_CONCURRENCY, maxQueued: env.ARGON2_MAX_QUEUED },
     backOfficeContact: env.SUPPORT_EMAIL,
     securityEventsRetentionDays: env.SECURITY_EVENTS_RETENTION_DAYS,
+    mfaIssuer: env.MFA_ISSUER,
     pii: {
       masterKey:
         env.PII_MASTER_KEY === undefined ? undefined : Buffer.from(env.PII_MASTER_KEY, 'base64'),

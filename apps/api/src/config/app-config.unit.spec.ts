@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       },
       actionThrottle: { register: { perAddress: 20, overall: 1000, windowMs: 3_600_000 } },
       backOfficeContact: 'Kouatsu2023@tepcoco.jp',
+      mfaIssuer: '高圧Bルートサービス',
     });
   });
 
@@ -64,6 +65,7 @@ describe('loadConfig', () => {
       LOGIN_FAILURES_PER_ADDRESS: '5',
       LOGIN_FAILURES_PER_ADDRESS_WINDOW_SECONDS: '60',
       TRUST_PROXY: '10.0.0.0/8, ::1,loopback',
+      MFA_ISSUER: 'B-route (staging)',
     });
 
     expect(config.http).toEqual({
@@ -81,6 +83,7 @@ describe('loadConfig', () => {
     });
     expect(config.trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
     expect(config.backOfficeContact).toBe('support@example.jp');
+    expect(config.mfaIssuer).toBe('B-route (staging)');
   });
 
   it('refuses a TRUST_PROXY entry that is no address, CIDR or named range', () => {

@@ -1,50 +1,77 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { refusalOf } from '../client';
 import { CONTACT_ADDRESS } from '../contact';
 import { LoginMutation, startSession } from '../auth';
-import { homeOf } from '../session';
+import { firstPageOf, homeOf, setSession } from '../session';
 import { ErrorSummary, Field, flattenErrors, Notice, PageTitle } from '../ui';
 
 interface Values {
   userId: string;
   password: string;
+  otp: string;
 }
 
-const LABELS: Record<string, string> = { userId: 'ユーザ ID', password: 'パスワード' };
+const LABELS: Record<string, string> = {
+  userId: 'ユーザ ID',
+  password: 'パスワード',
+  otp: '確認コード',
+};
 
 export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [, login] = useMutation(LoginMutation);
   const [message, setMessage] = useState<string | null>(null);
+  // ACC-9: the server asked for the second factor's code; the user ID and password stay.
+  const [askOtp, setAskOtp] = useState(false);
+  const changed = params.get('changed') !== null;
+  useEffect(() => {
+    // The password change ended every session; the new login comes from this page.
+    if (changed) setSession(null);
+  }, [changed]);
   const {
     register,
     handleSubmit,
+    setValue,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ shouldFocusError: false });
+  } = useForm<Values>({ shouldFocusError: false, defaultValues: { otp: '' } });
 
   async function onSubmit(values: Values) {
     setMessage(null);
-    const result = await login(values);
-    const session = result.data?.login;
-    if (!session) {
-      setMessage(refusalOf(result.error)?.message ?? null);
+    const otp = askOtp ? values.otp.replace(/\s/g, '') : '';
+    const result = await login({
+      userId: values.userId,
+      password: values.password,
+      otp: otp === '' ? null : otp,
+    });
+    const answer = result.data?.login;
+    if (!answer) {
+      const refusal = refusalOf(result.error);
+      if (refusal?.code === 'MFA_REQUIRED') {
+        setAskOtp(true);
+        setValue('otp', '');
+      }
+      setMessage(refusal?.message ?? null);
       return;
     }
-    startSession(session);
-
+    const session = startSession(answer);
     const next = params.get('next');
-    if (session.account.mustChangePassword) void navigate('/password', { replace: true });
-    else
-      void navigate(next?.startsWith('/') ? next : homeOf(session.account.role), { replace: true });
+    const first = firstPageOf(session);
+    if (first !== homeOf(session.role)) void navigate(first, { replace: true });
+    else void navigate(next?.startsWith('/') ? next : first, { replace: true });
   }
 
   return (
     <div className="narrow">
       <PageTitle>ログイン</PageTitle>
+      {changed && (
+        <Notice tone="success">
+          パスワードを変更いたしました。新しいパスワードで、もう一度ログインしてください。
+        </Notice>
+      )}
       {params.get('next') && (
         <Notice tone="warning">
           {params.get('expired')
@@ -79,6 +106,30 @@ export function LoginPage() {
             />
           )}
         </Field>
+        {askOtp && (
+          <Field
+            name="otp"
+            label="確認コード"
+            hint="(半角数字6桁、または回復コード)"
+            required
+            error={errors.otp?.message}
+            help={
+              <p>
+                2段階認証を設定しているアカウントです。認証アプリに表示されている6桁の確認コードを入力してください。認証アプリをご利用いただけない場合は、お手元の回復コードを1つ入力してください（各回復コードは1回のみご利用いただけます）。
+              </p>
+            }
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                {...register('otp', { required: '確認コードを入力してください。' })}
+              />
+            )}
+          </Field>
+        )}
         <button type="submit" className="button-primary" disabled={isSubmitting}>
           ログイン
         </button>

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { refusalOf } from '../client';
 import { LoginMutation, startSession } from '../auth';
 import { graphql } from '../gql';
-import { getSession, homeOf, setSession } from '../session';
+import { firstPageOf, getSession } from '../session';
 import { applyFieldProblems, ErrorSummary, Field, flattenErrors, Notice, PageTitle } from '../ui';
 
 const ChangePasswordMutation = graphql(`
@@ -50,12 +50,14 @@ export default function PasswordPage() {
       const again = await login({ userId, password: newPassword });
       reset();
       if (!again.data) {
-        setSession(null);
-        void navigate('/login', { replace: true });
+        // ACC-9: with a second factor the new login needs the code, which only the user has. The
+        // login page ends the (already dead) session: ended here, this page's guard would send
+        // the user to login without the notice.
+        void navigate('/login?changed=1', { replace: true });
         return;
       }
       const session = startSession(again.data.login);
-      if (forced) void navigate(homeOf(session.role), { replace: true });
+      if (forced) void navigate(firstPageOf(session), { replace: true });
       else setDone(true);
       return;
     }

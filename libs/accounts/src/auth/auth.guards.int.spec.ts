@@ -16,11 +16,16 @@ import {
   hoursAfter,
   minutesAfter,
   passwordReset,
+  sealedSecret,
   T0,
 } from '../testing/account-mother';
 import { accountsTestBed, type AccountsTestBed } from '../testing/accounts-test-bed';
 import { SessionService, type SessionAccount } from '../sessions/session.service';
-import { AllowWhilePasswordChangeRequired, Roles } from './auth.decorators';
+import {
+  AllowBeforeMfaEnrolment,
+  AllowWhilePasswordChangeRequired,
+  Roles,
+} from './auth.decorators';
 import { CurrentAccount } from './current-account.decorator';
 import { GqlAuthGuard } from './gql-auth.guard';
 import { RolesGuard } from './roles.guard';
@@ -42,6 +47,7 @@ class ProbeResolver {
 
   @Query(() => String)
   @AllowWhilePasswordChangeRequired()
+  @AllowBeforeMfaEnrolment()
   me(@CurrentAccount() account: SessionAccount): string {
     return account.role;
   }
@@ -64,10 +70,16 @@ interface GraphqlAnswer {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-function active(role: AccountRole, history: AccountEvent[] = activeAccount()): Active {
+function active(
+  role: AccountRole,
+  history: AccountEvent[] = activeAccount(),
+  enrolled = true,
+): Active {
   const state = history.reduce(evolve, initialState);
   if (state.status !== 'Active') throw new Error(`expected Active, got ${state.status}`);
-  return { ...state, role };
+  // Staff stand for enrolled staff (ACC-9) unless the spec says otherwise.
+  const factor = { secret: sealedSecret, lastTimeStep: 0, unusedRecoveryCodeHashes: [] };
+  return { ...state, role, secondFactor: role !== 'CUSTOMER' && enrolled ? factor : null };
 }
 
 for (const target of testDatabaseTargets()) {
@@ -169,6 +181,15 @@ for (const target of testDatabaseTargets()) {
       expect(await ask('{ probe { operatorNote } }', await signIn(active('OPERATOR')))).toEqual({
         data: { probe: { operatorNote: 'note' } },
       });
+    });
+
+    it('ACC-9: a staff session without a second factor gets MFA_REQUIRED except where allowed', async () => {
+      for (const role of ['OPERATOR', 'AUDITOR'] as const) {
+        const token = await signIn(active(role, activeAccount(), false));
+        expect(codeOf(await ask('{ staffOnly }', token))).toBe('MFA_REQUIRED');
+        expect(codeOf(await ask('{ probe { accountId } }', token))).toBe('MFA_REQUIRED');
+        expect(await ask('{ me }', token)).toEqual({ data: { me: role } });
+      }
     });
 
     it('ACC-5: an initial-password session gets PASSWORD_CHANGE_REQUIRED except where allowed', async () => {

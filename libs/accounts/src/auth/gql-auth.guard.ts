@@ -2,7 +2,10 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { accountErrors } from '../domain/account-error';
 import { SessionService } from '../sessions/session.service';
-import { ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY } from './auth.decorators';
+import {
+  ALLOW_BEFORE_MFA_ENROLMENT_KEY,
+  ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY,
+} from './auth.decorators';
 import {
   bearerTokenOf,
   refusal,
@@ -36,12 +39,17 @@ export class GqlAuthGuard implements CanActivate {
       if (!account) throw refusal(accountErrors.notSignedIn());
       rememberAccount(request, account);
     }
-    const allowed = this.reflector.getAllAndOverride<boolean | undefined>(
-      ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY,
-      [context.getHandler(), context.getClass()],
-    );
-    if (account.mustChangePassword && allowed !== true) {
+    const allows = (key: string) =>
+      this.reflector.getAllAndOverride<boolean | undefined>(key, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true;
+    // ACC-5 first: an initial password is replaced before anything else, enrolment included.
+    if (account.mustChangePassword && !allows(ALLOW_WHILE_PASSWORD_CHANGE_REQUIRED_KEY)) {
       throw refusal(accountErrors.passwordChangeRequired());
+    }
+    if (account.mfaEnrolmentRequired && !allows(ALLOW_BEFORE_MFA_ENROLMENT_KEY)) {
+      throw refusal(accountErrors.mfaEnrolmentRequired());
     }
     return true;
   }

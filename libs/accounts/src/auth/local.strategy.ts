@@ -18,8 +18,15 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'userId', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(request: IncomingMessage, userId: string, password: string): Promise<LoginResult> {
+  validate(
+    request: IncomingMessage & { readonly body?: Readonly<Record<string, unknown>> },
+    userId: string,
+    password: string,
+  ): Promise<LoginResult> {
     const clientAddress = clientAddressOf(request);
-    return this.commandBus.execute(new LoginCommand(userId, password, clientAddress));
+    const otp = request.body?.['otp'];
+    return this.commandBus.execute(
+      new LoginCommand(userId, password, clientAddress, typeof otp === 'string' ? otp : null),
+    );
   }
 }

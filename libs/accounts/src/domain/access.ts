@@ -1,6 +1,14 @@
 import { accountErrors, type AccountError } from './account-error';
-import type { AccountState } from './account.state';
+import type { AccountState, Active } from './account.state';
 import { unreachable } from '@app/event-sourcing/domain';
+
+/**
+ * ACC-9: a staff account without a second factor signs in to a session that may only enrol it
+ * (and `me`, `changePassword`, `logout`); every other operation answers MFA_REQUIRED.
+ */
+export function mustEnrolSecondFactor(state: Active): boolean {
+  return state.role !== 'CUSTOMER' && state.secondFactor === null;
+}
 
 /**
  * Why a signed-in account may not run an operation other than `changePassword` (ACC-5), or null

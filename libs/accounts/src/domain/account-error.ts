@@ -40,7 +40,12 @@ export type AccountErrorReason =
   | 'TOO_MANY_ATTEMPTS'
   | 'TOO_MANY_REQUESTS'
   | 'STAFF_ACCOUNT'
-  | 'EMAIL_RECENTLY_CHANGED';
+  | 'EMAIL_RECENTLY_CHANGED'
+  | 'MFA_CODE_MISSING'
+  | 'MFA_CODE_INVALID'
+  | 'MFA_ENROLMENT_REQUIRED'
+  | 'MFA_ALREADY_ENABLED'
+  | 'MFA_NOT_STARTED';
 
 /**
  * A refusal as a value. The kernel's `DomainError` is a class, and domain code may only import
@@ -93,6 +98,16 @@ export const accountErrors = {
   tooManyLoginAttempts: () => error('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', m.tooManyLoginAttempts),
   tooManyRequests: () => error('RATE_LIMITED', 'TOO_MANY_REQUESTS', m.tooManyRequests),
   stillInUse: () => error('CONFLICT', 'STILL_IN_USE', m.stillInUse),
+  mfaCodeMissing: () => error('MFA_REQUIRED', 'MFA_CODE_MISSING', m.mfaCodeMissing),
+  mfaCodeInvalid: () => error('MFA_REQUIRED', 'MFA_CODE_INVALID', m.mfaCodeInvalid),
+  mfaEnrolmentRequired: () =>
+    error('MFA_REQUIRED', 'MFA_ENROLMENT_REQUIRED', m.mfaEnrolmentRequired),
+  mfaAlreadyEnabled: () => error('CONFLICT', 'MFA_ALREADY_ENABLED', m.mfaAlreadyEnabled),
+  mfaNotStarted: () => error('CONFLICT', 'MFA_NOT_STARTED', m.mfaNotStarted),
+  mfaConfirmationCodeInvalid: () =>
+    error('BAD_USER_INPUT', 'MFA_CODE_INVALID', m.invalidInput, [
+      { field: 'code', code: 'INVALID_CODE', message: m.mfaConfirmationCodeInvalid },
+    ]),
 };
 
 /** What the accounts decider answers: events to append, or a refusal (with any facts it records). */

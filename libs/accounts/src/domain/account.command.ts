@@ -34,7 +34,35 @@ export interface ExpireRegistration {
 
 export interface RecordLoginAttempt {
   readonly type: 'RecordLoginAttempt';
-  readonly data: { readonly clientAddress: string; readonly passwordMatched: boolean };
+  readonly data: {
+    readonly clientAddress: string;
+    readonly passwordMatched: boolean;
+    /** ACC-9: what the `otp` argument proved; absent when none was given. */
+    readonly secondFactor?: SecondFactorProof;
+  };
+}
+
+/**
+ * ACC-9, checked by the handler against the opened secret: the time step a 6-digit code matched
+ * within the tolerated skew (null: it matched none), or the hash of a recovery code as typed.
+ */
+export type SecondFactorProof =
+  | { readonly method: 'TOTP'; readonly timeStep: number | null }
+  | { readonly method: 'RECOVERY_CODE'; readonly codeHash: string };
+
+/** ACC-9: the holder's own session asks for a factor; the secret was sealed by the handler. */
+export interface StartMfaEnrollment {
+  readonly type: 'StartMfaEnrollment';
+  readonly data: { readonly secret: EncryptedText };
+}
+
+/** ACC-9: the first code from the authenticator; the recovery codes are already hashed. */
+export interface ConfirmMfaEnrollment {
+  readonly type: 'ConfirmMfaEnrollment';
+  readonly data: {
+    readonly timeStep: number | null;
+    readonly recoveryCodeHashes: readonly string[];
+  };
 }
 
 /** Who cares for the account and from where: the audit records both for every such act. */
@@ -105,4 +133,6 @@ export type AccountCommand =
   | ChangePassword
   | ChangeContact
   | DeleteForInactivity
-  | CreateOperator;
+  | CreateOperator
+  | StartMfaEnrollment
+  | ConfirmMfaEnrollment;

@@ -2,6 +2,7 @@ import type { AccountCommand } from './account.command';
 import type { AccountDecision as Decision } from './account-error';
 import { deleteForInactivity } from './inactivity.decide';
 import { recordLoginAttempt } from './login.decide';
+import { confirmMfaEnrollment, startMfaEnrollment } from './mfa.decide';
 import { changeContact, resetPassword, unlockAccount } from './operator-care.decide';
 import { changePassword } from './password.decide';
 import { createOperator, expireRegistration, register, verifyEmail } from './registration.decide';
@@ -31,6 +32,10 @@ export function decide(command: AccountCommand, state: AccountState, now: Date):
       return deleteForInactivity(command, state, now);
     case 'CreateOperator':
       return createOperator(command, state, now);
+    case 'StartMfaEnrollment':
+      return startMfaEnrollment(command, state, now);
+    case 'ConfirmMfaEnrollment':
+      return confirmMfaEnrollment(command, state, now);
     default:
       return unreachable(command);
   }

@@ -63,8 +63,15 @@ export interface LoginSucceeded {
     readonly loggedInAt: string;
     /** ACC-5: the session may do nothing but change the password. */
     readonly mustChangePassword: boolean;
+    /** ACC-9: the second factor this login passed, when the account has one. */
+    readonly secondFactor?: SecondFactorUsed;
   };
 }
+
+/** ACC-9: a TOTP code's time step (no code is accepted twice) or a spent recovery code. */
+export type SecondFactorUsed =
+  | { readonly method: 'TOTP'; readonly timeStep: number }
+  | { readonly method: 'RECOVERY_CODE'; readonly codeHash: string };
 
 /**
  * ACC-4: a wrong password, at login or as the current password of a password change;
@@ -76,10 +83,14 @@ export interface LoginFailed {
     readonly accountId: string;
     readonly clientAddress: string;
     readonly consecutiveFailures: number;
+    /** ACC-9: the password was right, the second factor's code was not (absent: the password). */
+    readonly failedFactor?: 'SECOND_FACTOR';
   };
 }
 
-export type LoginRefusalReason = 'ACCOUNT_LOCKED' | 'NOT_VERIFIED' | 'INITIAL_PASSWORD_EXPIRED';
+/** MFA_REQUIRED: the right password without the second factor's code (the code's first ask). */
+export type LoginRefusalReason =
+  'ACCOUNT_LOCKED' | 'NOT_VERIFIED' | 'INITIAL_PASSWORD_EXPIRED' | 'MFA_REQUIRED';
 
 /**
  * An attempt turned away whatever the password (audit: every attempt is an event). It does not
@@ -174,6 +185,38 @@ export interface OperatorCreated {
   };
 }
 
+/**
+ * ACC-9: a TOTP secret made for the holder (RFC 6238), sealed under the account's key; the
+ * factor is not on until the holder proves the authenticator with a code (MfaEnabled).
+ */
+export interface MfaEnrollmentStarted {
+  readonly type: 'MfaEnrollmentStarted';
+  readonly data: {
+    readonly accountId: string;
+    readonly secret: EncryptedText;
+    readonly startedAt: string;
+  };
+}
+
+/** ACC-9: from now on every login needs a code; recovery codes only as SHA-256 hashes. */
+export interface MfaEnabled {
+  readonly type: 'MfaEnabled';
+  readonly data: {
+    readonly accountId: string;
+    readonly secret: EncryptedText;
+    readonly recoveryCodeHashes: readonly string[];
+    /** The confirming code's time step: it cannot log in afterwards (no replay). */
+    readonly timeStep: number;
+    readonly enabledAt: string;
+  };
+}
+
+/** ACC-9: `reset-staff` (a tool, actor SYSTEM) takes the factor away; the holder enrols again. */
+export interface MfaRemoved {
+  readonly type: 'MfaRemoved';
+  readonly data: { readonly accountId: string; readonly removedAt: string };
+}
+
 export type AccountEvent =
   | AccountRegistered
   | EmailVerified
@@ -187,7 +230,10 @@ export type AccountEvent =
   | PasswordChanged
   | ContactChanged
   | AccountDeletedForInactivity
-  | OperatorCreated;
+  | OperatorCreated
+  | MfaEnrollmentStarted
+  | MfaEnabled
+  | MfaRemoved;
 
 export type AccountEventType = AccountEvent['type'];
 

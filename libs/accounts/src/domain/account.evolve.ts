@@ -1,5 +1,5 @@
-import type { AccountEvent, InitialPasswordIssued } from './account.event';
-import type { AccountState, Active, Credentials, Locked } from './account.state';
+import type { AccountEvent, InitialPasswordIssued, SecondFactorUsed } from './account.event';
+import type { AccountState, Active, Credentials, Locked, SecondFactor } from './account.state';
 import { unreachable } from '@app/event-sourcing/domain';
 
 /** Folds one event; an event that does not fit the state leaves it as it is (replay never throws). */
@@ -33,6 +33,8 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
         lastLoginAt: null,
         consecutiveFailures: 0,
         emailChangedAt: null,
+        secondFactor: null,
+        pendingSecondFactor: null,
       };
     }
     case 'EmailVerified': {
@@ -51,6 +53,8 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
         lastLoginAt: null,
         consecutiveFailures: 0,
         emailChangedAt: null,
+        secondFactor: null,
+        pendingSecondFactor: null,
       };
     }
     case 'RegistrationExpired':
@@ -58,7 +62,12 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       return { status: 'RegistrationVoid', accountId: state.accountId, userId: state.userId };
     case 'LoginSucceeded':
       if (state.status !== 'Active') return state;
-      return { ...state, lastLoginAt: event.data.loggedInAt, consecutiveFailures: 0 };
+      return {
+        ...state,
+        lastLoginAt: event.data.loggedInAt,
+        consecutiveFailures: 0,
+        secondFactor: afterUse(state.secondFactor, event.data.secondFactor),
+      };
     case 'LoginFailed':
       if (state.status !== 'Active') return state;
       return { ...state, consecutiveFailures: event.data.consecutiveFailures };
@@ -100,8 +109,46 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
         role: state.role,
         deletedAt: event.data.deletedAt,
       };
+    case 'MfaEnrollmentStarted':
+      if (state.status !== 'Active') return state;
+      return { ...state, pendingSecondFactor: event.data.secret };
+    case 'MfaEnabled':
+      if (state.status !== 'Active') return state;
+      return {
+        ...state,
+        secondFactor: {
+          secret: event.data.secret,
+          lastTimeStep: event.data.timeStep,
+          unusedRecoveryCodeHashes: event.data.recoveryCodeHashes,
+        },
+        pendingSecondFactor: null,
+      };
+    case 'MfaRemoved':
+      if (state.status !== 'Active' && state.status !== 'Locked') return state;
+      return { ...state, secondFactor: null, pendingSecondFactor: null };
     default:
       return unreachable(event);
+  }
+}
+
+/** ACC-9: a TOTP time step is not accepted again, a recovery code only once. */
+function afterUse(
+  factor: SecondFactor | null,
+  used: SecondFactorUsed | undefined,
+): SecondFactor | null {
+  if (factor === null || used === undefined) return factor;
+  switch (used.method) {
+    case 'TOTP':
+      return { ...factor, lastTimeStep: Math.max(factor.lastTimeStep, used.timeStep) };
+    case 'RECOVERY_CODE':
+      return {
+        ...factor,
+        unusedRecoveryCodeHashes: factor.unusedRecoveryCodeHashes.filter(
+          (hash) => hash !== used.codeHash,
+        ),
+      };
+    default:
+      return unreachable(used);
   }
 }
 
@@ -128,5 +175,7 @@ function activeWith(state: Active | Locked, credentials: Credentials): Active {
     lastLoginAt: state.lastLoginAt,
     consecutiveFailures: 0,
     emailChangedAt: state.emailChangedAt,
+    secondFactor: state.secondFactor,
+    pendingSecondFactor: state.pendingSecondFactor,
   };
 }

@@ -1,4 +1,5 @@
 import type { AccountRole, EncryptedContact } from './account.event';
+import type { EncryptedText } from './encrypted-text';
 import { unreachable } from '@app/event-sourcing/domain';
 
 interface AccountRecord {
@@ -24,6 +25,18 @@ interface InUse extends AccountRecord, Credentials {
   readonly consecutiveFailures: number;
   /** ACC-9: when the e-mail address last changed, if known; a reset waits 24 hours after it. */
   readonly emailChangedAt: string | null;
+  /** ACC-9: the second factor, once the holder confirmed it. */
+  readonly secondFactor: SecondFactor | null;
+  /** ACC-9: a secret handed out by startMfaEnrollment and not yet confirmed. */
+  readonly pendingSecondFactor: EncryptedText | null;
+}
+
+/** ACC-9's TOTP factor (RFC 6238) as a login checks it. */
+export interface SecondFactor {
+  readonly secret: EncryptedText;
+  /** No code of this time step or an earlier one is accepted again (replay). */
+  readonly lastTimeStep: number;
+  readonly unusedRecoveryCodeHashes: readonly string[];
 }
 
 export interface Unregistered {

@@ -45,13 +45,25 @@ export function resetPassword(command: ResetPassword, state: AccountState, now: 
   ) {
     return refused(accountErrors.resetAfterEmailChange());
   }
-  return accepted({
+  const reset = {
     type: 'PasswordReset',
     data: {
       ...issued(state.accountId, command.data, now),
       clientAddress: command.data.clientAddress,
     },
-  });
+  } as const;
+  // ACC-9: `reset-staff` is also the way back for a lost authenticator: the holder enrols again.
+  // An operator's reset over the API leaves a customer's factor on.
+  if (
+    command.data.actor.role === 'SYSTEM' &&
+    (state.secondFactor !== null || state.pendingSecondFactor !== null)
+  ) {
+    return accepted(reset, {
+      type: 'MfaRemoved',
+      data: { accountId: state.accountId, removedAt: now.toISOString() },
+    });
+  }
+  return accepted(reset);
 }
 
 /** ACC-6: an operator changes e-mail, name or phone; the user ID is not a field of the command. */

@@ -45,6 +45,10 @@ export class AccountModel {
   @Field(() => Boolean)
   mustChangePassword!: boolean;
 
+  /** ACC-9 */
+  @Field(() => Boolean)
+  mfaEnabled!: boolean;
+
   @Field(() => Date)
   createdAt!: Date;
 

@@ -12,8 +12,12 @@ export interface AccountCommandOutcome {
   readonly checkpoint: Checkpoint | null;
 }
 
-/** A command, or how to make it from the loaded state (e.g. a password check against its hash). */
-export type AccountCommandFor = AccountCommand | ((state: AccountState) => Promise<AccountCommand>);
+/**
+ * A command, or how to make it from the loaded state (e.g. a password check against its hash)
+ * at the command's one `now` (e.g. a TOTP code's time step).
+ */
+export type AccountCommandFor =
+  AccountCommand | ((state: AccountState, now: Date) => Promise<AccountCommand>);
 
 /**
  * The kernel's runner on one account. A refusal that records facts (a wrong password, an expired
@@ -29,7 +33,8 @@ export class AccountCommandRunner {
   ): Promise<AccountCommandOutcome> {
     const { value, checkpoint } = await this.runner.run(metadata, async (scope) => {
       const account = await scope.load(accountAggregate, accountId);
-      const resolved = typeof command === 'function' ? await command(account.state) : command;
+      const resolved =
+        typeof command === 'function' ? await command(account.state, scope.now) : command;
       return { account, decision: account.decide(resolved) };
     });
     const { account, decision } = value;

@@ -15,6 +15,9 @@ const ACCOUNT_EVENT_TYPE_SET = {
   ContactChanged: true,
   AccountDeletedForInactivity: true,
   OperatorCreated: true,
+  MfaEnrollmentStarted: true,
+  MfaEnabled: true,
+  MfaRemoved: true,
 } satisfies Record<AccountEventType, true>;
 
 function isAccountEventType(type: string): type is AccountEventType {

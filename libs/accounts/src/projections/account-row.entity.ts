@@ -14,6 +14,8 @@ export interface AccountRow {
   name: string | null;
   phone: string | null;
   mustChangePassword: boolean;
+  /** ACC-9: the holder confirmed a second factor. */
+  mfaEnabled: boolean;
   createdAt: Date;
   lastLoginAt: Date | null;
   deletedAt: Date | null;
@@ -33,6 +35,7 @@ export const AccountRowEntity = new EntitySchema<AccountRow>({
     name: { type: 'text', nullable: true },
     phone: { type: 'text', nullable: true },
     mustChangePassword: { type: 'boolean', name: 'must_change_password' },
+    mfaEnabled: { type: 'boolean', name: 'mfa_enabled', default: false },
     createdAt: { type: 'timestamptz', name: 'created_at' },
     lastLoginAt: { type: 'timestamptz', name: 'last_login_at', nullable: true },
     deletedAt: { type: 'timestamptz', name: 'deleted_at', nullable: true },

@@ -9,6 +9,7 @@ import { AccountVerificationLinks1764117300000 } from '../migrations/17641173000
 import { AttemptCounters1764119000000 } from '../migrations/1764119000000-attempt-counters';
 import { SessionSecurityStamps1764119100000 } from '../migrations/1764119100000-session-security-stamps';
 import { SecurityEvents1764119400000 } from '../migrations/1764119400000-security-events';
+import { SecondFactor1764119500000 } from '../migrations/1764119500000-second-factor';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
@@ -20,6 +21,7 @@ export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   AttemptCounters1764119000000,
   SessionSecurityStamps1764119100000,
   SecurityEvents1764119400000,
+  SecondFactor1764119500000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

@@ -77,6 +77,7 @@ for (const target of testDatabaseTargets()) {
         role: 'CUSTOMER',
         status: 'PENDING_VERIFICATION',
         mustChangePassword: false,
+        mfaEnabled: false,
         createdAt: T0,
         lastLoginAt: null,
         deletedAt: null,

@@ -20,6 +20,8 @@ const ACCOUNTS_PROJECTION_EVENTS = [
   'PasswordChanged',
   'ContactChanged',
   'AccountDeletedForInactivity',
+  'MfaEnabled',
+  'MfaRemoved',
 ] as const satisfies readonly AccountEventType[];
 
 const IN_USE: AccountRowStatus[] = ['ACTIVE', 'LOCKED'];
@@ -51,6 +53,7 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         status: 'PENDING_VERIFICATION',
         ...data.contact,
         mustChangePassword: false,
+        mfaEnabled: false,
         createdAt: new Date(data.registeredAt),
         lastLoginAt: null,
         deletedAt: null,
@@ -75,6 +78,7 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         status: 'ACTIVE',
         ...data.contact,
         mustChangePassword: true,
+        mfaEnabled: false,
         createdAt: new Date(data.createdAt),
         lastLoginAt: null,
         deletedAt: null,
@@ -121,8 +125,15 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
         verificationTokenHash: null,
       });
       return;
+    case 'MfaEnabled':
+      await update(['ACTIVE'], { mfaEnabled: true });
+      return;
+    case 'MfaRemoved':
+      await update(IN_USE, { mfaEnabled: false });
+      return;
     case 'LoginFailed':
     case 'LoginRefused':
+    case 'MfaEnrollmentStarted':
       return;
     default:
       unreachable(event);

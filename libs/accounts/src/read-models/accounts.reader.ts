@@ -20,6 +20,7 @@ export interface AccountView {
   readonly role: AccountRole;
   readonly status: AccountRowStatus;
   readonly mustChangePassword: boolean;
+  readonly mfaEnabled: boolean;
   readonly createdAt: Date;
   readonly lastLoginAt: Date | null;
   readonly deletedAt: Date | null;
@@ -95,6 +96,7 @@ export class AccountsReader {
       role: row.role,
       status: row.status,
       mustChangePassword: row.mustChangePassword,
+      mfaEnabled: row.mfaEnabled,
       createdAt: row.createdAt,
       lastLoginAt: row.lastLoginAt,
       deletedAt: row.deletedAt,

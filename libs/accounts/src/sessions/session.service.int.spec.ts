@@ -12,8 +12,11 @@ import {
   hoursAfter,
   locked,
   loggedIn,
+  mfaEnabled,
+  mfaStarted,
   minutesAfter,
   passwordReset,
+  staffAccount,
   T0,
 } from '../testing/account-mother';
 import { accountsTestBed, type AccountsTestBed } from '../testing/accounts-test-bed';
@@ -48,6 +51,7 @@ for (const target of testDatabaseTargets()) {
         accountId: ACCOUNT_ID,
         role: 'CUSTOMER',
         mustChangePassword: false,
+        mfaEnrolmentRequired: false,
       });
     });
 
@@ -121,6 +125,28 @@ for (const target of testDatabaseTargets()) {
       const { accessToken } = await sessions.issue(mustChange, T0, CLIENT);
       await expect(sessions.authenticate(accessToken, T0)).resolves.toMatchObject({
         mustChangePassword: true,
+      });
+    });
+
+    it('ACC-9: a staff session without a second factor is held to enrolling until the factor is on', async () => {
+      const staff = active(staffAccount());
+      const { accessToken } = await sessions.issue(staff, T0, CLIENT);
+      const other = await sessions.issue(customer(), T0, CLIENT);
+      await expect(sessions.authenticate(accessToken, T0)).resolves.toMatchObject({
+        role: 'OPERATOR',
+        mfaEnrolmentRequired: true,
+      });
+      await sessions.secondFactorEnrolled(staff.accountId);
+      await expect(sessions.authenticate(accessToken, T0)).resolves.toMatchObject({
+        mfaEnrolmentRequired: false,
+      });
+      const enrolled = active([...staffAccount(), mfaStarted(T0), mfaEnabled(T0, 1)]);
+      const later = await sessions.issue(enrolled, T0, CLIENT);
+      await expect(sessions.authenticate(later.accessToken, T0)).resolves.toMatchObject({
+        mfaEnrolmentRequired: false,
+      });
+      await expect(sessions.authenticate(other.accessToken, T0)).resolves.toMatchObject({
+        mfaEnrolmentRequired: false,
       });
     });
 

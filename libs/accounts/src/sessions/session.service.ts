@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { accessRefusal } from '../domain/access';
+import { accessRefusal, mustEnrolSecondFactor } from '../domain/access';
 import type { AccountRole } from '../domain/account.event';
 import type { Active } from '../domain/account.state';
 import { SESSION_LIFETIME_MS } from '../domain/session-policy';
@@ -11,6 +11,8 @@ export interface SessionAccount {
   readonly role: AccountRole;
   /** ACC-5: the session was opened with an initial password. */
   readonly mustChangePassword: boolean;
+  /** ACC-9: a staff session whose account has no second factor yet. */
+  readonly mfaEnrolmentRequired: boolean;
 }
 
 export interface IssuedSession {
@@ -30,6 +32,7 @@ interface SessionRow {
   account_id: string;
   role: AccountRole;
   must_change_password: boolean;
+  mfa_enrolment_required: boolean;
 }
 
 /**
@@ -66,8 +69,8 @@ export class SessionService {
     await this.dataSource.query(
       `INSERT INTO ${this.table}
          (token_hash, account_id, role, must_change_password, created_at, expires_at, client_address,
-          security_stamp)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          security_stamp, mfa_enrolment_required)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         hashOf(accessToken),
         account.accountId,
@@ -77,6 +80,7 @@ export class SessionService {
         expiresAt,
         clientAddress,
         securityStamp,
+        mustEnrolSecondFactor(account),
       ],
     );
     return { accessToken, expiresAt };
@@ -86,7 +90,7 @@ export class SessionService {
   async authenticate(token: string, now: Date): Promise<SessionAccount | null> {
     if (!TOKEN_SHAPE.test(token)) return null;
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.account_id, s.role, s.must_change_password FROM ${this.table} s
+      `SELECT s.account_id, s.role, s.must_change_password, s.mfa_enrolment_required FROM ${this.table} s
        LEFT JOIN ${this.stamps} st ON st.account_id = s.account_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
          AND s.security_stamp > COALESCE(st.stamp, -1)`,
@@ -98,7 +102,16 @@ export class SessionService {
       accountId: row.account_id,
       role: row.role,
       mustChangePassword: row.must_change_password,
+      mfaEnrolmentRequired: row.mfa_enrolment_required,
     };
+  }
+
+  /** ACC-9: the factor is on, so the account's sessions are no longer held to enrolling it. */
+  async secondFactorEnrolled(accountId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET mfa_enrolment_required = false WHERE account_id = $1`,
+      [accountId],
+    );
   }
 
   /** Logout: ends this session only. */

@@ -107,3 +107,51 @@ export function unlocked(at: Date): AccountEvent {
 export function passwordReset(at: Date): AccountEvent {
   return { type: 'PasswordReset', data: { ...issued(at), clientAddress: CLIENT } };
 }
+
+/** ACC-9: the sealed TOTP secret and the recovery codes' hashes (plain stand-ins here). */
+export const sealedSecret = asEncryptedText('enc:totp-secret');
+export const recoveryCodeHashes = Array.from({ length: 10 }, (_, i) => `hash:recovery-${i}`);
+
+export function mfaStarted(at: Date, secret = sealedSecret): AccountEvent {
+  return {
+    type: 'MfaEnrollmentStarted',
+    data: { accountId: ACCOUNT_ID, secret, startedAt: at.toISOString() },
+  };
+}
+
+export function mfaEnabled(at: Date, timeStep: number): AccountEvent {
+  return {
+    type: 'MfaEnabled',
+    data: {
+      accountId: ACCOUNT_ID,
+      secret: sealedSecret,
+      recoveryCodeHashes,
+      timeStep,
+      enabledAt: at.toISOString(),
+    },
+  };
+}
+
+/** The 30-second RFC 6238 time step of an instant. */
+export function timeStepOf(at: Date): number {
+  return Math.floor(at.getTime() / 30_000);
+}
+
+/** A staff account created by the tool at T0 that has set its own password. */
+export function staffAccount(role: 'OPERATOR' | 'AUDITOR' = 'OPERATOR'): AccountEvent[] {
+  return [
+    {
+      type: 'OperatorCreated',
+      data: {
+        accountId: ACCOUNT_ID,
+        userId: 'ops.sato',
+        role,
+        contact,
+        createdAt: T0.toISOString(),
+        initialPasswordHash: 'hash:initial',
+        initialPasswordExpiresAt: hoursAfter(T0, 72).toISOString(),
+      },
+    },
+    { type: 'PasswordChanged', data: { accountId: ACCOUNT_ID, passwordHash: 'hash:chosen' } },
+  ];
+}

@@ -11,3 +11,5 @@ export {
 export { accountStream } from '../infrastructure/account-repository';
 export { AccountsReader } from '../read-models/accounts.reader';
 export { SessionService } from '../sessions/session.service';
+export { TestAuthenticator } from './test-authenticator';
+export { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';

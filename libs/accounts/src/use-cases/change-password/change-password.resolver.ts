@@ -1,7 +1,10 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import {
+  AllowBeforeMfaEnrolment,
+  AllowWhilePasswordChangeRequired,
+} from '../../auth/auth.decorators';
 import { ClientAddress } from '../../auth/client-address.decorator';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
@@ -16,6 +19,7 @@ export class ChangePasswordResolver {
 
   @Mutation(() => Boolean)
   @AllowWhilePasswordChangeRequired()
+  @AllowBeforeMfaEnrolment()
   changePassword(
     @CurrentAccount() account: SessionAccount,
     @Args('currentPassword', { type: () => String }) currentPassword: string,

@@ -12,6 +12,8 @@ export class LoginCommand extends Command<LoginResult> {
     readonly userId: string,
     readonly password: string,
     readonly clientAddress: string,
+    /** ACC-9: a TOTP code or a recovery code; null when none was given. */
+    readonly otp: string | null = null,
   ) {
     super();
   }

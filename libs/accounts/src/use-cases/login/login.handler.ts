@@ -4,6 +4,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, ErrorCode, PiiVault, ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { PasswordHasher } from '../../credentials/password-hasher';
+import { isTotpCode, RecoveryCodes, Totp } from '../../credentials/second-factor';
+import type { SecondFactorProof } from '../../domain/account.command';
+import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
 import { accountErrors } from '../../domain/account-error';
 import type { AccountRole } from '../../domain/account.event';
 import type { AccountState } from '../../domain/account.state';
@@ -45,9 +48,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     @Inject(PiiVault) private readonly vault: PiiVault,
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
     @Inject(SecurityEventLog) private readonly securityEvents: SecurityEventLog,
+    @Inject(Totp) private readonly totp: Totp,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
   ) {}
 
-  async execute({ userId, password, clientAddress }: LoginCommand): Promise<LoginResult> {
+  async execute({ userId, password, clientAddress, otp }: LoginCommand): Promise<LoginResult> {
     const admitted = await this.throttle.admit(userId, clientAddress, this.clock());
     if (admitted === null) {
       await this.securityEvents.loginThrottled(userId, clientAddress);
@@ -55,7 +60,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     }
     const check: LoginCheck = { done: false, matched: false, role: null };
     try {
-      return await this.attempt(userId, password, clientAddress, check);
+      return await this.attempt(userId, password, otp, clientAddress, check);
     } catch (error) {
       await this.recordFailure(userId, clientAddress, check.role, error);
       if (check.done && !check.matched) await sleep(this.throttle.delayAfterFailure(admitted));
@@ -69,6 +74,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
   private async attempt(
     userId: string,
     password: string,
+    otp: string | null,
     clientAddress: string,
     check: LoginCheck,
   ): Promise<LoginResult> {
@@ -82,16 +88,25 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     const metadata = commandMetadata({ id: found.id, role: found.role });
     const outcome = await this.runner.run(
       found.id,
-      async (state) => {
+      async (state, now) => {
         check.matched = await this.matches(state, password);
         check.done = true;
+        const secondFactor = check.matched ? await this.proof(state, otp, now) : undefined;
         return {
           type: 'RecordLoginAttempt',
-          data: { clientAddress, passwordMatched: check.matched },
+          data: {
+            clientAddress,
+            passwordMatched: check.matched,
+            ...(secondFactor && { secondFactor }),
+          },
         };
       },
       metadata,
     );
+    // ACC-9: a wrong code is a guess like a wrong password, for the throttle as for ACC-4.
+    if (outcome.decision.events.some((event) => event.type === 'LoginFailed')) {
+      check.matched = false;
+    }
     await endSessionsAfter(outcome, found.id, this.sessions, this.clock());
     if (outcome.decision.events.some((event) => event.type === 'AccountLocked')) {
       await this.securityEvents.accountLocked({ userId, role: found.role }, clientAddress);
@@ -130,6 +145,24 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     }
     const reason = error instanceof DomainError ? (error.reason ?? error.code) : 'ERROR';
     await this.securityEvents.loginFailed({ userId, role }, clientAddress, reason);
+  }
+
+  /**
+   * ACC-9: what `otp` proves against the account's factor; its secret is opened only after the
+   * right password, and only for an account that has one. Six digits are a TOTP code, anything
+   * else a recovery code.
+   */
+  private async proof(
+    state: AccountState,
+    otp: string | null,
+    now: Date,
+  ): Promise<SecondFactorProof | undefined> {
+    const typed = otp?.trim() ?? '';
+    if (typed === '' || state.status !== 'Active' || state.secondFactor === null) return undefined;
+    if (!isTotpCode(typed))
+      return { method: 'RECOVERY_CODE', codeHash: RecoveryCodes.hashOf(typed) };
+    const secret = await this.cipher.decrypt(state.secondFactor.secret);
+    return { method: 'TOTP', timeStep: this.totp.timeStepOf(secret, typed, now) };
   }
 
   private matches(state: AccountState, password: string): Promise<boolean> {

@@ -12,6 +12,7 @@ export class LoginResolver {
   login(
     @Args('userId', { type: () => String }) _userId: string,
     @Args('password', { type: () => String }) _password: string,
+    @Args('otp', { type: () => String, nullable: true }) _otp: string | null,
     @LocalLogin() session: LoginResult,
   ): LoginResult {
     return session;

@@ -1,7 +1,10 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Context, Mutation, Resolver } from '@nestjs/graphql';
-import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import {
+  AllowBeforeMfaEnrolment,
+  AllowWhilePasswordChangeRequired,
+} from '../../auth/auth.decorators';
 import { bearerTokenOf, type RequestWithHeaders } from '../../auth/authenticated-request';
 import { ClientAddress } from '../../auth/client-address.decorator';
 import { CurrentAccount } from '../../auth/current-account.decorator';
@@ -17,6 +20,7 @@ export class LogoutResolver {
 
   @Mutation(() => Boolean)
   @AllowWhilePasswordChangeRequired()
+  @AllowBeforeMfaEnrolment()
   logout(
     @Context('req') req: RequestWithHeaders,
     @CurrentAccount() account: SessionAccount,

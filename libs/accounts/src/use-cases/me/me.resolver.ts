@@ -1,7 +1,10 @@
 import { Inject, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Query, Resolver } from '@nestjs/graphql';
-import { AllowWhilePasswordChangeRequired } from '../../auth/auth.decorators';
+import {
+  AllowBeforeMfaEnrolment,
+  AllowWhilePasswordChangeRequired,
+} from '../../auth/auth.decorators';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { GqlAuthGuard } from '../../auth/gql-auth.guard';
 import { RolesGuard } from '../../auth/roles.guard';
@@ -17,6 +20,7 @@ export class MeResolver {
 
   @Query(() => AccountModel)
   @AllowWhilePasswordChangeRequired()
+  @AllowBeforeMfaEnrolment()
   me(@CurrentAccount() account: SessionAccount): Promise<AccountView> {
     return this.queryBus.execute(new MeQuery(account.accountId));
   }

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandMetadata } from '@app/event-sourcing';
+import { Totp } from '../../credentials/second-factor';
+import { accountErrors } from '../../domain/account-error';
+import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
+import { domainError } from '../account-use-case';
+import { StartMfaEnrollmentCommand, type MfaEnrollment } from './start-mfa-enrollment.command';
+
+/** ACC-9: a fresh secret, sealed under the account's key before it reaches the event. */
+@CommandHandler(StartMfaEnrollmentCommand)
+export class StartMfaEnrollmentHandler implements ICommandHandler<StartMfaEnrollmentCommand> {
+  constructor(
+    @Inject(Totp) private readonly totp: Totp,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
+    @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+  ) {}
+
+  async execute({ account }: StartMfaEnrollmentCommand): Promise<MfaEnrollment> {
+    const secret = this.totp.newSecret();
+    const sealed = await this.cipher.seal(account.accountId, secret);
+    const outcome = await this.runner.run(
+      account.accountId,
+      { type: 'StartMfaEnrollment', data: { secret: sealed } },
+      commandMetadata({ id: account.accountId, role: account.role }),
+    );
+    if (!outcome.decision.ok) throw domainError(outcome.decision.error);
+    if (outcome.state.status !== 'Active') throw domainError(accountErrors.notSignedIn());
+    return { secret, otpauthUri: this.totp.uri(secret, outcome.state.userId) };
+  }
+}
