@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import { quoteIdent } from '../../database/quote-ident';
-import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
+import { appendedEvents, catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
+  AppendedListener,
   AppendResult,
   Checkpoint,
   EventBatchHandler,
@@ -177,7 +178,11 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.appendWithin(this.pool, stream, events, expected);
+        // On the pool the statement is its own transaction: committed once it returns.
+        const result = await this.appendWithin(this.pool, stream, events, expected);
+        if (!result.duplicate && events.length > 0)
+          this.wake.notify(appendedEvents([{ stream, events }]));
+        return result;
       } catch (error) {
         // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
         // conflict for the caller: retry on top of it (the hash chain is recomputed).
@@ -200,7 +205,9 @@ export class PostgresEventStore implements EventStore {
   /**
    * One attempt at an append, on the pool (each statement its own transaction) or on a client
    * inside a transaction of the caller's, which must not have written before it (see
-   * `joinAppenders`). Errors come untranslated.
+   * `joinAppenders`). Errors come untranslated. Wakes no reader: only the caller knows when its
+   * transaction commits, and a reader woken before that finds the events still behind the
+   * appenders barrier.
    */
   async appendWithin(
     client: Queryable,
@@ -224,7 +231,7 @@ export class PostgresEventStore implements EventStore {
         classId,
         objectId,
       ]);
-      if (rows.length === 1) return this.appended(rows, 1);
+      if (rows.length === 1) return this.appended(rows);
       // Nothing written: a stale expectation or a repeated id. The function sorts out which.
     }
     const { rows } = await client.query<AppendRow>(this.appendMany, [
@@ -238,7 +245,7 @@ export class PostgresEventStore implements EventStore {
       classId,
       objectId,
     ]);
-    return this.appended(rows, encoded.length);
+    return this.appended(rows);
   }
 
   /**
@@ -273,7 +280,8 @@ export class PostgresEventStore implements EventStore {
           return result;
         });
         const written = streams.filter((result) => !result.duplicate);
-        if (written.length > 0) this.wake.notify();
+        if (written.length > 0)
+          this.wake.notify(appendedEvents(appends.filter((part) => !results.get(part)?.duplicate)));
         const last = [...(written.length > 0 ? written : streams)].sort((a, b) =>
           this.compareCheckpoints(a.checkpoint, b.checkpoint),
         );
@@ -303,10 +311,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private appended(rows: AppendRow[], count: number): AppendResult {
+  private appended(rows: AppendRow[]): AppendResult {
     const last = rows[rows.length - 1];
     if (!last) throw new Error('append_events returned no row');
-    if (!last.out_duplicate && count > 0) this.wake.notify();
     return {
       nextExpectedRevision: Number(last.out_revision),
       position: BigInt(last.out_position ?? 0),
@@ -373,7 +380,7 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: AppendedListener): () => void {
     return this.wake.onWake(listener);
   }
 
