@@ -351,18 +351,20 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
     const batchSize = options.batchSize ?? 500;
     const [xid, position] = parseCheckpoint(options.after ?? null);
-    const params: unknown[] = [xid, position, batchSize, await this.visibilityBarrier()];
-    const matches = filterSql(options.filter, params);
-    const { rows } = await this.pool.query<EventRow & { matched: boolean }>(
-      `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
+    const { rows } = await this.afterBarrier(async (client, barrier) => {
+      const params: unknown[] = [xid, position, batchSize, barrier];
+      const matches = filterSql(options.filter, params);
+      return client.query<EventRow & { matched: boolean }>(
+        `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
               CASE WHEN ${matches} THEN data END AS data, metadata, prev_hash, hash
          FROM ${this.table}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < $4::xid8
         ORDER BY transaction_id, global_position
         LIMIT $3`,
-      params,
-    );
+        params,
+      );
+    });
     const last = rows.at(-1);
     return {
       events: rows
@@ -413,11 +415,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async head(): Promise<StoreHead> {
-    const { rows } = await this.pool.query<{ global_position: string; xid: string }>(
-      `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
-        WHERE transaction_id < $1::xid8
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-      [await this.visibilityBarrier()],
+    const { rows } = await this.afterBarrier((client, barrier) =>
+      client.query<{ global_position: string; xid: string }>(
+        `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
+          WHERE transaction_id < $1::xid8
+          ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+        [barrier],
+      ),
     );
     const row = rows[0];
     return row
@@ -445,8 +449,23 @@ export class PostgresEventStore implements EventStore {
    * of its own, before the read (see `appendersBarrierSql`). Overridden only by the test that
    * shows what goes wrong without it.
    */
-  protected visibilityBarrier(): Promise<string> {
-    return appendersBarrier(this.pool, this.appendersLock);
+  protected visibilityBarrier(client: Queryable): Promise<string> {
+    return appendersBarrier(client, this.appendersLock);
+  }
+
+  /**
+   * The barrier, then `read`, on one connection taken from the pool once: a reader (a projection
+   * runner above all) queues for a connection behind the requests once per batch, not twice.
+   */
+  private async afterBarrier<T>(
+    read: (client: Queryable, barrier: string) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await read(client, await this.visibilityBarrier(client));
+    } finally {
+      client.release();
+    }
   }
 
   private async translate(
