@@ -1,3 +1,4 @@
+import { SHORTEST_TRIGRAM_SEARCH } from '../projections/customer-name-search-key';
 import type { ApplicationKind, ApplicationStatus } from '../domain/application.event';
 
 /** APP-10 criteria as the read model compares them; every one given must hold. */
@@ -51,10 +52,11 @@ export function searchStatements(
     where.push(`registered_at >= ${bind(conditions.registeredFrom)}`);
   if (conditions.registeredBefore !== undefined)
     where.push(`registered_at < ${bind(conditions.registeredBefore)}`);
-  if (conditions.customerNameKey !== undefined)
-    where.push(
-      `customer_name_key LIKE ${bind(likeContaining(conditions.customerNameKey))} ESCAPE '\\'`,
-    );
+  const nameKey = conditions.customerNameKey;
+  if (nameKey !== undefined && [...nameKey].length < SHORTEST_TRIGRAM_SEARCH)
+    where.push(`customer_name_grams @> ARRAY[${bind(nameKey)}::text]`);
+  else if (nameKey !== undefined)
+    where.push(`customer_name_key LIKE ${bind(likeContaining(nameKey))} ESCAPE '\\'`);
   if (conditions.status !== undefined) where.push(`status = ${bind(conditions.status)}`);
   if (conditions.kind !== undefined) where.push(`kind = ${bind(conditions.kind)}`);
   if (conditions.updatedBefore !== undefined)

@@ -52,6 +52,7 @@ export class ApplicationReader {
     const rows = await this.dataSource.query<PageRow[]>(statements.page.text, [
       ...statements.page.values,
     ]);
+    await this.cipher.prefetch(rows.map((row) => row.view.applicationId));
     const items: ApplicationModel[] = [];
     // One after the other: on PGlite the vault shares the single session.
     for (const row of rows)
