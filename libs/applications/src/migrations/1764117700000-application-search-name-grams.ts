@@ -26,6 +26,9 @@ export class ApplicationSearchNameGrams1764117700000 implements MigrationInterfa
       `CREATE INDEX "IDX_application_search_name_grams" ON ${s}.application_search
          USING gin (customer_name_grams)`,
     );
+    // Without statistics on the new column the planner guesses how many rows hold a piece, and
+    // for a piece in few rows it guesses a walk down the date index that reads most of the table.
+    await queryRunner.query(`ANALYZE ${s}.application_search`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

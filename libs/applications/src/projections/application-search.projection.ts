@@ -49,59 +49,9 @@ export const applicationSearchProjection: Projection = {
     const changed = [...folded.values()].flatMap(({ state, revision }) =>
       isSubmitted(state) ? [rowOf(state, revision)] : [],
     );
-    if (changed.length > 0) await upsertRows(manager, rows, changed);
+    if (changed.length > 0) await rows.upsert(changed, ['applicationId']);
   },
 };
-
-const COLUMNS = [
-  'application_id integer',
-  'registered_at timestamptz',
-  'status text',
-  'kind text',
-  'owner_account_id text',
-  'customer_name text',
-  'customer_name_key text',
-  'customer_name_grams text[]',
-  'updated_at timestamptz',
-  'revision integer',
-  'view jsonb',
-] as const;
-const NAMES = COLUMNS.map((column) => column.split(' ')[0] ?? '');
-
-/**
- * The batch as one statement with one parameter: a rebuild or catch-up writes hundreds of rows a
- * batch, which the ORM's upsert bound as eleven parameters per row and mapped row by row.
- */
-async function upsertRows(
-  manager: EntityManager,
-  rows: Repository<ApplicationSearchRow>,
-  changed: readonly ApplicationSearchRow[],
-): Promise<void> {
-  const { schema, tableName } = rows.metadata;
-  const table = `${schema ? `"${schema.replaceAll('"', '""')}".` : ''}"${tableName}"`;
-  const records = changed.map((row) => ({
-    application_id: row.applicationId,
-    registered_at: row.registeredAt.toISOString(),
-    status: row.status,
-    kind: row.kind,
-    owner_account_id: row.ownerAccountId,
-    customer_name: row.customerName,
-    customer_name_key: row.customerNameKey,
-    customer_name_grams: row.customerNameGrams,
-    updated_at: row.updatedAt.toISOString(),
-    revision: row.revision,
-    view: row.view,
-  }));
-  await manager.query(
-    `INSERT INTO ${table} (${NAMES.join(', ')})
-     SELECT ${NAMES.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.join(', ')})
-     ON CONFLICT (application_id) DO UPDATE SET
-       ${NAMES.filter((name) => name !== 'application_id')
-         .map((name) => `${name} = EXCLUDED.${name}`)
-         .join(', ')}`,
-    [JSON.stringify(records)],
-  );
-}
 
 async function storedViews(
   rows: Repository<ApplicationSearchRow>,
