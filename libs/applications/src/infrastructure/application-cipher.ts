@@ -61,6 +61,11 @@ export class ApplicationCipher {
     };
   }
 
+  /** Before opening several applications: their keys in one read instead of one each. */
+  prefetch(applicationIds: readonly number[]): Promise<void> {
+    return this.vault.prefetch(applicationIds.map(applicationPiiSubject));
+  }
+
   private sealer(applicationId: number): (plaintext: string) => Promise<SealedText> {
     const subject = applicationPiiSubject(applicationId);
     return async (plaintext) => asSealedText(await this.vault.encrypt(subject, plaintext));

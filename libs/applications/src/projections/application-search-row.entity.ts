@@ -15,6 +15,8 @@ export interface ApplicationSearchRow {
   customerName: string;
   /** `customerNameSearchKey(customerName)`, under the trigram index. */
   customerNameKey: string;
+  /** `customerNameGrams(customerNameKey)`: one- and two-character searches, under a GIN index. */
+  customerNameGrams: string[];
   updatedAt: Date;
   /** Stream revision of the last event folded in. */
   revision: number;
@@ -32,6 +34,7 @@ export const ApplicationSearchRowEntity = new EntitySchema<ApplicationSearchRow>
     ownerAccountId: { type: 'text', name: 'owner_account_id' },
     customerName: { type: 'text', name: 'customer_name' },
     customerNameKey: { type: 'text', name: 'customer_name_key' },
+    customerNameGrams: { type: 'text', array: true, name: 'customer_name_grams' },
     updatedAt: { type: 'timestamptz', name: 'updated_at' },
     revision: { type: 'integer' },
     view: { type: 'jsonb' },

@@ -17,7 +17,7 @@ import {
   ApplicationSearchRowEntity,
   type ApplicationSearchRow,
 } from './application-search-row.entity';
-import { customerNameSearchKey } from './customer-name-search-key';
+import { customerNameGrams, customerNameSearchKey } from './customer-name-search-key';
 
 export const APPLICATION_SEARCH_PROJECTION = 'application-search';
 
@@ -78,6 +78,7 @@ function rowOf(state: SubmittedApplication, revision: number): ApplicationSearch
     ownerAccountId: state.ownerAccountId,
     customerName: state.customer.name,
     customerNameKey: customerNameSearchKey(state.customer.name),
+    customerNameGrams: customerNameGrams(customerNameSearchKey(state.customer.name)),
     updatedAt: new Date(state.updatedAt),
     revision,
     view: state,

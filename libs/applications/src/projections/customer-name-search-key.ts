@@ -17,3 +17,20 @@ export function customerNameSearchKey(name: string): string {
     .replace(KATAKANA, (kana) => String.fromCharCode(kana.charCodeAt(0) - KANA_OFFSET))
     .replace(WHITESPACE, '');
 }
+
+/** Below this many characters a search text has no trigram: it is looked up among the grams. */
+export const SHORTEST_TRIGRAM_SEARCH = 3;
+
+/**
+ * Every distinct piece of one and two characters (code points, as PostgreSQL counts them) of a
+ * folded key: a text of that length is in the key exactly when it is one of these.
+ */
+export function customerNameGrams(key: string): string[] {
+  const characters = [...key];
+  const grams = new Set<string>();
+  for (let i = 0; i < characters.length; i++) {
+    grams.add(characters[i] ?? '');
+    if (i + 1 < characters.length) grams.add(`${characters[i]}${characters[i + 1]}`);
+  }
+  return [...grams];
+}

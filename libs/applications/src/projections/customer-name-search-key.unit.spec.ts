@@ -1,4 +1,4 @@
-import { customerNameSearchKey } from './customer-name-search-key';
+import { customerNameGrams, customerNameSearchKey } from './customer-name-search-key';
 
 describe('customerNameSearchKey', () => {
   it('APP-10: folds katakana into hiragana', () => {
@@ -31,5 +31,21 @@ describe('customerNameSearchKey', () => {
   it('is idempotent', () => {
     const once = customerNameSearchKey('ｶﾌﾞｼｷｶﾞｲｼｬ　ＡＢＣ');
     expect(customerNameSearchKey(once)).toBe(once);
+  });
+});
+
+describe('customerNameGrams', () => {
+  it('APP-10: holds every one- and two-character piece of the key once, so a short search is a lookup', () => {
+    expect(customerNameGrams('とうきょう').sort()).toEqual(
+      ['と', 'う', 'き', 'ょ', 'とう', 'うき', 'きょ', 'ょう'].sort(),
+    );
+  });
+
+  it('counts a character outside the BMP as one, as PostgreSQL does', () => {
+    expect(customerNameGrams('𠮷野家').sort()).toEqual(['𠮷', '野', '家', '𠮷野', '野家'].sort());
+  });
+
+  it('has nothing for an empty key', () => {
+    expect(customerNameGrams('')).toEqual([]);
   });
 });

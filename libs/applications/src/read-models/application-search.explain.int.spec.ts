@@ -11,6 +11,7 @@ import { searchStatements, type SqlStatement } from './application-search.sql';
 const ROWS = { postgres: 200_000, pglite: 50_000 } as const;
 const CHUNK = 10_000;
 const TRIGRAM_INDEX = 'IDX_application_search_name_trgm';
+const GRAMS_INDEX = 'IDX_application_search_name_grams';
 // Sixteen kana stand for the sixteen hex digits, so every name is a different kana string.
 const HEX = '0123456789abcdef';
 const KANA = 'あいうえおかきくけこさしすせそた';
@@ -45,11 +46,15 @@ for (const target of testDatabaseTargets()) {
         await bed.dataSource.query(
           `INSERT INTO "${bed.schema}".application_search
              (application_id, registered_at, status, kind, owner_account_id, customer_name,
-              customer_name_key, updated_at, revision, view)
+              customer_name_key, customer_name_grams, updated_at, revision, view)
            SELECT i, timestamptz '2020-01-01' + i * interval '7 minutes',
                   (ARRAY['RECEIVED','IN_PROGRESS','COMPLETED','RETURNED','REJECTED','WITHDRAWN'])[1 + i % 6],
                   (ARRAY['NEW','TERMINATION','ACTIVATION'])[1 + i % 3],
                   'owner-' || (i % 5000), '株式会社' || name, '株式会社' || name,
+                  ARRAY(SELECT DISTINCT substr(k, g, n)
+                          FROM (SELECT '株式会社' || name AS k) AS key,
+                               generate_series(1, char_length(k)) AS g, (VALUES (1), (2)) AS v(n)
+                         WHERE g + n - 1 <= char_length(k)),
                   timestamptz '2020-01-01' + i * interval '7 minutes', 0, '{}'::jsonb
              FROM generate_series($1::int, $2::int) AS i,
                   LATERAL (SELECT translate(substr(md5(i::text), 1, 12), '${HEX}', '${KANA}') AS name) AS n`,
@@ -87,6 +92,40 @@ for (const target of testDatabaseTargets()) {
       expect(indexScansOf(await plan(statements.page))).toContain(TRIGRAM_INDEX);
       const found = await bed.search(check.conditions, { offset: 0, limit: 20 });
       expect(found.ids).toContain(34567);
+    });
+
+    it('APP-10: a one- or two-character search (no trigram) finds exactly the rows holding it, through the grams index at two', async () => {
+      const [{ md5 }] = await bed.dataSource.query<[{ md5: string }]>(`SELECT md5('34567') AS md5`);
+      for (const length of [1, 2]) {
+        const part = kanaOf(md5.slice(5, 5 + length));
+        const typed = [...part]
+          .map((kana) => String.fromCharCode(kana.charCodeAt(0) + 0x60))
+          .join('');
+        const check = searchConditions({
+          customerName: typed,
+          registeredFrom: '2020-06-01',
+          registeredTo: '2020-06-30',
+        });
+        if (!check.ok) throw new Error(JSON.stringify(check.problems));
+        const bare = searchStatements(
+          bed.schema,
+          { customerNameKey: check.conditions.customerNameKey },
+          { offset: 0, limit: 20 },
+        );
+        // One kana of sixteen is in most of these names: reading the table is the better plan then,
+        // and so it is for two on PGlite's quarter of the rows; the index matters at the full count.
+        if (length === 2 && target.kind === 'postgres')
+          expect(indexScansOf(await plan(bare.count))).toContain(GRAMS_INDEX);
+        const found = await bed.search(check.conditions, { offset: 0, limit: 100 });
+        const [{ expected }] = await bed.dataSource.query<[{ expected: number }]>(
+          `SELECT count(*)::int AS expected FROM "${bed.schema}".application_search
+            WHERE strpos(customer_name_key, $1) > 0
+              AND registered_at >= $2 AND registered_at < $3`,
+          [part, check.conditions.registeredFrom, check.conditions.registeredBefore],
+        );
+        expect(found.total).toBe(expected);
+        expect(expected).toBeGreaterThan(0);
+      }
     });
   });
 }

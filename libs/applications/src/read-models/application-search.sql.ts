@@ -1,3 +1,4 @@
+import { SHORTEST_TRIGRAM_SEARCH } from '../projections/customer-name-search-key';
 import type { ApplicationKind, ApplicationStatus } from '../domain/application.event';
 
 /** APP-10 criteria as the read model compares them; every one given must hold. */
@@ -27,6 +28,9 @@ export interface SearchStatements {
   readonly page: SqlStatement;
 }
 
+/** Up to this many matches a search page sorts them rather than walking the date index. */
+const FEW_MATCHES = 2_000;
+
 /** `%`, `_` and the escape itself match literally: a name may contain them. */
 function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
@@ -41,6 +45,8 @@ export function searchStatements(
   schema: string,
   conditions: SearchConditions,
   page: { readonly offset: number; readonly limit: number },
+  /** The count, when known: a few matches are sorted, not looked for down the date index. */
+  total?: number,
 ): SearchStatements {
   const values: unknown[] = [];
   const where: string[] = [];
@@ -51,10 +57,11 @@ export function searchStatements(
     where.push(`registered_at >= ${bind(conditions.registeredFrom)}`);
   if (conditions.registeredBefore !== undefined)
     where.push(`registered_at < ${bind(conditions.registeredBefore)}`);
-  if (conditions.customerNameKey !== undefined)
-    where.push(
-      `customer_name_key LIKE ${bind(likeContaining(conditions.customerNameKey))} ESCAPE '\\'`,
-    );
+  const nameKey = conditions.customerNameKey;
+  if (nameKey !== undefined && [...nameKey].length < SHORTEST_TRIGRAM_SEARCH)
+    where.push(`customer_name_grams @> ARRAY[${bind(nameKey)}::text]`);
+  else if (nameKey !== undefined)
+    where.push(`customer_name_key LIKE ${bind(likeContaining(nameKey))} ESCAPE '\\'`);
   if (conditions.status !== undefined) where.push(`status = ${bind(conditions.status)}`);
   if (conditions.kind !== undefined) where.push(`kind = ${bind(conditions.kind)}`);
   if (conditions.updatedBefore !== undefined)
@@ -64,11 +71,19 @@ export function searchStatements(
   const table = `"${schema.replaceAll('"', '""')}".application_search`;
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const filterValues = [...values];
+  // Walking the date index newest first and filtering pays when matches are dense; for a few
+  // matches spread over the years it reads most of the table (the planner cannot tell when a
+  // name piece's statistics are missing or off). The same order on an expression the index does
+  // not cover makes it fetch the matches through their own index and sort them instead.
+  const newest =
+    total !== undefined && total <= FEW_MATCHES && where.length > 0
+      ? `registered_at + interval '0 s' DESC`
+      : 'registered_at DESC';
   return {
     count: { text: `SELECT count(*)::int AS total FROM ${table}${filter}`, values: filterValues },
     page: {
       text: `SELECT application_id, revision, view FROM ${table}${filter}
-        ORDER BY registered_at DESC, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
+        ORDER BY ${newest}, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
       values,
     },
   };

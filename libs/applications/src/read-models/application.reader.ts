@@ -45,18 +45,21 @@ export class ApplicationReader {
   ): Promise<ApplicationPage> {
     const scoped: SearchConditions =
       reader.role === 'CUSTOMER' ? { ...conditions, ownerAccountId: reader.id } : conditions;
-    const statements = searchStatements(this.schema(), scoped, page);
-    const [counted] = await this.dataSource.query<{ total: number }[]>(statements.count.text, [
-      ...statements.count.values,
+    const count = searchStatements(this.schema(), scoped, page).count;
+    const [counted] = await this.dataSource.query<{ total: number }[]>(count.text, [
+      ...count.values,
     ]);
-    const rows = await this.dataSource.query<PageRow[]>(statements.page.text, [
-      ...statements.page.values,
+    const total = counted?.total ?? 0;
+    const { page: pageStatement } = searchStatements(this.schema(), scoped, page, total);
+    const rows = await this.dataSource.query<PageRow[]>(pageStatement.text, [
+      ...pageStatement.values,
     ]);
+    await this.cipher.prefetch(rows.map((row) => row.view.applicationId));
     const items: ApplicationModel[] = [];
     // One after the other: on PGlite the vault shares the single session.
     for (const row of rows)
       items.push(await applicationAnswer(row.view, row.revision, this.cipher));
-    return { total: counted?.total ?? 0, offset: page.offset, limit: page.limit, items };
+    return { total, offset: page.offset, limit: page.limit, items };
   }
 
   private schema(): string {

@@ -82,14 +82,15 @@ export async function applicationSearchTestBed(
       }
     },
     async search(conditions, page = { offset: 0, limit: 100 }) {
-      const statements = searchStatements(schema, conditions, page);
-      const [counted] = await dataSource.query<{ total: number }[]>(statements.count.text, [
-        ...statements.count.values,
+      // As the reader does: the count first, then the page planned knowing it.
+      const { count } = searchStatements(schema, conditions, page);
+      const [counted] = await dataSource.query<{ total: number }[]>(count.text, [...count.values]);
+      const total = counted?.total ?? 0;
+      const { page: statement } = searchStatements(schema, conditions, page, total);
+      const rows = await dataSource.query<{ application_id: number }[]>(statement.text, [
+        ...statement.values,
       ]);
-      const rows = await dataSource.query<{ application_id: number }[]>(statements.page.text, [
-        ...statements.page.values,
-      ]);
-      return { total: counted?.total ?? 0, ids: rows.map((row) => row.application_id) };
+      return { total, ids: rows.map((row) => row.application_id) };
     },
     dispose: () => database.dispose(),
   };

@@ -1,4 +1,6 @@
 import type {
+  AppendedEvent,
+  AppendedListener,
   Checkpoint,
   EventBatchHandler,
   ReadAllBatch,
@@ -84,14 +86,25 @@ export function catchUpSubscription(
 
 /** In-process wake-ups: every adapter instance notifies its own subscribers after a commit. */
 export class LocalWakeSource implements WakeSource {
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<AppendedListener>();
 
-  onWake(listener: () => void): () => void {
+  onWake(listener: AppendedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  notify(): void {
-    for (const listener of this.listeners) listener();
+  /** Call once the append has committed: a reader woken earlier would find nothing new. */
+  notify(appended?: readonly AppendedEvent[]): void {
+    for (const listener of this.listeners) listener(appended);
   }
+}
+
+/** What the parts of an append wrote, for `LocalWakeSource.notify`. */
+export function appendedEvents(
+  parts: readonly {
+    readonly stream: string;
+    readonly events: readonly { readonly type: string }[];
+  }[],
+): AppendedEvent[] {
+  return parts.flatMap(({ stream, events }) => events.map(({ type }) => ({ stream, type })));
 }

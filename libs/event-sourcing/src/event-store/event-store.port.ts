@@ -193,9 +193,11 @@ export interface EventStore {
   readStoredStream(stream: string): Promise<StoredEventText[]>;
   /**
    * Calls `listener` after each append made through this instance commits, so readers in the same
-   * process need not wait for their next poll. Returns the unsubscribe function.
+   * process need not wait for their next poll, with the streams and types written when the store
+   * knows them (a reader whose filter takes none of them need not read). Returns the unsubscribe
+   * function.
    */
-  onAppended(listener: () => void): () => void;
+  onAppended(listener: AppendedListener): () => void;
   /** Orders two checkpoints of this store: negative when `a` comes first. */
   compareCheckpoints(a: Checkpoint, b: Checkpoint): number;
   /** The newest visible event, for projection lag. */
@@ -211,3 +213,12 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EventStore');
+
+/** One event an append committed, as far as a filter looks at it. */
+export interface AppendedEvent {
+  readonly stream: string;
+  readonly type: string;
+}
+
+/** `appended` is undefined when the store cannot tell what it wrote: then it may be anything. */
+export type AppendedListener = (appended?: readonly AppendedEvent[]) => void;

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { testDatabaseTargets } from '@test/database';
 import pg from 'pg';
 import { ProjectionWaitTimeoutError } from './projection.errors';
@@ -49,6 +50,30 @@ for (const target of testDatabaseTargets()) {
       // Without the store's append signal the runner would sleep past the test timeout.
       while ((await countOf('acc-2')) !== 1) await sleep(20);
       expect(await bed.counts()).toEqual({ 'acc-1': 1, 'acc-2': 1 });
+    });
+
+    it('wakes only the runners whose filter takes an appended event; a wait still brings the others there', async () => {
+      const runners = bed.runners(
+        [countingProjection('counts', 'acc-'), countingProjection('others', 'other-')],
+        { pollIntervalMs: 600_000 },
+      );
+      runners.start();
+      await runners.waitFor('counts', (await bed.append(['acc-0'])).checkpoint, WAIT_MS);
+      const counts = jest.spyOn(runners.runner('counts'), 'wake');
+      const others = jest.spyOn(runners.runner('others'), 'wake');
+
+      const skipped = await bed.append(['other-1']);
+      expect(counts).not.toHaveBeenCalled();
+      expect(others).toHaveBeenCalledTimes(1);
+      const taken = await bed.append(['acc-1']);
+      expect(counts).toHaveBeenCalledTimes(1);
+      expect(others).toHaveBeenCalledTimes(1);
+
+      // Waiting for an event it skips wakes the runner itself, poll or no poll.
+      await runners.waitFor('counts', skipped.checkpoint, WAIT_MS);
+      await runners.waitFor('counts', taken.checkpoint, WAIT_MS);
+      await runners.waitFor('others', skipped.checkpoint, WAIT_MS);
+      expect(await bed.counts()).toEqual({ 'acc-0': 1, 'acc-1': 1, 'other-1': 1 });
     });
 
     it('stores a checkpoint past events its filter skips, so they are not read again', async () => {

@@ -13,6 +13,7 @@ import {
 } from './projection.errors';
 import { ProjectionCheckpoints, type StoredCheckpoint } from './projection-checkpoints';
 import type { ProjectionLock, ProjectionLocks } from './projection-locks';
+import { matchesFilter } from '../event-store/stored-event';
 import { ProjectionRebuild } from './projection-rebuild';
 import { WakeSignal } from './wake-signal';
 
@@ -91,6 +92,11 @@ export class ProjectionRunner {
   /** Reads now instead of at the next poll, e.g. right after an append in this process. */
   wake(): void {
     this.wakeUp.notify();
+  }
+
+  /** Whether the projection's filter takes an event of this stream and type. */
+  takes(stream: string, type: string): boolean {
+    return matchesFilter(stream, type, this.options.projection.filter);
   }
 
   /** Resolves once the projection has processed `checkpoint` (read-your-writes), by whichever process runs it. */

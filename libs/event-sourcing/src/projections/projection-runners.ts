@@ -1,4 +1,4 @@
-import type { Checkpoint, StoreHead } from '../event-store/event-store.port';
+import type { AppendedEvent, Checkpoint, StoreHead } from '../event-store/event-store.port';
 import type { Projection, ProjectionStatus } from './projection';
 import { RequestContext } from '../nest/request-context';
 import { ProjectionWaitTimeoutError, UnknownProjectionError } from './projection.errors';
@@ -51,7 +51,7 @@ export class ProjectionRunners {
 
   start(): void {
     for (const runner of this.runners.values()) runner.start();
-    this.stopWaking ??= this.options.eventStore.onAppended(() => this.wake());
+    this.stopWaking ??= this.options.eventStore.onAppended((appended) => this.wake(appended));
   }
 
   async stop(): Promise<void> {
@@ -114,9 +114,16 @@ export class ProjectionRunners {
     return behind;
   }
 
-  /** Wakes every runner, e.g. after this process appended. */
-  wake(): void {
-    for (const runner of this.runners.values()) runner.wake();
+  /**
+   * Wakes the runners after this process appended: those whose filter takes one of `appended`
+   * (all when it is not known). The others would read only to skip, costing a read and a
+   * checkpoint write per append; they move past those events at their next poll, or at once
+   * when someone waits for them (`waitFor` wakes its runner itself).
+   */
+  wake(appended?: readonly AppendedEvent[]): void {
+    for (const runner of this.runners.values())
+      if (!appended || appended.some(({ stream, type }) => runner.takes(stream, type)))
+        runner.wake();
   }
 
   /** The projections `rebuild` accepts. */

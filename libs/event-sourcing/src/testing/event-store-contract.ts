@@ -450,9 +450,19 @@ export function describeEventStoreContract(
 
       it('tells in-process listeners once an append has committed, until they unsubscribe', async () => {
         let calls = 0;
-        const unsubscribe = store.onAppended(() => (calls += 1));
+        let told: unknown;
+        const unsubscribe = store.onAppended((appended) => {
+          calls += 1;
+          told = appended;
+        });
         await store.append(stream('w'), events(2), 'no_stream');
         expect(calls).toBe(1);
+        // What was written, when the store says (a listener filters on it), or nothing at all.
+        if (told !== undefined)
+          expect(told).toEqual([
+            { stream: stream('w'), type: 'Happened' },
+            { stream: stream('w'), type: 'Happened' },
+          ]);
         unsubscribe();
         await store.append(stream('w'), events(1), 1);
         expect(calls).toBe(1);

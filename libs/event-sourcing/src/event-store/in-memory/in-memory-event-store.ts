@@ -1,6 +1,7 @@
-import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
+import { appendedEvents, catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
+  AppendedListener,
   AppendResult,
   EventBatchHandler,
   EventStore,
@@ -61,7 +62,8 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     const part = this.check({ stream, events, expected });
     const result = part.duplicate ?? this.write(part);
-    if (!part.duplicate && part.encoded.length > 0) this.wake.notify();
+    if (!part.duplicate && part.encoded.length > 0)
+      this.wake.notify(appendedEvents([{ stream, events }]));
     return result;
   }
 
@@ -71,7 +73,8 @@ export class InMemoryEventStore implements EventStore {
     const parts = appends.map((append) => this.check(append));
     const streams = parts.map((part) => part.duplicate ?? this.write(part));
     const duplicate = parts.every((part) => part.duplicate !== undefined);
-    if (!duplicate) this.wake.notify();
+    if (!duplicate)
+      this.wake.notify(appendedEvents(appends.filter((_, i) => !parts[i]?.duplicate)));
     const last = streams.reduce((a, b) => (a.position >= b.position ? a : b));
     return { streams, checkpoint: last.checkpoint, duplicate };
   }
@@ -145,7 +148,7 @@ export class InMemoryEventStore implements EventStore {
     return { events, checkpoint, isEnd: index >= this.log.length };
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: AppendedListener): () => void {
     return this.wake.onWake(listener);
   }
 

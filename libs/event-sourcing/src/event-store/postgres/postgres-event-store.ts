@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import { quoteIdent } from '../../database/quote-ident';
-import { catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
+import { appendedEvents, catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
+  AppendedListener,
   AppendResult,
   Checkpoint,
   EventBatchHandler,
@@ -177,7 +178,11 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.appendWithin(this.pool, stream, events, expected);
+        // On the pool the statement is its own transaction: committed once it returns.
+        const result = await this.appendWithin(this.pool, stream, events, expected);
+        if (!result.duplicate && events.length > 0)
+          this.wake.notify(appendedEvents([{ stream, events }]));
+        return result;
       } catch (error) {
         // Another writer took the next revision first. With 'any' or 'stream_exists' that is no
         // conflict for the caller: retry on top of it (the hash chain is recomputed).
@@ -200,7 +205,9 @@ export class PostgresEventStore implements EventStore {
   /**
    * One attempt at an append, on the pool (each statement its own transaction) or on a client
    * inside a transaction of the caller's, which must not have written before it (see
-   * `joinAppenders`). Errors come untranslated.
+   * `joinAppenders`). Errors come untranslated. Wakes no reader: only the caller knows when its
+   * transaction commits, and a reader woken before that finds the events still behind the
+   * appenders barrier.
    */
   async appendWithin(
     client: Queryable,
@@ -224,7 +231,7 @@ export class PostgresEventStore implements EventStore {
         classId,
         objectId,
       ]);
-      if (rows.length === 1) return this.appended(rows, 1);
+      if (rows.length === 1) return this.appended(rows);
       // Nothing written: a stale expectation or a repeated id. The function sorts out which.
     }
     const { rows } = await client.query<AppendRow>(this.appendMany, [
@@ -238,7 +245,7 @@ export class PostgresEventStore implements EventStore {
       classId,
       objectId,
     ]);
-    return this.appended(rows, encoded.length);
+    return this.appended(rows);
   }
 
   /**
@@ -273,7 +280,8 @@ export class PostgresEventStore implements EventStore {
           return result;
         });
         const written = streams.filter((result) => !result.duplicate);
-        if (written.length > 0) this.wake.notify();
+        if (written.length > 0)
+          this.wake.notify(appendedEvents(appends.filter((part) => !results.get(part)?.duplicate)));
         const last = [...(written.length > 0 ? written : streams)].sort((a, b) =>
           this.compareCheckpoints(a.checkpoint, b.checkpoint),
         );
@@ -303,10 +311,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private appended(rows: AppendRow[], count: number): AppendResult {
+  private appended(rows: AppendRow[]): AppendResult {
     const last = rows[rows.length - 1];
     if (!last) throw new Error('append_events returned no row');
-    if (!last.out_duplicate && count > 0) this.wake.notify();
     return {
       nextExpectedRevision: Number(last.out_revision),
       position: BigInt(last.out_position ?? 0),
@@ -344,18 +351,20 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
     const batchSize = options.batchSize ?? 500;
     const [xid, position] = parseCheckpoint(options.after ?? null);
-    const params: unknown[] = [xid, position, batchSize, await this.visibilityBarrier()];
-    const matches = filterSql(options.filter, params);
-    const { rows } = await this.pool.query<EventRow & { matched: boolean }>(
-      `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
+    const { rows } = await this.afterBarrier(async (client, barrier) => {
+      const params: unknown[] = [xid, position, batchSize, barrier];
+      const matches = filterSql(options.filter, params);
+      return client.query<EventRow & { matched: boolean }>(
+        `SELECT ${matches} AS matched, global_position, transaction_id::text AS xid, event_id, stream_id, revision, type,
               CASE WHEN ${matches} THEN data END AS data, metadata, prev_hash, hash
          FROM ${this.table}
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < $4::xid8
         ORDER BY transaction_id, global_position
         LIMIT $3`,
-      params,
-    );
+        params,
+      );
+    });
     const last = rows.at(-1);
     return {
       events: rows
@@ -373,7 +382,7 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  onAppended(listener: () => void): () => void {
+  onAppended(listener: AppendedListener): () => void {
     return this.wake.onWake(listener);
   }
 
@@ -406,11 +415,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async head(): Promise<StoreHead> {
-    const { rows } = await this.pool.query<{ global_position: string; xid: string }>(
-      `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
-        WHERE transaction_id < $1::xid8
-        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
-      [await this.visibilityBarrier()],
+    const { rows } = await this.afterBarrier((client, barrier) =>
+      client.query<{ global_position: string; xid: string }>(
+        `SELECT global_position, transaction_id::text AS xid FROM ${this.table}
+          WHERE transaction_id < $1::xid8
+          ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+        [barrier],
+      ),
     );
     const row = rows[0];
     return row
@@ -438,8 +449,23 @@ export class PostgresEventStore implements EventStore {
    * of its own, before the read (see `appendersBarrierSql`). Overridden only by the test that
    * shows what goes wrong without it.
    */
-  protected visibilityBarrier(): Promise<string> {
-    return appendersBarrier(this.pool, this.appendersLock);
+  protected visibilityBarrier(client: Queryable): Promise<string> {
+    return appendersBarrier(client, this.appendersLock);
+  }
+
+  /**
+   * The barrier, then `read`, on one connection taken from the pool once: a reader (a projection
+   * runner above all) queues for a connection behind the requests once per batch, not twice.
+   */
+  private async afterBarrier<T>(
+    read: (client: Queryable, barrier: string) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await read(client, await this.visibilityBarrier(client));
+    } finally {
+      client.release();
+    }
   }
 
   private async translate(
