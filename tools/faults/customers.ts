@@ -25,7 +25,7 @@ export interface Answer {
   readonly network?: string;
 }
 
-export async function graphql(
+async function graphql(
   url: string,
   query: string,
   variables: Record<string, unknown>,
@@ -144,7 +144,8 @@ export class CustomerLoad {
     private readonly urls: () => readonly string[],
     private readonly run: number,
     private readonly customers: readonly Customer[],
-    private readonly maxRequests: number,
+    /** The load ends by itself once this many submissions were acknowledged. */
+    private readonly maxAcknowledged: number,
   ) {}
 
   start(): void {
@@ -162,21 +163,26 @@ export class CustomerLoad {
     return this.submissions.filter((s) => s.id !== undefined);
   }
 
+  /** One more submission of the first customer to `url`, recorded and checked as the others. */
+  async probe(url: string): Promise<Submission> {
+    const customer = this.customers[0];
+    if (!customer) throw new Error('a load without customers');
+    const done = await submit(url, this.run, customer, this.next++);
+    this.submissions.push(done);
+    return done;
+  }
+
   private async loop(customer: Customer): Promise<void> {
     let attempt = customer.index;
-    while (!this.stopped && this.next < this.maxRequests) {
+    while (!this.stopped && this.acknowledged.length < this.maxAcknowledged) {
       const n = this.next++;
       const urls = this.urls();
       const url = urls[attempt % urls.length] ?? '';
       const done = await submit(url, this.run, customer, n);
       this.submissions.push(done);
-      if (done.answer.network) {
-        attempt += 1;
-        // Nothing listens there now: a real client waits a little before it tries again.
-        await pause(200);
-      } else if (done.id === undefined) {
-        await pause(100);
-      }
+      if (done.answer.network) attempt += 1;
+      // Refused or unanswered: a real client waits a second before it tries again.
+      await pause(done.id === undefined ? 1000 : 100);
     }
   }
 }

@@ -154,19 +154,19 @@ export class MailDispatcher {
   }
 
   /**
-   * The mail is out: recording it must not be lost to a database that is away for a moment, or
-   * the row would be sent again once its lease runs out. Tried until half the lease has passed.
+   * The mail is out: recording it must not be lost to a database that is away for a while, or
+   * the row would be sent again once its lease runs out. Tried until it lands or the dispatcher
+   * stops; should the lease run out meanwhile, the claim token keeps a later claimer's record.
    */
   private async recordSent(delivery: ClaimedDelivery): Promise<void> {
-    const { dataSource, ledger, leaseMs = DEFAULT_LEASE_MS } = this.options;
-    const giveUpAt = this.clock().getTime() + leaseMs / 2;
+    const { dataSource, ledger } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
         await ledger.markSent(dataSource, delivery, this.clock());
         return;
       } catch (error) {
-        if (!isStoreUnreachable(error) || this.clock().getTime() > giveUpAt) throw error;
-        await delay(Math.min(RECONNECT_MAX_MS, 100 * 2 ** (attempt - 1)));
+        if (!isStoreUnreachable(error) || this.abort.signal.aborted) throw error;
+        await this.sleep(Math.min(RECONNECT_MAX_MS, 100 * 2 ** (attempt - 1)), this.abort.signal);
       }
     }
   }
