@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSmtpTestServer, type SmtpTestServer } from '@app/notifications/testing';
 import pg from 'pg';
-import { ApiProcess, pause } from './api-process';
-import { CustomerLoad, signUp, type Customer } from './customers';
-import { checkOutcome, formatTable, type ScenarioRow } from './invariants';
-import { registryReport, verifyHistory, type StorageAccess } from './offline-checks';
-import { freePort, PostgresCluster } from './postgres-cluster';
+import { ApiProcess, pause } from './testing/api-process';
+import { CustomerLoad, signUp, type Customer } from './testing/customers';
+import { checkOutcome, formatTable, type ScenarioRow } from './testing/invariants';
+import { registryReport, verifyHistory, type StorageAccess } from './testing/offline-checks';
+import { freePort, PostgresCluster } from './testing/postgres-cluster';
 
 /*
  * Issue 9 §1: the real API (the built main.js) in child processes over real HTTP, sixteen

@@ -1,7 +1,7 @@
 import { execFile, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ConsistencyReport } from '../crash/registry-consistency';
+import type { ConsistencyReport } from '../../crash/registry-consistency';
 
 const run = promisify(execFile);
 const CRASH_CHILD = join(process.cwd(), 'dist/tools/crash/crash-child.js');

@@ -1,5 +1,5 @@
 import type { SmtpTestServer } from '@app/notifications/testing';
-import { submissionInput } from '../bench/applications/submission-inputs';
+import { submissionInput } from '../../bench/applications/submission-inputs';
 import { pause } from './api-process';
 
 const REGISTER = `mutation Register($input: RegisterAccountInput!) { registerAccount(input: $input) }`;
