@@ -133,11 +133,15 @@ async function exercise({
   while (load.acknowledged.length < 2 * CUSTOMERS) await pause(50);
   const faultStart = Date.now();
   await fault(live);
+  for (const api of apis)
+    if (api.unexpectedEnd) throw new Error(`${api.name} ${api.unexpectedEnd}`);
   live = live.filter((api) => api.running);
   const faultEnd = Date.now();
   phase('fault over');
   const recoveredAt = await recovery(live, load, faultEnd);
   phase('recovered');
+  for (const api of apis)
+    if (api.unexpectedEnd) throw new Error(`${api.name} ${api.unexpectedEnd}`);
   // A little load after recovery, then the checks.
   await pause(1000);
   await load.stop();
@@ -186,7 +190,7 @@ async function recovery(
   faultEnd: number,
 ): Promise<number | null> {
   const deadline = faultEnd + RECOVERY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  while (live.length > 0 && Date.now() < deadline) {
     const healthy = (await Promise.all(live.map((api) => api.health()))).every((h) => h.ok);
     if (healthy) {
       const probes = await Promise.all(live.map((api) => load.probe(api.url)));

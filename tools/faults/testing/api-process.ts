@@ -17,6 +17,8 @@ export interface HealthAnswer {
 export class ApiProcess {
   private child: ChildProcess | undefined;
   private exited: Promise<void> = Promise.resolve();
+  private ended: string | undefined;
+  private ending = false;
 
   constructor(
     readonly name: string,
@@ -25,6 +27,11 @@ export class ApiProcess {
     private readonly cwd: string,
     private readonly logFile: string,
   ) {}
+
+  /** Why the process ended when nobody stopped or killed it. */
+  get unexpectedEnd(): string | undefined {
+    return this.ended;
+  }
 
   get running(): boolean {
     return (
@@ -46,7 +53,14 @@ export class ApiProcess {
     });
     closeSync(log);
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.ending = false;
+    this.ended = undefined;
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        if (!this.ending) this.ended = `exited by itself (${code ?? signal}); see ${this.logFile}`;
+        resolve();
+      }),
+    );
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await this.health()).ok) {
       if (child.exitCode !== null)
@@ -58,12 +72,14 @@ export class ApiProcess {
 
   /** `kill -9`: no shutdown hook runs, in-flight requests and transactions are cut. */
   async kill(): Promise<void> {
+    this.ending = true;
     this.child?.kill('SIGKILL');
     await this.exited;
   }
 
   /** SIGTERM: Nest's shutdown hooks close the database (PGlite's data directory) cleanly. */
   async stop(): Promise<void> {
+    this.ending = true;
     if (this.child?.exitCode === null) this.child.kill('SIGTERM');
     await this.exited;
   }

@@ -181,8 +181,8 @@ export class CustomerLoad {
       const done = await submit(url, this.run, customer, n);
       this.submissions.push(done);
       if (done.answer.network) attempt += 1;
-      // Refused or unanswered: a real client waits a second before it tries again.
-      await pause(done.id === undefined ? 1000 : 100);
+      // Refused or unanswered: a real client waits a few seconds before it tries again.
+      await pause(done.id === undefined ? 3000 : 100);
     }
   }
 }
