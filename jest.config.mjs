@@ -5,6 +5,8 @@ export default {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // The fault suite runs alone: `npm run test:faults` (jest.faults.config.mjs).
+  testPathIgnorePatterns: ['/node_modules/', '\\.faults\\.spec\\.ts$'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],

@@ -75,6 +75,7 @@ export class AppModule {
           mailDirectory: config.mail.directory,
           retry: config.mail.retry,
           pollIntervalMs: config.mail.pollIntervalMs,
+          leaseMs: config.mail.leaseMs,
           // A tool's short life is no place to send mail; the API processes do.
           dispatch: !options.headless,
         }),

@@ -8,6 +8,7 @@ export { createDataSource, migrate } from './database/data-source';
 export { JobLock } from './database/job-lock';
 export { PiiVault, PII_ERASED } from './pii/pii-vault';
 export { ErrorCode } from './errors/error-code';
+export { AppendOutcomeUnknownError, isStoreUnreachable } from './errors/store-unreachable';
 export {
   DomainError,
   InvalidInputError,

@@ -64,6 +64,7 @@ export class NotificationsModule {
               logger: new Logger('MailDispatcher'),
               retry: options.retry,
               pollIntervalMs: options.pollIntervalMs,
+              leaseMs: options.leaseMs,
             }),
         },
         MailDispatchLifecycle,

@@ -65,6 +65,7 @@ const environmentSchema = z.object({
     .optional(),
   MAIL_DIRECTORY: z.string().min(1).default('./var/mail'),
   MAIL_POLL_INTERVAL_MS: integer(10, 3_600_000).default(1000),
+  MAIL_LEASE_MS: integer(1000, 86_400_000).default(300_000),
   MAIL_RETRY_INITIAL_DELAY_MS: integer(10, 86_400_000).default(30_000),
   MAIL_RETRY_MAX_DELAY_MS: integer(10, 86_400_000).default(3_600_000),
   MAIL_RETRY_MAX_ATTEMPTS: integer(1, 1000).default(10),
@@ -230,6 +231,8 @@ export interface AppConfig {
     /** Where mail goes as `.eml` files when no SMTP server is set. */
     readonly directory: string;
     readonly pollIntervalMs: number;
+    /** How long a claimed mail stays with one dispatcher before another may send it again. */
+    readonly leaseMs: number;
     readonly retry: {
       readonly initialDelayMs: number;
       readonly maxDelayMs: number;
@@ -323,6 +326,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): AppConfig {
       signature: env.MAIL_SIGNATURE,
       directory: env.MAIL_DIRECTORY,
       pollIntervalMs: env.MAIL_POLL_INTERVAL_MS,
+      leaseMs: env.MAIL_LEASE_MS,
       retry: {
         initialDelayMs: env.MAIL_RETRY_INITIAL_DELAY_MS,
         maxDelayMs: env.MAIL_RETRY_MAX_DELAY_MS,

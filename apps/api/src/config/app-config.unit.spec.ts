@@ -101,16 +101,19 @@ describe('loadConfig', () => {
       signature: '東京電力パワーグリッド株式会社',
       directory: './var/mail',
       pollIntervalMs: 1000,
+      leaseMs: 300_000,
       retry: { initialDelayMs: 30_000, maxDelayMs: 3_600_000, maxAttempts: 10 },
     });
     const config = loadConfig({
       MAIL_POLL_INTERVAL_MS: '50',
+      MAIL_LEASE_MS: '20000',
       MAIL_RETRY_INITIAL_DELAY_MS: '100',
       MAIL_RETRY_MAX_DELAY_MS: '400',
       MAIL_RETRY_MAX_ATTEMPTS: '3',
     });
     expect(config.mail).toMatchObject({
       pollIntervalMs: 50,
+      leaseMs: 20_000,
       retry: { initialDelayMs: 100, maxDelayMs: 400, maxAttempts: 3 },
     });
     const error = captured(() =>

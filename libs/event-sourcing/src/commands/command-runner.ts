@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AggregateStreams, DomainEvent } from '../aggregates/event-sourced-repository';
 import type { Decision } from '../domain/decision';
 import type { Refusal } from '../domain/refusal';
 import { domainErrorOf } from '../errors/domain-error';
+import { AppendOutcomeUnknownError, isStoreUnreachable } from '../errors/store-unreachable';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
 import type {
   Actor,
@@ -13,6 +15,9 @@ import type {
 } from '../event-store/event-store.port';
 import { RequestContext } from '../nest/request-context';
 import { CommandSteps } from './command-steps';
+
+/** How long an append whose outcome is unknown is tried again before the client is told so. */
+const SETTLE_WAITS_MS = [100, 250, 500, 1000, 1000, 1000, 1000, 1000];
 
 /** An aggregate the runner can load and decide on: its stream, its fold and its decider. */
 export interface Aggregate<
@@ -151,12 +156,43 @@ export class CommandScope {
       .sort((a, b) => rank[a.order] - rank[b.order])
       .map((loaded) => loaded.toAppend(metadata))
       .filter((part) => part !== null);
+    if (parts.length === 0) return null;
+    try {
+      return await this.appendParts(parts);
+    } catch (error) {
+      if (!(error instanceof AppendOutcomeUnknownError)) throw error;
+      return this.settle(parts, error);
+    }
+  }
+
+  private async appendParts(parts: readonly StreamAppend[]): Promise<Checkpoint> {
     const [only] = parts;
-    if (!only) return null;
-    if (parts.length === 1) {
+    if (only && parts.length === 1) {
       return (await this.store.append(only.stream, only.events, only.expected)).checkpoint;
     }
     return (await this.store.appendToStreams(parts)).checkpoint;
+  }
+
+  /**
+   * The connection was lost after the append was sent. The same events again (same ids: appends
+   * are idempotent by event id) either find them stored, or store them now; a refusal then is a
+   * real one, as nothing of this command was stored. While the store stays unreachable the
+   * outcome stays unknown.
+   */
+  private async settle(
+    parts: readonly StreamAppend[],
+    unknown: AppendOutcomeUnknownError,
+  ): Promise<Checkpoint> {
+    for (const wait of SETTLE_WAITS_MS) {
+      await delay(wait);
+      try {
+        return await this.appendParts(parts);
+      } catch (error) {
+        if (!(error instanceof AppendOutcomeUnknownError) && !isStoreUnreachable(error))
+          throw error;
+      }
+    }
+    throw unknown;
   }
 }
 

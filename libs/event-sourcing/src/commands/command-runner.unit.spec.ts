@@ -1,5 +1,6 @@
 import { accepted, refused, type Decision } from '../domain/decision';
 import { DomainError } from '../errors/domain-error';
+import { AppendOutcomeUnknownError } from '../errors/store-unreachable';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
 import { InMemoryEventStore } from '../event-store/in-memory/in-memory-event-store';
 import type { EventStore, StreamAppend } from '../event-store/event-store.port';
@@ -147,3 +148,53 @@ function anAdded() {
     metadata: { correlationId: 'other', occurredAt: T0, schemaVersion: 1 },
   };
 }
+
+describe('CommandRunner when the answer of an append is lost (issue 9)', () => {
+  const lost = () =>
+    new AppendOutcomeUnknownError(['counter-a'], {
+      cause: new Error('Connection terminated unexpectedly'),
+    });
+
+  /** A store whose first `failures` appends fail as lost answers, after storing when `stored`. */
+  function losing(store: InMemoryEventStore, failures: number, stored: boolean): EventStore {
+    let left = failures;
+    return Object.assign(Object.create(store) as EventStore, {
+      append: async (...args: Parameters<EventStore['append']>) => {
+        if (left <= 0) return store.append(...args);
+        left -= 1;
+        if (stored && left === failures - 1) await store.append(...args);
+        throw lost();
+      },
+    });
+  }
+
+  const addOne = (scope: CommandScope) =>
+    scope.load(counter, 'a').then((a) => a.decide({ type: 'Add', by: 1 }));
+
+  it('finds the events stored when the commit had landed, and stores them once', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new CommandRunner(losing(store, 1, true), () => T0);
+
+    const { checkpoint } = await runner.run(metadata, addOne);
+
+    expect(checkpoint).not.toBeNull();
+    expect(await store.readStream('counter-a')).toHaveLength(1);
+  });
+
+  it('stores the events when the first attempt had not landed', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new CommandRunner(losing(store, 2, false), () => T0);
+
+    await runner.run(metadata, addOne);
+
+    expect(await store.readStream('counter-a')).toHaveLength(1);
+  });
+
+  it('says the outcome is unknown while the store stays unreachable', async () => {
+    const store = new InMemoryEventStore();
+    const runner = new CommandRunner(losing(store, 1000, false), () => T0);
+
+    await expect(runner.run(metadata, addOne)).rejects.toBeInstanceOf(AppendOutcomeUnknownError);
+    expect(await store.readStream('counter-a')).toHaveLength(0);
+  }, 20_000);
+});

@@ -8,6 +8,20 @@ import { HistoryLinks1764115500000 } from './migrations/1764115500000-history-li
 type EntityTarget = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A server that ends a session (restart, admin shutdown) makes pg emit 'error' on the client,
+ * and once more when its socket closes. The pool listens only while a client is idle, and
+ * TypeORM only until its first error: a checked-out client with no listener would crash the
+ * process (issue 9). The failure itself still reaches the query or the holder of the client.
+ */
+function keepErrorsFromCrashing(client: {
+  on(event: 'error', listener: () => void): unknown;
+}): void {
+  client.on('error', () => undefined);
+}
+
 /** The kernel's own tables; contexts add theirs through `DatabaseOptions`. */
 const KERNEL_MIGRATIONS: MigrationClass[] = [
   EventStore1764115200000,
@@ -39,7 +53,13 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: options.poolSize ?? 10 },
+    // A request waits at most this long for a connection (a slot in the pool, or a server that
+    // does not answer), then fails as unreachable instead of hanging while the database is away.
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      onConnect: keepErrorsFromCrashing,
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { isStoreUnreachable } from '../errors/store-unreachable';
 
 export interface ProjectionLock {
   /** False once released or once the session holding the advisory lock has gone. */
@@ -26,6 +27,8 @@ export class ProjectionLocks {
   private sessionQueue: Promise<unknown> = Promise.resolve();
   private readonly schema: string;
   private readonly database: string;
+  private readonly watched = new WeakSet<QueryRunner>();
+  private checkedAt = 0;
 
   constructor(private readonly dataSource: DataSource) {
     const options = dataSource.options as {
@@ -88,9 +91,32 @@ export class ProjectionLocks {
     };
   }
 
+  /**
+   * Whether the lock session still answers, asked at most every `maxAgeMs`: a connection cut
+   * while idle (a server restart) is not always reported by the driver, and a runner that kept
+   * believing in a dead session would run without its lock. A session that fails is dropped, so
+   * every lock on it reads as lost and the next `tryAcquire` opens a new one.
+   */
+  async checkSession(maxAgeMs: number): Promise<void> {
+    if (!this.session || this.session.isReleased) return;
+    if (Date.now() - this.checkedAt < maxAgeMs) return;
+    this.checkedAt = Date.now();
+    await this.onSession(async (session) => {
+      await session.query('SELECT 1');
+    }).catch(() => undefined);
+  }
+
   /** Runs `work` on the lock session once every earlier call on it has finished. */
   private onSession<T>(work: (session: QueryRunner) => Promise<T>): Promise<T> {
-    const next = this.sessionQueue.then(async () => work(await this.openSession()));
+    const next = this.sessionQueue.then(async () => {
+      const session = await this.openSession();
+      try {
+        return await work(session);
+      } catch (error) {
+        if (isStoreUnreachable(error)) await this.drop(session, error);
+        throw error;
+      }
+    });
     this.sessionQueue = next.catch(() => undefined);
     return next;
   }
@@ -99,7 +125,34 @@ export class ProjectionLocks {
     if (!this.session || this.session.isReleased) {
       this.session = this.dataSource.createQueryRunner('master');
     }
-    await this.session.connect();
-    return this.session;
+    const session = this.session;
+    try {
+      const connection = (await session.connect()) as {
+        once?: (event: 'end', listener: () => void) => void;
+      };
+      if (!this.watched.has(session)) {
+        this.watched.add(session);
+        // The server ended the session (restart, admin shutdown): its locks are gone with it.
+        connection.once?.('end', () => void this.drop(session, new Error('lock session ended')));
+      }
+    } catch (error) {
+      // A query runner whose connect failed keeps failing: never reuse it.
+      await this.drop(session, error);
+      throw error;
+    }
+    return session;
+  }
+
+  private async drop(session: QueryRunner, error: unknown): Promise<void> {
+    if (this.session === session) this.session = undefined;
+    if (session.isReleased) return;
+    // Released with the error (TypeORM's PostgreSQL runner), the pool destroys the connection.
+    const withError = session as QueryRunner & {
+      releasePostgresConnection?: (error: unknown) => Promise<void>;
+    };
+    const released = withError.releasePostgresConnection
+      ? withError.releasePostgresConnection(error)
+      : session.release();
+    await released.catch(() => undefined);
   }
 }

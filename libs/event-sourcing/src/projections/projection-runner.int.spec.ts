@@ -229,6 +229,39 @@ for (const target of testDatabaseTargets()) {
           await other.end();
         }
       });
+
+      it('issue 9: takes its lock again on a new session when the server ends the one holding it, and runs on', async () => {
+        const admin = new pg.Client({ connectionString: target.url });
+        await admin.connect();
+        try {
+          const runners = bed.runners([countingProjection('counts', 'acc-')]);
+          runners.start();
+          const first = await bed.append(['acc-1']);
+          await runners.waitFor('counts', first.checkpoint, WAIT_MS);
+          const holder = async () =>
+            (
+              await admin.query<{ pid: number }>(
+                `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+                  AND ((classid::bigint << 32) | objid::bigint) = ($1::bigint & x'ffffffffffffffff'::bigint)`,
+                [projectionLockKey(bed.schema, 'counts').toString()],
+              )
+            ).rows[0]?.pid;
+          const before = await holder();
+          expect(before).toEqual(expect.any(Number));
+
+          // What a server restart does to every session: 57P01 on the lock session.
+          await admin.query('SELECT pg_terminate_backend($1)', [before]);
+          const second = await bed.append(['acc-2']);
+          await runners.waitFor('counts', second.checkpoint, WAIT_MS);
+          expect(await bed.counts()).toEqual({ 'acc-1': 1, 'acc-2': 1 });
+          const after = await holder();
+          expect(after).toEqual(expect.any(Number));
+          expect(after).not.toBe(before);
+          expect(runners.runner('counts').active).toBe(true);
+        } finally {
+          await admin.end();
+        }
+      });
     }
 
     it('reports checkpoint, position and lag from behind the head until caught up', async () => {

@@ -5,6 +5,7 @@ import type {
   RecordedEvent,
   StoreHead,
 } from '../event-store/event-store.port';
+import { isStoreUnreachable } from '../errors/store-unreachable';
 import type { Projection, ProjectionLogger, ProjectionStatus } from './projection';
 import {
   CheckpointMovedError,
@@ -37,6 +38,10 @@ export interface ProjectionRunnerOptions {
 /** A store that reads to count its lag (EventStoreDB) stops there: far enough behind to alert. */
 const LAG_COUNT_CAP = 10_000;
 const SKIPPED_BATCHES_PER_SAVE = 20;
+/** How often a running runner makes sure the session holding its lock still answers. */
+const SESSION_CHECK_MS = 2000;
+/** The longest wait before trying an unreachable database again. */
+const RECONNECT_MAX_MS = 1000;
 
 interface Cursor extends StoredCheckpoint {
   /** Ahead of `checkpoint` by the skip-only batches not stored yet. */
@@ -196,15 +201,20 @@ export class ProjectionRunner {
         failures += 1;
         this.cursor = undefined;
         const message = `projection ${this.name} failed (attempt ${failures}); resuming from its stored checkpoint`;
-        if (error instanceof CheckpointMovedError) this.options.logger.warn(message, error);
+        const unreachable = isStoreUnreachable(error);
+        if (error instanceof CheckpointMovedError || unreachable)
+          this.options.logger.warn(message, error);
         else this.options.logger.error(message, error);
-        await this.stopSignal.sleep(this.retryDelay(failures));
+        // A database that is back must find the runner running again within a second.
+        const delay = this.retryDelay(failures);
+        await this.stopSignal.sleep(unreachable ? Math.min(delay, RECONNECT_MAX_MS) : delay);
       }
     }
     await this.releaseLock();
   }
 
   private async holdLock(): Promise<boolean> {
+    await this.options.locks.checkSession(SESSION_CHECK_MS);
     if (this.lock?.held) return true;
     if (this.lock) {
       this.options.logger.warn(`projection ${this.name} lost its lock; standing by`);

@@ -1,5 +1,6 @@
 import type { AppendedEvent, Checkpoint, StoreHead } from '../event-store/event-store.port';
 import type { Projection, ProjectionStatus } from './projection';
+import { isStoreUnreachable } from '../errors/store-unreachable';
 import { RequestContext } from '../nest/request-context';
 import { ProjectionWaitTimeoutError, UnknownProjectionError } from './projection.errors';
 import { ProjectionLocks } from './projection-locks';
@@ -99,7 +100,9 @@ export class ProjectionRunners {
         this.waitFor(name, checkpoint, timeoutMs).then(
           () => null,
           (error: unknown) => {
-            if (error instanceof ProjectionWaitTimeoutError) return name;
+            // The write is done: a read model that cannot be asked now is behind, not a failure.
+            if (error instanceof ProjectionWaitTimeoutError || isStoreUnreachable(error))
+              return name;
             throw error;
           },
         ),

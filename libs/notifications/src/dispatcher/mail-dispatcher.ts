@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { PII_ERASED, PiiVault } from '@app/event-sourcing';
+import { isStoreUnreachable, PII_ERASED, PiiVault } from '@app/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { MailMessage } from '../mail/mail-message';
 import type { MailLogger, MailTransport } from '../mail/mail-transport.port';
@@ -41,6 +41,9 @@ export interface DispatchResult {
 type Outcome = keyof DispatchResult;
 
 const ERASED_ERROR = 'personal data erased (ACC-7); not sent';
+const DEFAULT_LEASE_MS = 5 * 60_000;
+/** The longest wait before asking an unreachable database again. */
+const RECONNECT_MAX_MS = 1000;
 
 /**
  * Sends the due rows of the delivery ledger. Any number of dispatchers may run on one ledger: a
@@ -77,7 +80,7 @@ export class MailDispatcher {
 
   /** Claims one batch of due rows and sends them. */
   async runOnce(): Promise<DispatchResult> {
-    const { dataSource, ledger, batchSize = 20, leaseMs = 5 * 60_000 } = this.options;
+    const { dataSource, ledger, batchSize = 20, leaseMs = DEFAULT_LEASE_MS } = this.options;
     const now = this.clock();
     const claimed = await ledger.claimDue(
       dataSource,
@@ -107,8 +110,17 @@ export class MailDispatcher {
           await this.sleep(this.options.pollIntervalMs ?? 1000, signal);
       } catch (error) {
         failures += 1;
-        this.options.logger.error(`mail dispatch failed (attempt ${failures})`, error);
-        await this.sleep(retryDelayMs(this.retry, failures, this.random()), signal);
+        // The retry policy is for mail servers; a database that is back is used again at once.
+        if (isStoreUnreachable(error)) {
+          this.options.logger.warn(
+            `mail dispatch: the database is unreachable (attempt ${failures})`,
+            error,
+          );
+          await this.sleep(Math.min(RECONNECT_MAX_MS, 100 * 2 ** (failures - 1)), signal);
+        } else {
+          this.options.logger.error(`mail dispatch failed (attempt ${failures})`, error);
+          await this.sleep(retryDelayMs(this.retry, failures, this.random()), signal);
+        }
       }
     }
   }
@@ -137,8 +149,26 @@ export class MailDispatcher {
       await ledger.markRetry(dataSource, delivery, new Date(this.clock().getTime() + wait), reason);
       return 'retried';
     }
-    await ledger.markSent(dataSource, delivery, this.clock());
+    await this.recordSent(delivery);
     return 'sent';
+  }
+
+  /**
+   * The mail is out: recording it must not be lost to a database that is away for a while, or
+   * the row would be sent again once its lease runs out. Tried until it lands or the dispatcher
+   * stops; should the lease run out meanwhile, the claim token keeps a later claimer's record.
+   */
+  private async recordSent(delivery: ClaimedDelivery): Promise<void> {
+    const { dataSource, ledger } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ledger.markSent(dataSource, delivery, this.clock());
+        return;
+      } catch (error) {
+        if (!isStoreUnreachable(error) || this.abort.signal.aborted) throw error;
+        await this.sleep(Math.min(RECONNECT_MAX_MS, 100 * 2 ** (attempt - 1)), this.abort.signal);
+      }
+    }
   }
 
   /** The mail, or null when its recipient's personal data has been erased. */

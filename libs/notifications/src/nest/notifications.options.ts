@@ -17,6 +17,11 @@ export interface NotificationsOptions {
   readonly retry?: RetryPolicy;
   /** How often an idle dispatcher looks for due mail. */
   readonly pollIntervalMs?: number;
+  /**
+   * How long a claimed mail stays with its dispatcher; a dispatcher that died mid-send has its
+   * mail sent again (same Message-ID) once it runs out. Longer than any one send may take.
+   */
+  readonly leaseMs?: number;
   /** Whether this process sends mail (true unless said otherwise); requests are recorded either way. */
   readonly dispatch?: boolean;
 }

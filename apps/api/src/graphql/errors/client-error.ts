@@ -1,7 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import {
+  AppendOutcomeUnknownError,
   DomainError,
   ErrorCode,
+  isStoreUnreachable,
   WrongExpectedRevisionError,
   type FieldError,
 } from '@app/event-sourcing';
@@ -90,6 +92,19 @@ export function toClientError(error: unknown): ClientError {
   if (domain) return fromDomainError(domain);
   if (chain.some((cause) => cause instanceof WrongExpectedRevisionError)) {
     return { code: ErrorCode.CONFLICT, message: CONFLICT_MESSAGE };
+  }
+  // The write was sent but its answer lost, and the store stayed away while the command tried
+  // again: UNAVAILABLE is the contract's "try later", and the reason and message say that it
+  // may have been done, so that the client looks before it sends it again.
+  if (chain.some((cause) => cause instanceof AppendOutcomeUnknownError)) {
+    return {
+      code: ErrorCode.UNAVAILABLE,
+      message: apiMessages.outcomeUnknown,
+      reason: 'OUTCOME_UNKNOWN',
+    };
+  }
+  if (chain.some((cause) => isStoreUnreachable(cause))) {
+    return { code: ErrorCode.UNAVAILABLE, message: apiMessages.unavailable };
   }
   const http = chain.find((cause): cause is HttpException => cause instanceof HttpException);
   if (http) return fromHttpStatus(http.getStatus());

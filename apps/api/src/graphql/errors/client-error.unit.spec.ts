@@ -1,5 +1,6 @@
 import { ForbiddenException, HttpException, UnauthorizedException } from '@nestjs/common';
 import {
+  AppendOutcomeUnknownError,
   DomainError,
   ErrorCode,
   InvalidInputError,
@@ -160,6 +161,48 @@ describe('toClientError', () => {
       });
     },
   );
+
+  const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+  it.each([
+    ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    [
+      'a server shutting down (57P01)',
+      withCode('terminating connection due to administrator command', '57P01'),
+    ],
+    ['a server starting up (57P03)', withCode('the database system is starting up', '57P03')],
+    ['a connection exception (08006)', withCode('connection failure', '08006')],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+    [
+      'a pool that found no connection in time',
+      new Error('timeout exceeded when trying to connect'),
+    ],
+    ['a closed PGlite', new Error('PGlite is closed')],
+    [
+      "TypeORM's wrapper of a driver error",
+      Object.assign(new Error('Query failed'), {
+        driverError: withCode('connection failure', '08006'),
+      }),
+    ],
+  ])('answers UNAVAILABLE, never internal, for %s (issue 9)', (_, error) => {
+    const client = toClientError(thrownByResolver(error));
+
+    expect(client.code).toBe(ErrorCode.UNAVAILABLE);
+    expect(client.message).toMatch(/一時的に/);
+    expect(client.message).not.toMatch(/[A-Za-z]{4}/);
+  });
+
+  it('says a write whose answer was lost may have been done (UNAVAILABLE, OUTCOME_UNKNOWN)', () => {
+    const lost = new AppendOutcomeUnknownError(['application-7'], {
+      cause: new Error('Connection terminated unexpectedly'),
+    });
+
+    expect(toClientError(thrownByResolver(lost))).toMatchObject({
+      code: ErrorCode.UNAVAILABLE,
+      reason: 'OUTCOME_UNKNOWN',
+      message: expect.stringMatching(/完了したかを確認できませんでした/),
+    });
+  });
 
   it.each([
     [

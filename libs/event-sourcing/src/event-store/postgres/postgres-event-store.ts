@@ -2,6 +2,11 @@ import type { Pool } from 'pg';
 import { quoteIdent } from '../../database/quote-ident';
 import { appendedEvents, catchUpSubscription, LocalWakeSource } from '../catch-up-subscription';
 import { IdempotencyViolationError, WrongExpectedRevisionError } from '../event-store.errors';
+import {
+  AppendOutcomeUnknownError,
+  isLostMidStatement,
+  isStoreUnreachable,
+} from '../../errors/store-unreachable';
 import type {
   AppendedListener,
   AppendResult,
@@ -192,6 +197,8 @@ export class PostgresEventStore implements EventStore {
           attempt < MAX_APPEND_ATTEMPTS
         )
           continue;
+        if (isLostMidStatement(error))
+          throw new AppendOutcomeUnknownError([stream], { cause: error });
         throw await this.translate(
           error,
           stream,
@@ -260,6 +267,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let current: StreamAppend | undefined;
+      let committing = false;
       try {
         await client.query('BEGIN');
         await CommandSteps.reached('transaction begun');
@@ -272,6 +280,7 @@ export class PostgresEventStore implements EventStore {
           );
           await CommandSteps.reached(`part ${results.size} of ${ordered.length} appended`);
         }
+        committing = true;
         await client.query('COMMIT');
         client.release();
         const streams = appends.map((part) => {
@@ -291,8 +300,16 @@ export class PostgresEventStore implements EventStore {
           duplicate: written.length === 0,
         };
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
+        const lost = isStoreUnreachable(error);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+        // A client whose connection is gone must not go back to the pool as a usable one.
+        client.release(lost ? (error as Error) : undefined);
+        // Before the COMMIT, a lost session's transaction is rolled back by the server.
+        if (committing && lost)
+          throw new AppendOutcomeUnknownError(
+            ordered.map((part) => part.stream),
+            { cause: error },
+          );
         const failed = current ?? ordered[0];
         if (!failed) throw error;
         if (
