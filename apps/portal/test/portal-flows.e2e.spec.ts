@@ -5,7 +5,8 @@ import { startSmtpTestServer, type SmtpTestServer } from '@app/notifications/tes
 import { testDatabaseTargets } from '@test/database';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { registerCustomer } from '../../api/test/sign-in';
-import { postGraphql, startTestApp, type TestApp } from '../../api/test/test-app';
+import { TestAuthenticator } from '@app/accounts/testing';
+import { askWith, postGraphql, startTestApp, type TestApp } from '../../api/test/test-app';
 import {
   buildPortalIfStale,
   createStaff,
@@ -13,6 +14,7 @@ import {
   launchChromium,
   screen,
   visited,
+  typeLoginCode,
 } from './browser';
 
 // The terms in force on this server; the portal must show this version, not a built-in one.
@@ -66,6 +68,7 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
   let customer: { userId: string; password: string };
   let customerToken = '';
   let operator: { userId: string; password: string };
+  let operatorDevice: TestAuthenticator;
   let unissuedApplication = '';
   let secondApplication = 0;
 
@@ -98,6 +101,9 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
       { currentPassword: staff.initialPassword, newPassword: operator.password },
       initial.login.accessToken,
     );
+    // ACC-9: staff enrol a second factor before anything else; the browser logins give its code.
+    const chosen = (await graphql(api, LOGIN, operator)) as { login: { accessToken: string } };
+    operatorDevice = await TestAuthenticator.enrol(askWith(api.url, chosen.login.accessToken));
     browser = await launchChromium();
     context = await browser.newContext({
       locale: 'ja-JP',
@@ -126,12 +132,18 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
     await on.getByRole('heading', { level: 1, name }).waitFor();
   }
 
-  async function login(userId: string, password: string, on: Page = page): Promise<void> {
+  async function login(
+    userId: string,
+    password: string,
+    on: Page = page,
+    device?: TestAuthenticator,
+  ): Promise<void> {
     await on.goto(`${api.url}/login`);
     await heading('ログイン', on);
     await on.fill('#f-userId', userId);
     await on.fill('#f-password', password);
     await on.click('button[type=submit]');
+    if (device) await typeLoginCode(on, device);
     await on.locator('.site-header button', { hasText: 'ログアウト' }).waitFor();
   }
 
@@ -301,7 +313,7 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
   }, 120_000);
 
   it('OPS-4: the operator completes with the issued ID of the unissued point; a wrong prefix is shown at its input', async () => {
-    await login(operator.userId, operator.password);
+    await login(operator.userId, operator.password, page, operatorDevice);
     await page.goto(`${api.url}/applications/${unissuedApplication}`);
     await heading('内容照会・変更・取消');
     await page.click('button:text("手続開始")');
@@ -341,7 +353,7 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
   }, 90_000);
 
   it('MTR-1: the operator uploads a registry CSV; a bad file is reported by line and nothing is recorded', async () => {
-    await login(operator.userId, operator.password);
+    await login(operator.userId, operator.password, page, operatorDevice);
     await page.goto(`${api.url}/metering`);
     await heading('計量地点台帳');
     const good = `031011${digits(16)}`;

@@ -8,6 +8,7 @@ import {
   describeInBrowser,
   launchChromium,
   screen,
+  enrolInBrowser,
 } from './browser';
 
 const AUDITOR_PASSWORD = 'Kansa_2026-anzen';
@@ -57,7 +58,8 @@ describeInBrowser('the auditor’s security events screen in Chromium (ASVS 16)'
       );
     }
 
-    // Staff sign-in as portal.e2e does it: the initial password, then its replacement (ACC-5).
+    // Staff sign-in as portal.e2e does it: the initial password, its replacement (ACC-5), the
+    // second factor (ACC-9).
     auditor = await createStaff(api, 'AUDITOR');
     await page.goto(`${api.url}/login`);
     await heading('ログイン');
@@ -69,6 +71,7 @@ describeInBrowser('the auditor’s security events screen in Chromium (ASVS 16)'
     await page.fill('#f-newPassword', AUDITOR_PASSWORD);
     await page.fill('#f-confirmation', AUDITOR_PASSWORD);
     await page.click('button[type=submit]');
+    await enrolInBrowser(page); // ACC-9: staff enrol a second factor first
     await page.waitForURL(/\/auditor$/);
 
     await page.getByRole('link', { name: 'セキュリティイベント' }).click();
@@ -88,14 +91,15 @@ describeInBrowser('the auditor’s security events screen in Chromium (ASVS 16)'
       );
     expect(rows).toHaveLength(50);
     for (const row of rows) expect(row[0]).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
-    // Newest first: the auditor's own password change (a staff act) tops the list.
+    // Newest first: the auditor's own enrolment of a second factor (a staff act) tops the list,
+    // its operation named as the portal names it.
     expect(rows[0]).toEqual([
       expect.any(String),
       '担当者の操作',
       auditor.userId,
       '監査担当者',
       expect.stringMatching(/127\.0\.0\.1$/),
-      '操作: changePassword',
+      '操作: 2段階認証の設定',
     ]);
     expect(rows).toContainEqual([
       expect.any(String),
@@ -103,7 +107,7 @@ describeInBrowser('the auditor’s security events screen in Chromium (ASVS 16)'
       'guess_54',
       '—',
       '203.0.113.9',
-      '理由: INVALID_CREDENTIALS',
+      '理由: ユーザ ID またはパスワードの誤り',
     ]);
     const now = new Intl.DateTimeFormat('sv-SE', {
       timeZone: 'Asia/Tokyo',

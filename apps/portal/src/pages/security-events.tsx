@@ -59,11 +59,45 @@ const DETAIL_LABELS: Record<string, string> = {
   pointId: '地点番号',
 };
 
+// The operations and codes an auditor meets in `detail`, by the names the portal's screens use;
+// anything not listed (a later operation) is shown as the API names it.
+const VALUE_LABELS: Record<string, string> = {
+  changeAccountContact: '連絡先の変更',
+  changeApplication: '申込内容の変更',
+  changePassword: 'パスワードの変更',
+  completeApplication: '完了',
+  confirmMfaEnrollment: '2段階認証の設定',
+  importMeteringPoints: '計量地点台帳の一括登録',
+  recordMeteringPoint: '計量地点台帳の登録・訂正',
+  rejectApplication: '受付不可',
+  resetPassword: 'パスワードの再初期化',
+  returnApplication: '差戻し',
+  startMfaEnrollment: '2段階認証の設定開始',
+  startProcessing: '手続開始',
+  unlockAccount: 'ロック解除',
+  withdrawApplication: '取消',
+  logout: 'ログアウト',
+  INVALID_CREDENTIALS: 'ユーザ ID またはパスワードの誤り',
+  ACCOUNT_LOCKED: 'ロック中',
+  ACCOUNT_NOT_FOUND: '未登録のユーザ ID',
+  INITIAL_PASSWORD_EXPIRED: '初期パスワードの期限切れ',
+  MFA_CODE_INVALID: '確認コードの誤り',
+  MFA_CODE_MISSING: '確認コードなし',
+  MFA_REQUIRED: '2段階認証が必要',
+  UNAUTHENTICATED: '未ログイン',
+  FORBIDDEN: '権限なし',
+  PASSWORD_CHANGE_REQUIRED: 'パスワード変更が必要',
+  RATE_LIMITED: '回数超過',
+};
+
 /** What an act named (operation, identifiers, reason), as one line. */
 function detailText(detail: unknown): string {
   if (detail === null || typeof detail !== 'object') return '';
   return Object.entries(detail as Record<string, unknown>)
-    .map(([name, value]) => `${DETAIL_LABELS[name] ?? name}: ${String(value)}`)
+    .map(([name, value]) => {
+      const text = String(value);
+      return `${DETAIL_LABELS[name] ?? name}: ${VALUE_LABELS[text] ?? text}`;
+    })
     .join(' / ');
 }
 
