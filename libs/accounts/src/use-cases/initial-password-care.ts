@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
+import { MailSecrets } from '../credentials/mail-secrets';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
 import { AccountsReader, type AccountView } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
@@ -36,6 +37,7 @@ export class InitialPasswordCare {
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(MailSecrets) private readonly mailSecrets: MailSecrets,
   ) {}
 
   async issue(
@@ -44,15 +46,13 @@ export class InitialPasswordCare {
     request: CareRequest,
   ): Promise<IssuedCare> {
     const { id } = await accountNamed(this.query, userId);
-    const { password, initialPasswordHash, initialPassword } =
-      await this.initialPasswords.issue(id);
+    const { password, initialPasswordHash, sealed } = await this.initialPasswords.issue(id);
+    // Before the append, so the mail projection finds it when it sees the event (issue 11 §5).
+    await this.mailSecrets.handOver({ accountId: id, hash: initialPasswordHash, sealed });
     const { actor } = request;
     const outcome = await this.runner.run(
       id,
-      {
-        type,
-        data: { actor, clientAddress: request.clientAddress, initialPasswordHash, initialPassword },
-      },
+      { type, data: { actor, clientAddress: request.clientAddress, initialPasswordHash } },
       commandMetadata(actor),
     );
     await endSessionsAfter(outcome, id, this.sessions, this.clock());
