@@ -4,6 +4,7 @@ import {
   AccountsReader,
   VerificationTokens,
   accountStream,
+  UserIdReservations,
   type IssuedVerificationToken,
 } from '@app/accounts/testing';
 import { EVENT_STORE, PII_ERASED, PiiVault, type EventStore } from '@app/event-sourcing';
@@ -158,7 +159,7 @@ describe.each(testDatabaseTargets())('account lifecycle over HTTP on $kind', (ta
     expect((await pending())[0]?.count).toBe(0);
     const released = await sql<{ type: string }>(
       `SELECT type FROM $schema.events WHERE stream_id = $1 ORDER BY revision`,
-      ['user-id-swept_01'],
+      [api.app.get(UserIdReservations).streamOf('swept_01')],
     );
     expect(released.map((event) => event.type)).toEqual(['UserIdReserved', 'UserIdReleased']);
 
