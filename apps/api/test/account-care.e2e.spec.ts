@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { PiiVault } from '@app/event-sourcing';
 import { INITIAL_PASSWORD_LIFETIME_MS } from '@app/accounts/testing';
 import { testDatabaseTargets } from '@test/database';
 import {
@@ -143,7 +144,7 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
     expect(codeOf(await harness.gql(UNLOCK, { userId: 'not.locked' }, operator))).toBe('CONFLICT');
   });
 
-  it('ACC-5: every unlock and reset is an event with the operator and the client address; the event keeps only the password hash, sealed or not, and the ledger erases it once mailed', async () => {
+  it('ACC-5: every unlock and reset is an event with the operator and the client address (sealed); the event keeps only the password hash, sealed or not, and the ledger erases it once mailed', async () => {
     await harness.customerToken('audit.me');
     await lockOut('audit.me');
     await harness.gql(UNLOCK, { userId: 'audit.me' }, operator);
@@ -156,12 +157,17 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
     for (const act of acts) {
       expect(act.metadata.actor).toEqual({ id: operatorId, role: 'OPERATOR' });
       expect(act.data).toMatchObject({
-        clientAddress: expect.stringMatching(/127\.0\.0\.1/),
+        clientAddress: expect.stringMatching(/^pii:/),
         initialPasswordHash: expect.stringMatching(/^\$argon2id\$/),
       });
+      const { clientAddress } = act.data as { clientAddress: string };
+      expect(await harness.api.app.get(PiiVault).decrypt(clientAddress)).toMatch(/127\.0\.0\.1/);
       // Issue 11 §5: not even sealed: the password waits in the mail ledger, not in the event.
       expect(act.data).not.toHaveProperty('initialPassword');
     }
+    // Issue 11 §5: no client address in the clear in any of its events (logins, lock, care).
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['LoginFailed']));
+    expect(JSON.stringify(events.map(({ data }) => data))).not.toContain('127.0.0.1');
     const initial = await harness.sealedSecret('audit.me', 'initialPassword');
     expect(JSON.stringify(events.map(({ data, metadata }) => ({ data, metadata })))).not.toContain(
       initial,
@@ -227,9 +233,10 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
       (event) => event.type === 'ContactChanged',
     );
     expect(contactChanged?.metadata.actor).toEqual({ id: operatorId, role: 'OPERATOR' });
-    expect(contactChanged?.data).toMatchObject({
-      clientAddress: expect.stringMatching(/127\.0\.0\.1/),
-    });
+    // Issue 11 §5: the address sealed under the account's key, opened only with it.
+    const sealedAddress = (contactChanged?.data as { clientAddress: string }).clientAddress;
+    expect(sealedAddress).toMatch(/^pii:/);
+    expect(await harness.api.app.get(PiiVault).decrypt(sealedAddress)).toMatch(/127\.0\.0\.1/);
     expect(JSON.stringify(contactChanged?.data)).not.toContain('new.address');
   });
 

@@ -4,6 +4,7 @@ import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
 import { MailSecrets } from '../credentials/mail-secrets';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
+import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import { AccountsReader, type AccountView } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
 import { endSessionsAfter, waitForAccounts } from './account-use-case';
@@ -38,6 +39,7 @@ export class InitialPasswordCare {
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
     @Inject(MailSecrets) private readonly mailSecrets: MailSecrets,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
   ) {}
 
   async issue(
@@ -50,9 +52,10 @@ export class InitialPasswordCare {
     // Before the append, so the mail projection finds it when it sees the event (issue 11 §5).
     await this.mailSecrets.handOver({ accountId: id, hash: initialPasswordHash, sealed });
     const { actor } = request;
+    const clientAddress = await this.cipher.sealAddress(id, request.clientAddress);
     const outcome = await this.runner.run(
       id,
-      { type, data: { actor, clientAddress: request.clientAddress, initialPasswordHash } },
+      { type, data: { actor, clientAddress, initialPasswordHash } },
       commandMetadata(actor),
     );
     await endSessionsAfter(outcome, id, this.sessions, this.clock());

@@ -95,7 +95,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
         return {
           type: 'RecordLoginAttempt',
           data: {
-            clientAddress,
+            clientAddress: await this.cipher.sealAddress(found.id, clientAddress),
             passwordMatched: check.matched,
             ...(secondFactor && { secondFactor }),
           },
