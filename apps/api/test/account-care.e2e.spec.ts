@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { PiiVault } from '@app/event-sourcing';
 import { INITIAL_PASSWORD_LIFETIME_MS } from '@app/accounts/testing';
 import { testDatabaseTargets } from '@test/database';
 import {
@@ -143,7 +144,7 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
     expect(codeOf(await harness.gql(UNLOCK, { userId: 'not.locked' }, operator))).toBe('CONFLICT');
   });
 
-  it('ACC-5: every unlock and reset is an event with the operator and the client address; no plaintext password anywhere', async () => {
+  it('ACC-5: every unlock and reset is an event with the operator and the client address (sealed); the event keeps only the password hash, sealed or not, and the ledger erases it once mailed', async () => {
     await harness.customerToken('audit.me');
     await lockOut('audit.me');
     await harness.gql(UNLOCK, { userId: 'audit.me' }, operator);
@@ -156,15 +157,45 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
     for (const act of acts) {
       expect(act.metadata.actor).toEqual({ id: operatorId, role: 'OPERATOR' });
       expect(act.data).toMatchObject({
-        clientAddress: expect.stringMatching(/127\.0\.0\.1/),
-        initialPassword: expect.stringMatching(/^pii:/),
+        clientAddress: expect.stringMatching(/^pii:/),
+        initialPasswordHash: expect.stringMatching(/^\$argon2id\$/),
       });
+      const { clientAddress } = act.data as { clientAddress: string };
+      expect(await harness.api.app.get(PiiVault).decrypt(clientAddress)).toMatch(/127\.0\.0\.1/);
+      // Issue 11 §5: not even sealed: the password waits in the mail ledger, not in the event.
+      expect(act.data).not.toHaveProperty('initialPassword');
     }
+    // Issue 11 §5: no client address in the clear in any of its events (logins, lock, care).
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['LoginFailed']));
+    expect(JSON.stringify(events.map(({ data }) => data))).not.toContain('127.0.0.1');
     const initial = await harness.sealedSecret('audit.me', 'initialPassword');
     expect(JSON.stringify(events.map(({ data, metadata }) => ({ data, metadata })))).not.toContain(
       initial,
     );
     expect(testLogs.join('\n')).not.toContain(initial);
+    // Both mails sent: nothing of either password is left to open.
+    const accountId = await harness.accountId('audit.me');
+    const [pending] = await harness.api.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM "${harness.api.schema}".mail_secrets WHERE account_id = $1`,
+      [accountId],
+    );
+    expect(pending?.count).toBe(0);
+    const mailsOf = () =>
+      harness.api.dataSource.query<{ status: string; params: unknown }[]>(
+        `SELECT d.status, d.params FROM "${harness.api.schema}".mail_deliveries d
+         WHERE d.template = 'initial-password-issued' AND d.event_id = ANY($1::uuid[])`,
+        [acts.map((act) => act.id)],
+      );
+    let mails = await mailsOf();
+    // The dispatcher marks a mail sent just after writing it: wait for that, not for a time.
+    for (let poll = 0; poll < 200 && mails.some((mail) => mail.status !== 'sent'); poll += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      mails = await mailsOf();
+    }
+    expect(mails).toEqual([
+      { status: 'sent', params: null },
+      { status: 'sent', params: null },
+    ]);
   });
 
   it('ACC-6: an operator changes e-mail, name and phone; me and accounts show it, the user ID stays', async () => {
@@ -202,9 +233,10 @@ describe.each(testDatabaseTargets())('operator account care over HTTP on $kind',
       (event) => event.type === 'ContactChanged',
     );
     expect(contactChanged?.metadata.actor).toEqual({ id: operatorId, role: 'OPERATOR' });
-    expect(contactChanged?.data).toMatchObject({
-      clientAddress: expect.stringMatching(/127\.0\.0\.1/),
-    });
+    // Issue 11 §5: the address sealed under the account's key, opened only with it.
+    const sealedAddress = (contactChanged?.data as { clientAddress: string }).clientAddress;
+    expect(sealedAddress).toMatch(/^pii:/);
+    expect(await harness.api.app.get(PiiVault).decrypt(sealedAddress)).toMatch(/127\.0\.0\.1/);
     expect(JSON.stringify(contactChanged?.data)).not.toContain('new.address');
   });
 

@@ -4,6 +4,7 @@ import {
   AccountsReader,
   VerificationTokens,
   accountStream,
+  UserIdReservations,
   type IssuedVerificationToken,
 } from '@app/accounts/testing';
 import { EVENT_STORE, PII_ERASED, PiiVault, type EventStore } from '@app/event-sourcing';
@@ -158,7 +159,7 @@ describe.each(testDatabaseTargets())('account lifecycle over HTTP on $kind', (ta
     expect((await pending())[0]?.count).toBe(0);
     const released = await sql<{ type: string }>(
       `SELECT type FROM $schema.events WHERE stream_id = $1 ORDER BY revision`,
-      ['user-id-swept_01'],
+      [api.app.get(UserIdReservations).streamOf('swept_01')],
     );
     expect(released.map((event) => event.type)).toEqual(['UserIdReserved', 'UserIdReleased']);
 
@@ -227,16 +228,33 @@ describe.each(testDatabaseTargets())('ACC-7 inactivity deletion over HTTP on $ki
     now = new Date(now.getTime() + days * 24 * 60 * MINUTE);
   }
 
-  it('ACC-7: an account unused for a year is deleted: sessions end, personal data erased, user ID free; one used within the year is kept; a second run deletes nothing', async () => {
+  it('ACC-7: an account unused for a year is deleted: sessions end, personal data erased, its security events scrubbed, user ID free; one used within the year is kept; a second run deletes nothing', async () => {
     await registerAndVerify('idle_01');
     const idle = await login('idle_01');
     await registerAndVerify('busy_01');
+    // A mistyped password: a security event naming idle_01 (ASVS 16), kept for its retention...
+    const mistyped = await postGraphql(api.url, {
+      query: LOGIN,
+      variables: { userId: 'idle_01', password: `${PASSWORD}-typo` },
+    });
+    expect(codeOf(mistyped)).toBe('UNAUTHENTICATED');
+    const naming = async (): Promise<number> => {
+      const [row] = await api.app.get(DataSource).query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM "${api.schema}".security_events
+           WHERE user_id = $1 OR detail::text LIKE '%' || $1 || '%'`,
+        ['idle_01'],
+      );
+      return row?.count ?? -1;
+    };
+    expect(await naming()).toBeGreaterThan(0);
     advanceDays(200);
     await login('busy_01');
     advanceDays(166);
 
     const jobs = api.app.get(AccountJobs);
     expect(await jobs.deleteInactiveAccountsNow()).toBe(1);
+    // ...unless the account is deleted (ACC-7): then none names the person.
+    expect(await naming()).toBe(0);
 
     const me = await postGraphql(
       api.url,

@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CommandBus } from '@nestjs/cqrs';
-import { CreateOperatorCommand, type CreatedOperator } from '@app/accounts';
+import { CreateOperatorCommand, PasswordHasher, type CreatedOperator } from '@app/accounts';
+import { parseRawMail } from '@app/notifications/testing';
 import {
   AccountsReader,
   SESSION_CLOCK,
@@ -7,7 +12,7 @@ import {
   accountStream,
   type SessionClock,
 } from '@app/accounts/testing';
-import { EVENT_STORE, PiiVault, type EventStore, type RecordedEvent } from '@app/event-sourcing';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-sourcing';
 import type { TestDatabaseTarget } from '@test/database';
 import { askWith, postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
 
@@ -31,8 +36,8 @@ export function codeOf(response: GraphqlResponse): unknown {
 /**
  * The real app on a fresh schema, with what account specs need around it: staff accounts made
  * by the create-operator use case, customers
- * registered and verified over HTTP, and the secrets the mailer would send, opened from the
- * sealed events with the app's own vault (mail is another context's).
+ * registered and verified over HTTP, and the secrets the mailer sent, read from the mail files
+ * the app wrote.
  */
 export class AccountsHarness {
   /** ACC-9: the authenticator of each staff account `staffToken` enrolled, by user ID. */
@@ -164,16 +169,46 @@ export class AccountsHarness {
     return store.readStream(accountStream(await this.accountId(userId)));
   }
 
-  /** What the holder's mail would carry: the latest sealed secret of that name, opened. */
+  /**
+   * What the holder's mail carries: the secret whose hash the account's latest event of that
+   * kind holds, read from the mail the app wrote (issue 11 §5: events keep only the hash, the
+   * plaintext lives in the ledger until the mail is sent). Waits for the dispatcher to write it.
+   */
   async sealedSecret(
     userId: string,
     name: 'verificationToken' | 'initialPassword',
   ): Promise<string> {
-    const sealed = (await this.events(userId))
-      .map((event) => (event.data as Record<string, unknown>)[name])
+    const hashField =
+      name === 'verificationToken' ? 'verificationTokenHash' : 'initialPasswordHash';
+    const hash = (await this.events(userId))
+      .map((event) => (event.data as Record<string, unknown>)[hashField])
       .filter((value): value is string => typeof value === 'string')
       .at(-1);
-    if (sealed === undefined) throw new Error(`no ${name} in ${userId}'s events`);
-    return this.api.app.get(PiiVault).decrypt(sealed);
+    if (hash === undefined) throw new Error(`no ${hashField} in ${userId}'s events`);
+    const pattern =
+      name === 'verificationToken' ? /verify-email\?token=(\S+)/ : /初期パスワード: (\S+)/;
+    const hasher = this.api.app.get(PasswordHasher);
+    const matches = async (secret: string): Promise<boolean> =>
+      name === 'verificationToken'
+        ? createHash('sha256').update(secret, 'utf8').digest('hex') === hash
+        : hasher.verify(hash, secret);
+    for (let attempt = 0; attempt < 400; attempt += 1) {
+      for (const secret of await this.mailedSecrets(pattern)) {
+        if (await matches(secret)) return secret;
+      }
+      await delay(25);
+    }
+    throw new Error(`no mail carries ${userId}'s latest ${name}`);
+  }
+
+  private async mailedSecrets(pattern: RegExp): Promise<string[]> {
+    const names = await readdir(this.api.mailDirectory).catch(() => []);
+    const secrets: string[] = [];
+    for (const file of names.filter((entry) => entry.endsWith('.eml'))) {
+      const mail = parseRawMail(await readFile(join(this.api.mailDirectory, file)));
+      const found = pattern.exec(mail.text)?.[1];
+      if (found) secrets.push(decodeURIComponent(found));
+    }
+    return secrets;
   }
 }

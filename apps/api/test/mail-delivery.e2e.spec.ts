@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
+import {
+  AccountCommandRunner,
+  AccountContactCipher,
+  MailSecrets,
+  PasswordHasher,
+} from '@app/accounts';
 import { type AccountCommand } from '@app/accounts/testing';
 import {
   startSmtpTestServer,
@@ -221,14 +226,16 @@ async function issueInitialPassword(
 ): Promise<string> {
   const initialPassword = `Shoki-${randomUUID()}`;
   const cipher = api.app.get(AccountContactCipher);
+  const initialPasswordHash = await api.app.get(PasswordHasher).hash(initialPassword);
+  // As InitialPasswordCare does: the sealed password to the ledger, only its hash in the event.
+  await api.app.get(MailSecrets).handOver({
+    accountId,
+    hash: initialPasswordHash,
+    sealed: await cipher.seal(accountId, initialPassword),
+  });
   await run(api, accountId, {
     type,
-    data: {
-      actor: operatorMetadata().actor,
-      clientAddress: '127.0.0.1',
-      initialPasswordHash: await api.app.get(PasswordHasher).hash(initialPassword),
-      initialPassword: await cipher.seal(accountId, initialPassword),
-    },
+    data: { actor: operatorMetadata().actor, clientAddress: '127.0.0.1', initialPasswordHash },
   });
   return initialPassword;
 }

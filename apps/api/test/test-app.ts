@@ -18,6 +18,8 @@ export interface TestApp {
   readonly dataSource: DataSource;
   /** What a second process on the same schema needs: the same schema and PII master key. */
   readonly shared: { readonly DATABASE_SCHEMA: string; readonly PII_MASTER_KEY: string };
+  /** Where the app writes its mail as `.eml` files (no SMTP_URL given). */
+  readonly mailDirectory: string;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startTestApp(
     schema: shared.DATABASE_SCHEMA,
     dataSource: app.get(DataSource),
     shared,
+    mailDirectory,
     async close() {
       await app.close();
       await database?.dispose();

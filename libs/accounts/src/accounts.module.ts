@@ -24,7 +24,10 @@ import { VerificationTokens } from './credentials/verification-tokens';
 import { AccountCommandRunner } from './infrastructure/account-command-runner';
 import { AccountContactCipher } from './infrastructure/account-contact-cipher';
 import { AccountRepository } from './infrastructure/account-repository';
-import { UserIdReservations } from './infrastructure/user-id-reservations';
+import {
+  USER_ID_STREAM_KEY_PURPOSE,
+  UserIdReservations,
+} from './infrastructure/user-id-reservations';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
 import { AccountSweepReader } from './read-models/account-sweep.reader';
@@ -133,8 +136,9 @@ const queryHandlers = [MeHandler, ListAccountsHandler, ListSecurityEventsHandler
     },
     {
       provide: UserIdReservations,
-      inject: [EVENT_STORE],
-      useFactory: (eventStore: EventStore) => new UserIdReservations(eventStore),
+      inject: [EVENT_STORE, PiiVault],
+      useFactory: (eventStore: EventStore, vault: PiiVault) =>
+        new UserIdReservations(eventStore, vault.derivedKey(USER_ID_STREAM_KEY_PURPOSE)),
     },
     RegistrationExpiry,
     UserIdClaims,

@@ -14,6 +14,7 @@ export {
   type CreatedOperator,
 } from './use-cases/create-operator/create-operator.command';
 export { PasswordHasher } from './credentials/password-hasher';
+export { MailSecrets, type MailSecret } from './credentials/mail-secrets';
 export { ACCOUNT_STREAM_PREFIX } from './infrastructure/account-repository';
 export { AccountCommandRunner } from './infrastructure/account-command-runner';
 export { AccountContactCipher } from './infrastructure/account-contact-cipher';

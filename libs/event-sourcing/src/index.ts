@@ -6,7 +6,7 @@ export { PostgresEventStore } from './event-store/postgres/postgres-event-store'
 export { appendersLock, joinAppenders } from './event-store/postgres/appenders-barrier';
 export { createDataSource, migrate } from './database/data-source';
 export { JobLock } from './database/job-lock';
-export { PiiVault, PII_ERASED } from './pii/pii-vault';
+export { PiiVault, PII_ERASED, SubjectForgottenError } from './pii/pii-vault';
 export { ErrorCode } from './errors/error-code';
 export { AppendOutcomeUnknownError, isStoreUnreachable } from './errors/store-unreachable';
 export {

@@ -5,6 +5,8 @@ import { PiiVault } from '@app/event-sourcing';
 import { DataSource } from 'typeorm';
 import { MailDispatcher } from './dispatcher/mail-dispatcher';
 import { MailLedger } from './ledger/mail-ledger';
+import { LedgerMailSecrets } from './ledger/ledger-mail-secrets';
+import { MailSecrets } from '@app/accounts';
 import { createMailTransport } from './mail/mail-transport.factory';
 import type { MailTransport } from './mail/mail-transport.port';
 import { MailDispatchLifecycle } from './nest/mail-dispatch.lifecycle';
@@ -25,6 +27,8 @@ export class NotificationsModule {
   static forRoot(options: NotificationsOptions): DynamicModule {
     return {
       module: NotificationsModule,
+      // The accounts context hands its mails' secrets over through `MailSecrets` (issue 11 §5).
+      global: true,
       imports: [TypeOrmModule.forFeature([MailRecipientEntity, ApplicationMailRecipientEntity])],
       providers: [
         { provide: NOTIFICATIONS_OPTIONS, useValue: options },
@@ -67,9 +71,15 @@ export class NotificationsModule {
               leaseMs: options.leaseMs,
             }),
         },
+        {
+          provide: MailSecrets,
+          inject: [DataSource, MailLedger],
+          useFactory: (dataSource: DataSource, ledger: MailLedger) =>
+            new LedgerMailSecrets(dataSource, ledger),
+        },
         MailDispatchLifecycle,
       ],
-      exports: [MailLedger, MailDispatcher],
+      exports: [MailLedger, MailDispatcher, MailSecrets],
     };
   }
 }

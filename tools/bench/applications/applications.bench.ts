@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       const idle = await api.usage();
       const customer = await signUpCustomer(
         api.url,
-        store,
+        { pool, schema: SCHEMA },
         new PiiVault({ pool, schema: SCHEMA, masterKey }),
       );
       const operator = await signUpOperator(api);

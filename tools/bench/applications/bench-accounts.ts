@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { generateSync } from 'otplib';
-import type { AccountRegistered } from '@app/accounts';
-import { PiiVault, type EventStore } from '@app/event-sourcing';
+import { setTimeout as delay } from 'node:timers/promises';
+import type pg from 'pg';
+import type { PiiVault } from '@app/event-sourcing';
 import { graphql } from './bench-graphql';
 
 const REGISTER = `mutation Register($input: RegisterAccountInput!) { registerAccount(input: $input) }`;
@@ -33,12 +34,12 @@ async function login(url: string, userId: string, password: string): Promise<Sig
 
 /**
  * A customer as a person makes one (ACC-1, ACC-2): registered over HTTP, verified with the token
- * the mail would carry, which the bench opens from the AccountRegistered event with the vault
- * (the mailer's own way to it), then logged in.
+ * the mail would carry, which the bench opens from the mail ledger's pending row with the vault
+ * (the mailer's own way to it; the bench's SMTP never takes the mail), then logged in.
  */
 export async function signUpCustomer(
   url: string,
-  store: EventStore,
+  ledger: { readonly pool: pg.Pool; readonly schema: string },
   vault: PiiVault,
 ): Promise<SignedIn> {
   const userId = `bench_customer_${randomBytes(4).toString('hex')}`;
@@ -52,7 +53,7 @@ export async function signUpCustomer(
       phone: '03-1234-5678',
     },
   });
-  const sealed = await verificationTokenOf(store, userId);
+  const sealed = await verificationTokenOf(ledger, userId);
   await graphql(url, VERIFY, { token: await vault.decrypt(sealed) });
   return login(url, userId, password);
 }
@@ -81,14 +82,20 @@ export async function firstStaffLogin(
   return session;
 }
 
-async function verificationTokenOf(store: EventStore, userId: string): Promise<string> {
-  for (let after: string | null = null; ;) {
-    const batch = await store.readAll({ after, filter: { types: ['AccountRegistered'] } });
-    const registered = batch.events.find(
-      (event) => (event.data as AccountRegistered['data']).userId === userId,
+/** Issue 11 §5: the sealed token waits in the ledger's row of the verification mail. */
+async function verificationTokenOf(
+  { pool, schema }: { readonly pool: pg.Pool; readonly schema: string },
+  userId: string,
+): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const { rows } = await pool.query<{ token: string | null }>(
+      `SELECT params->>'token' AS token FROM "${schema}".mail_deliveries
+       WHERE template = 'verification-link' AND params->>'userId' = $1`,
+      [userId],
     );
-    if (registered) return (registered.data as AccountRegistered['data']).verificationToken;
-    if (batch.isEnd) throw new Error(`no AccountRegistered event for ${userId}`);
-    after = batch.checkpoint;
+    const token = rows[0]?.token;
+    if (token) return token;
+    await delay(50);
   }
+  throw new Error(`no verification mail for ${userId} in the ledger`);
 }

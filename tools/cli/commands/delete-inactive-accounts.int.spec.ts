@@ -70,7 +70,6 @@ describe.each(testDatabaseTargets())(
           }),
           passwordHash: 'hash:chosen',
           verificationTokenHash: `hash:${accountId}`,
-          verificationToken: await cipher.seal(accountId, 'token'),
         },
       };
       await runner.run(accountId, register, metadata);

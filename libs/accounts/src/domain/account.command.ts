@@ -17,7 +17,6 @@ export interface RegisterAccount {
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
     readonly verificationTokenHash: string;
-    readonly verificationToken: EncryptedText;
   };
 }
 
@@ -82,10 +81,12 @@ export interface ResetPassword {
   readonly data: OperatorAct & IssuedInitialPassword;
 }
 
-/** The random initial password, hashed for login and sealed for the holder's mail (ACC-5). */
+/**
+ * The random initial password, hashed for login (ACC-5). The plaintext is not in the command:
+ * it goes sealed to the mail ledger through `MailSecrets` (issue 11 §5).
+ */
 export interface IssuedInitialPassword {
   readonly initialPasswordHash: string;
-  readonly initialPassword: EncryptedText;
 }
 
 export interface ChangePassword {

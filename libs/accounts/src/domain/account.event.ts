@@ -28,13 +28,17 @@ export interface AccountRegistered {
     readonly role: CustomerRole;
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
-    /** What the link is checked against; the token itself is never stored in the clear. */
+    /**
+     * What the link is checked against. Issue 11 §5: the token itself is not in the event; it
+     * waits sealed in the mail ledger (`MailSecrets`, keyed by account and this hash) until the
+     * link is mailed, then is erased.
+     */
     readonly verificationTokenHash: string;
     /**
-     * The token sealed under the account's key, for the mailer alone (ACC-2): the notifications
-     * context opens it only to send the link, and ACC-7's forgotten key erases it.
+     * Only in events recorded before issue 11 §5: the token sealed under the account's key, which
+     * the mailer still opens for them (ACC-7's forgotten key erases it).
      */
-    readonly verificationToken: EncryptedText;
+    readonly verificationToken?: EncryptedText;
     readonly verificationExpiresAt: string;
     readonly registeredAt: string;
   };
@@ -120,8 +124,12 @@ export interface AccountLocked {
 export interface InitialPasswordIssued {
   readonly accountId: string;
   readonly initialPasswordHash: string;
-  /** Sealed under the account's key, for the mail to the holder only; no operator sees it. */
-  readonly initialPassword: EncryptedText;
+  /**
+   * Only in events recorded before issue 11 §5 (sealed under the account's key, for the holder's
+   * mail). Now the password waits sealed in the mail ledger (`MailSecrets`, keyed by account and
+   * the hash above) until mailed, then is erased.
+   */
+  readonly initialPassword?: EncryptedText;
   readonly initialPasswordExpiresAt: string;
 }
 

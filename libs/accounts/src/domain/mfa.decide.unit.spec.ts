@@ -12,7 +12,6 @@ import {
   mfaStarted,
   minutesAfter,
   recoveryCodeHashes,
-  sealedInitialPassword,
   sealedSecret,
   staffAccount,
   timeStepOf,
@@ -234,7 +233,6 @@ describe('second factor (ACC-9)', () => {
         actor,
         clientAddress: CLIENT,
         initialPasswordHash: 'hash:initial',
-        initialPassword: sealedInitialPassword,
       },
     });
 

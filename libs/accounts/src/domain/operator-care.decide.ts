@@ -110,13 +110,12 @@ function careRefusal(actor: Actor, state: AccountState): AccountError | null {
 
 function issued(
   accountId: string,
-  { initialPasswordHash, initialPassword }: IssuedInitialPassword,
+  { initialPasswordHash }: IssuedInitialPassword,
   now: Date,
 ): InitialPasswordIssued {
   return {
     accountId,
     initialPasswordHash,
-    initialPassword,
     initialPasswordExpiresAt: later(now, INITIAL_PASSWORD_LIFETIME_MS),
   };
 }

@@ -16,7 +16,6 @@ import {
   operator,
   passwordReset,
   registered,
-  sealedInitialPassword,
   unlocked,
 } from '../testing/account-mother';
 import type { AccountCommand } from './account.command';
@@ -31,7 +30,6 @@ const unlock = (actor: Actor = operator): AccountCommand => ({
     actor,
     clientAddress: CLIENT,
     initialPasswordHash: 'hash:initial',
-    initialPassword: sealedInitialPassword,
   },
 });
 const reset = (actor: Actor = operator): AccountCommand => ({
@@ -40,7 +38,6 @@ const reset = (actor: Actor = operator): AccountCommand => ({
     actor,
     clientAddress: CLIENT,
     initialPasswordHash: 'hash:initial',
-    initialPassword: sealedInitialPassword,
   },
 });
 const changePassword = (
@@ -326,7 +323,6 @@ function issuedAt(at: Date) {
   return {
     accountId: ACCOUNT_ID,
     initialPasswordHash: 'hash:initial',
-    initialPassword: sealedInitialPassword,
     initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
   };
 }

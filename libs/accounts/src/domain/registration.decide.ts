@@ -30,7 +30,6 @@ export function register(command: RegisterAccount, state: AccountState, now: Dat
       contact: data.contact,
       passwordHash: data.passwordHash,
       verificationTokenHash: data.verificationTokenHash,
-      verificationToken: data.verificationToken,
       verificationExpiresAt: later(now, VERIFICATION_WINDOW_MS),
       registeredAt: now.toISOString(),
     },

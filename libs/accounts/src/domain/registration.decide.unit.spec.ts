@@ -8,7 +8,6 @@ import {
   contact,
   minutesAfter,
   registered,
-  sealedToken,
   verified,
 } from '../testing/account-mother';
 import type { AccountCommand } from './account.command';
@@ -21,7 +20,6 @@ const register: AccountCommand = {
     contact,
     passwordHash: 'hash:chosen',
     verificationTokenHash: 'hash:token',
-    verificationToken: sealedToken,
   },
 };
 

@@ -1,4 +1,4 @@
-import { PII_ERASED, type PiiVault } from '@app/event-sourcing';
+import { PII_ERASED, SubjectForgottenError, type PiiVault } from '@app/event-sourcing';
 import type { EncryptedContact } from '../domain/account.event';
 import { asEncryptedText, type EncryptedText } from '../domain/encrypted-text';
 
@@ -45,6 +45,20 @@ export class AccountContactCipher {
   /** A secret only the holder's mail may carry (verification token, initial password). */
   seal(accountId: string, secret: string): Promise<EncryptedText> {
     return this.encrypt(accountId, secret);
+  }
+
+  /**
+   * Issue 11 §5: a client address as an event records it, sealed under the account's key, so
+   * ACC-7's forgotten key erases it with the rest. An account already forgotten (a request racing
+   * its deletion) records what erased data reads as.
+   */
+  async sealAddress(accountId: string, address: string): Promise<string> {
+    try {
+      return await this.encrypt(accountId, address);
+    } catch (error) {
+      if (error instanceof SubjectForgottenError) return PII_ERASED;
+      throw error;
+    }
   }
 
   private async encrypt(accountId: string, plaintext: string): Promise<EncryptedText> {

@@ -53,7 +53,6 @@ for (const target of testDatabaseTargets()) {
             contact: await bed.cipher.encryptContact(accountId, plain),
             passwordHash: 'hash:chosen',
             verificationTokenHash: 'hash:token',
-            verificationToken: await bed.cipher.seal(accountId, 'the-token'),
           },
         },
         metadata({ id: 'anonymous', role: 'CUSTOMER' }),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import {
   WrongExpectedRevisionError,
   type CommandMetadata,
@@ -19,8 +19,21 @@ import { ACCOUNT_EVENT_SCHEMA_VERSION } from './account-repository';
 
 /** Not `account-…`: whatever follows account streams by prefix never meets these events. */
 const USER_ID_STREAM_PREFIX = 'user-id-';
+/** Issue 11 §5: named by an HMAC-SHA256 of the user ID, so no stream name shows one. */
+const KEYED_STREAM_PREFIX = `${USER_ID_STREAM_PREFIX}hmac-`;
 
-export function userIdStream(userId: string): string {
+/** What `PiiVault.derivedKey` is asked for: the key of the user-ID streams' HMAC. */
+export const USER_ID_STREAM_KEY_PURPOSE = 'user-id-stream-names/v1';
+
+function userIdStream(userId: string, key: Buffer): string {
+  return `${KEYED_STREAM_PREFIX}${createHmac('sha256', key).update(userId, 'utf8').digest('hex')}`;
+}
+
+/**
+ * Before issue 11 §5 the stream was named by the user ID itself. Such a stream is only read now
+ * (its reservation still holds the ID); every new event goes to the keyed stream.
+ */
+export function legacyUserIdStream(userId: string): string {
   return `${USER_ID_STREAM_PREFIX}${userId}`;
 }
 
@@ -34,13 +47,29 @@ const RELEASE_ATTEMPTS = 3;
 
 /** The write side's record of which account holds a user ID (see `user-id-reservation.ts`). */
 export class UserIdReservations {
-  constructor(private readonly eventStore: EventStore) {}
+  constructor(
+    private readonly eventStore: EventStore,
+    /** The HMAC key of the stream names (`PiiVault.derivedKey(USER_ID_STREAM_KEY_PURPOSE)`). */
+    private readonly streamKey: Buffer,
+  ) {}
 
+  /** The keyed stream of this user ID (what specs look for in the store). */
+  streamOf(userId: string): string {
+    return userIdStream(userId, this.streamKey);
+  }
+
+  /**
+   * The legacy stream's events (frozen: never appended to again) followed by the keyed stream's;
+   * the revision is the keyed stream's, which every writer appends to, so concurrency holds.
+   */
   async load(userId: string): Promise<LoadedUserId> {
-    const recorded = await this.eventStore.readStream(userIdStream(userId));
+    const [legacy, keyed] = await Promise.all([
+      this.eventStore.readStream(legacyUserIdStream(userId)),
+      this.eventStore.readStream(this.streamOf(userId)),
+    ]);
     return {
-      state: recorded.map(toReservationEvent).reduce(evolveUserId, freeUserId),
-      revision: recorded.at(-1)?.revision ?? -1,
+      state: [...legacy, ...keyed].map(toReservationEvent).reduce(evolveUserId, freeUserId),
+      revision: keyed.at(-1)?.revision ?? -1,
     };
   }
 
@@ -122,7 +151,7 @@ export class UserIdReservations {
     now: Date,
   ): Promise<void> {
     await this.eventStore.append(
-      userIdStream(userId),
+      this.streamOf(userId),
       [
         {
           id: randomUUID(),

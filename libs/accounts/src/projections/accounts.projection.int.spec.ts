@@ -46,7 +46,6 @@ for (const target of testDatabaseTargets()) {
           contact: await bed.cipher.encryptContact(accountId, contactOf(userId)),
           passwordHash: 'hash:chosen',
           verificationTokenHash: 'hash:token',
-          verificationToken: await bed.cipher.seal(accountId, 'the-token'),
         },
       });
     }
@@ -128,7 +127,6 @@ for (const target of testDatabaseTargets()) {
           actor: operator,
           clientAddress: '203.0.113.7',
           initialPasswordHash: 'hash:initial',
-          initialPassword: await bed.cipher.seal(accountId, 'initial-password'),
         },
       });
       await bed.project(appended);

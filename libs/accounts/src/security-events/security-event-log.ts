@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
+import { PII_ERASED } from '@app/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { SessionClock } from '../auth/session-clock';
-import type { AccountRole } from '../domain/account.event';
+import type { AccountEvent, AccountRole } from '../domain/account.event';
 
 export const DEFAULT_SECURITY_EVENTS_RETENTION_DAYS = 365;
 const MAX_RECORDED_USER_ID = 200;
@@ -120,6 +121,24 @@ export class SecurityEventLog {
       this.logger.error(
         `security event ${type} not recorded`,
         error instanceof Error ? error.stack : String(error),
+      );
+    }
+  }
+
+  /**
+   * ACC-7 (issue 11 §5): once an account is deleted, nothing here names its holder. Its own rows
+   * (attempts, logouts, refusals under its user ID) go before their retention; a staff act that
+   * named it as its target stays, with the user ID replaced by what erased data reads as.
+   */
+  async forgetDeleted(events: readonly AccountEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type !== 'AccountDeletedForInactivity') continue;
+      const { userId } = event.data;
+      await this.dataSource.query(`DELETE FROM ${this.table} WHERE user_id = $1`, [userId]);
+      await this.dataSource.query(
+        `UPDATE ${this.table} SET detail = jsonb_set(detail, '{userId}', to_jsonb($2::text))
+         WHERE detail->>'userId' = $1`,
+        [userId, PII_ERASED],
       );
     }
   }

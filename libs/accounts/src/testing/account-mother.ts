@@ -18,8 +18,6 @@ export const contact: EncryptedContact = {
 };
 
 /** The vault ciphertexts the mailer opens (ACC-2, ACC-5). */
-export const sealedToken = asEncryptedText('enc:token');
-export const sealedInitialPassword = asEncryptedText('enc:initial');
 
 export function minutesAfter(instant: Date, minutes: number): Date {
   return new Date(instant.getTime() + minutes * 60_000);
@@ -40,7 +38,6 @@ export function registered(): AccountEvent {
       contact,
       passwordHash: 'hash:chosen',
       verificationTokenHash: 'hash:token',
-      verificationToken: sealedToken,
       verificationExpiresAt: minutesAfter(T0, 30).toISOString(),
       registeredAt: T0.toISOString(),
     },
@@ -95,7 +92,6 @@ function issued(at: Date) {
   return {
     accountId: ACCOUNT_ID,
     initialPasswordHash: 'hash:initial',
-    initialPassword: sealedInitialPassword,
     initialPasswordExpiresAt: hoursAfter(at, 72).toISOString(),
   };
 }

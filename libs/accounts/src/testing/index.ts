@@ -9,6 +9,7 @@ export {
   type IssuedVerificationToken,
 } from '../credentials/verification-tokens';
 export { accountStream } from '../infrastructure/account-repository';
+export { UserIdReservations } from '../infrastructure/user-id-reservations';
 export { AccountsReader } from '../read-models/accounts.reader';
 export { SessionService } from '../sessions/session.service';
 export { TestAuthenticator } from './test-authenticator';

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunners } from '@app/event-sourcing';
 import { SESSION_CLOCK, type SessionClock } from '../auth/session-clock';
 import { InitialPasswords } from '../credentials/initial-passwords';
+import { MailSecrets } from '../credentials/mail-secrets';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
+import { AccountContactCipher } from '../infrastructure/account-contact-cipher';
 import { AccountsReader, type AccountView } from '../read-models/accounts.reader';
 import { SessionService } from '../sessions/session.service';
 import { endSessionsAfter, waitForAccounts } from './account-use-case';
@@ -36,6 +38,8 @@ export class InitialPasswordCare {
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(MailSecrets) private readonly mailSecrets: MailSecrets,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
   ) {}
 
   async issue(
@@ -44,15 +48,14 @@ export class InitialPasswordCare {
     request: CareRequest,
   ): Promise<IssuedCare> {
     const { id } = await accountNamed(this.query, userId);
-    const { password, initialPasswordHash, initialPassword } =
-      await this.initialPasswords.issue(id);
+    const { password, initialPasswordHash, sealed } = await this.initialPasswords.issue(id);
+    // Before the append, so the mail projection finds it when it sees the event (issue 11 §5).
+    await this.mailSecrets.handOver({ accountId: id, hash: initialPasswordHash, sealed });
     const { actor } = request;
+    const clientAddress = await this.cipher.sealAddress(id, request.clientAddress);
     const outcome = await this.runner.run(
       id,
-      {
-        type,
-        data: { actor, clientAddress: request.clientAddress, initialPasswordHash, initialPassword },
-      },
+      { type, data: { actor, clientAddress, initialPasswordHash } },
       commandMetadata(actor),
     );
     await endSessionsAfter(outcome, id, this.sessions, this.clock());

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { quoteIdent } from '../database/quote-ident';
 
@@ -75,6 +75,14 @@ export class PiiVault {
       decipher.update(body.subarray(0, body.length - TAG_BYTES)),
       decipher.final(),
     ]).toString('utf8');
+  }
+
+  /**
+   * A 32-byte key for another purpose (e.g. keyed hashes of identifiers in stream names), derived
+   * from the master key by HKDF-SHA256 with the purpose as info: never the master key itself.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.options.masterKey, Buffer.alloc(0), purpose, 32));
   }
 
   async forget(subject: string): Promise<void> {

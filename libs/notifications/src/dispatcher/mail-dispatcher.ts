@@ -1,3 +1,4 @@
+import { MAIL_SECRET_RETENTION_DAYS } from '../ledger/ledger-mail-secrets';
 import { setTimeout as delay } from 'node:timers/promises';
 import { isStoreUnreachable, PII_ERASED, PiiVault } from '@app/event-sourcing';
 import type { DataSource } from 'typeorm';
@@ -82,6 +83,10 @@ export class MailDispatcher {
   async runOnce(): Promise<DispatchResult> {
     const { dataSource, ledger, batchSize = 20, leaseMs = DEFAULT_LEASE_MS } = this.options;
     const now = this.clock();
+    await ledger.purgeSecrets(
+      dataSource,
+      new Date(now.getTime() - MAIL_SECRET_RETENTION_DAYS * 24 * 60 * 60_000),
+    );
     const claimed = await ledger.claimDue(
       dataSource,
       now,

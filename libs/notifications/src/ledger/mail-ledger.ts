@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PiiVault } from '@app/event-sourcing';
+import type { MailSecret } from '@app/accounts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { stableMessageId } from '../mail/message-id';
 import { isMailTemplateName, SEALED_PARAMS } from '../templates/mail-templates';
@@ -22,9 +23,44 @@ type DeliveryKey = Pick<ClaimedDelivery, 'eventId' | 'recipient' | 'template' | 
 /** The `mail_deliveries` table of one schema. Every write after a claim is fenced by its token. */
 export class MailLedger {
   private readonly table: string;
+  private readonly secrets: string;
 
   constructor(private readonly options: { readonly schema: string; readonly from: string }) {
-    this.table = `"${options.schema.replace(/"/g, '""')}".mail_deliveries`;
+    const schema = `"${options.schema.replace(/"/g, '""')}"`;
+    this.table = `${schema}.mail_deliveries`;
+    this.secrets = `${schema}.mail_secrets`;
+  }
+
+  /**
+   * Issue 11 §5: keeps a mail's secret, sealed, until the projection of the event that holds its
+   * hash takes it into the mail's row. Handing the same secret over twice changes nothing.
+   */
+  async handOverSecret(source: Queryable, secret: MailSecret, at: Date): Promise<void> {
+    if (!PiiVault.isEncrypted(secret.sealed)) throw new UnsealedMailDataError('secret');
+    await source.query(
+      `INSERT INTO ${this.secrets} (account_id, secret_hash, sealed, created_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, secret_hash) DO NOTHING`,
+      [secret.accountId, secret.hash, secret.sealed, at],
+    );
+  }
+
+  /** The sealed secret kept for that hash, removed in the caller's transaction; null if none. */
+  async takeSecret(manager: Queryable, accountId: string, hash: string): Promise<string | null> {
+    const rows = await manager.query<unknown>(
+      `DELETE FROM ${this.secrets} WHERE account_id = $1 AND secret_hash = $2 RETURNING sealed`,
+      [accountId, hash],
+    );
+    return firstRow<{ sealed: string }>(rows)?.sealed ?? null;
+  }
+
+  /** ACC-2's void registration and ACC-7's deletion: nothing of the account waits to be mailed. */
+  async forgetSecrets(manager: Queryable, accountId: string): Promise<void> {
+    await manager.query(`DELETE FROM ${this.secrets} WHERE account_id = $1`, [accountId]);
+  }
+
+  /** Secrets whose event never landed (a request that failed after the hand-over). */
+  async purgeSecrets(source: Queryable, handedOverBefore: Date): Promise<void> {
+    await source.query(`DELETE FROM ${this.secrets} WHERE created_at < $1`, [handedOverBefore]);
   }
 
   /**
@@ -145,6 +181,14 @@ export class MailLedger {
       [delivery.eventId, delivery.recipient, delivery.template, delivery.claimToken, error],
     );
   }
+}
+
+/** TypeORM answers a `DELETE … RETURNING` as `[rows, count]`; a plain row list is taken too. */
+function firstRow<T>(result: unknown): T | undefined {
+  if (!Array.isArray(result)) return undefined;
+  const [first] = result as unknown[];
+  if (Array.isArray(first)) return (first as T[])[0];
+  return first as T | undefined;
 }
 
 function toClaimed(row: DeliveryRow): ClaimedDelivery {

@@ -1,4 +1,5 @@
-import type { AccountEvent } from '@app/accounts';
+import type { AccountEvent, AccountRegistered } from '@app/accounts';
+import { LedgerMailSecrets } from '../ledger/ledger-mail-secrets';
 import type { RecordedEvent } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { SmtpMailTransport } from '../mail/smtp-mail-transport';
@@ -40,7 +41,7 @@ for (const target of testDatabaseTargets()) {
       return (await bed.rows()).filter((row) => row.template === template);
     }
 
-    it('ACC-2: a registration requests the verification link, address and token as the event sealed them', async () => {
+    it('ACC-2: a registration recorded before issue 11 §5 (token sealed in the event) still requests the verification link, address and token as the event sealed them', async () => {
       const sato = account('sato_01');
       const registered = sato.record(await sato.registered('sato@example.jp', 'tok-sato'));
       await apply(registered);
@@ -75,6 +76,51 @@ for (const target of testDatabaseTargets()) {
       expect(row?.params?.['addressee']).toBe(
         (registered.data as { contact: { name: string } }).contact.name,
       );
+    });
+
+    it('ACC-2, ACC-5 (issue 11 §5): events holding only hashes take the secrets handed over for them into the mails, and leave none behind', async () => {
+      const secrets = new LedgerMailSecrets(bed.dataSource, bed.ledger);
+      const kato = account('kato_01');
+      const old = (await kato.registered('kato@example.jp', 'unused')) as AccountRegistered;
+      const { verificationToken: _dropped, ...data } = old.data;
+      const registered = kato.record({ ...old, data: { ...data, verificationTokenHash: 'h:tok' } });
+      const sealedToken = await kato.seal('tok-kato');
+      await secrets.handOver({ accountId: kato.accountId, hash: 'h:tok', sealed: sealedToken });
+      const reset = (await kato.initialPassword('PasswordReset', 'unused')) as Extract<
+        AccountEvent,
+        { type: 'PasswordReset' }
+      >;
+      const { initialPassword: _gone, ...resetData } = reset.data;
+      const sealedPassword = await kato.seal('Init-Pass-word-1234');
+      await secrets.handOver({ accountId: kato.accountId, hash: 'h:pw', sealed: sealedPassword });
+      // A secret whose event never landed: never mailed, and gone with the account (ACC-7).
+      await secrets.handOver({ accountId: kato.accountId, hash: 'h:orphan', sealed: sealedToken });
+
+      await apply(
+        registered,
+        kato.record({ type: 'PasswordReset', data: { ...resetData, initialPasswordHash: 'h:pw' } }),
+      );
+      expect(JSON.stringify(registered.data)).not.toContain(sealedToken);
+      expect((await rowsOf('verification-link'))[0]?.params?.['token']).toBe(sealedToken);
+      expect((await rowsOf('initial-password-issued'))[0]?.params?.['initialPassword']).toBe(
+        sealedPassword,
+      );
+      expect(
+        await bed.dataSource.query(`SELECT secret_hash FROM "${bed.schema}".mail_secrets`),
+      ).toEqual([{ secret_hash: 'h:orphan' }]);
+
+      await apply(
+        kato.record({
+          type: 'AccountDeletedForInactivity',
+          data: {
+            accountId: kato.accountId,
+            userId: 'kato_01',
+            lastUsedAt: T0.toISOString(),
+            deletedAt: T0.toISOString(),
+          },
+        }),
+      );
+      expect(await bed.dataSource.query(`SELECT * FROM "${bed.schema}".mail_secrets`)).toEqual([]);
     });
 
     it('requests each event once per recipient, however often it is applied', async () => {

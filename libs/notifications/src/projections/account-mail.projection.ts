@@ -32,8 +32,9 @@ export const NEW_ADDRESS_RECIPIENT_SUFFIX = ':new-email';
 /**
  * Turns account events into mail requests in the delivery ledger, in the projection's own
  * transaction, so an event is mailed once however often it is read (the ledger is keyed by event,
- * recipient and template). Addresses and secrets are copied as the events hold them, vault
- * ciphertext: on PGlite, opening them here would wait on the vault's connection inside this
+ * recipient and template). Addresses are copied as the events hold them, vault ciphertext, and
+ * secrets (verification tokens, initial passwords) as the accounts context handed them over
+ * sealed (issue 11 §5; events recorded before it still hold them sealed, and those are used): on PGlite, opening them here would wait on the vault's connection inside this
  * transaction and deadlock; the dispatcher opens them when it sends.
  *
  * `mail_deliveries` is not among `entities`: a rebuild replays into fresh `mail_recipients` only,
@@ -58,12 +59,16 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
     case 'AccountRegistered': {
       const { accountId, userId, contact } = event.data;
       await mail.remember({ accountId, userId, email: contact.email, name: contact.name });
+      const token =
+        event.data.verificationToken ??
+        (await mail.secret(accountId, event.data.verificationTokenHash));
+      if (token === null) return;
       await mail.send(accountId, contact.email, {
         template: 'verification-link',
         params: {
           addressee: contact.name,
           userId,
-          token: event.data.verificationToken,
+          token,
           expiresAt: event.data.verificationExpiresAt,
         },
       });
@@ -83,11 +88,16 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
       }));
       return;
     case 'AccountUnlocked':
-    case 'PasswordReset':
-      await mail.toHolder(event.data.accountId, (userId, addressee) =>
-        initialPasswordMail(userId, event.data, addressee),
+    case 'PasswordReset': {
+      const { accountId, initialPasswordHash } = event.data;
+      const password =
+        event.data.initialPassword ?? (await mail.secret(accountId, initialPasswordHash));
+      if (password === null) return;
+      await mail.toHolder(accountId, (userId, addressee) =>
+        initialPasswordMail(userId, event.data, password, addressee),
       );
       return;
+    }
     case 'ContactChanged':
       await contactChanged(event, mail);
       return;
@@ -102,6 +112,7 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
     case 'AccountDeletedForInactivity':
       // ACC-2 voids the registration, ACC-7 erases the person: nothing is mailed to them again.
       await mail.forget(event.data.accountId);
+      await mail.forgetSecrets(event.data.accountId);
       return;
     default: {
       const unhandled: never = event;
@@ -140,6 +151,7 @@ async function contactChanged(
 function initialPasswordMail(
   userId: string,
   issued: InitialPasswordIssued,
+  initialPassword: string,
   addressee: string | null,
 ): MailContent {
   return {
@@ -147,7 +159,7 @@ function initialPasswordMail(
     params: {
       ...addressed(addressee),
       userId,
-      initialPassword: issued.initialPassword,
+      initialPassword,
       expiresAt: issued.initialPasswordExpiresAt,
     },
   };
@@ -175,6 +187,19 @@ class AccountMail {
 
   async forget(accountId: string): Promise<void> {
     await this.manager.delete(MailRecipientEntity, { accountId });
+  }
+
+  /**
+   * Issue 11 §5: the sealed secret handed over for the hash the event holds, taken out of the
+   * hand-over table in this transaction (into the mail's row, erased once sent). Null when there
+   * is none: a rebuild replaying an event already mailed, whose row the ledger keeps anyway.
+   */
+  secret(accountId: string, hash: string): Promise<string | null> {
+    return this.ledger.takeSecret(this.manager, accountId, hash);
+  }
+
+  forgetSecrets(accountId: string): Promise<void> {
+    return this.ledger.forgetSecrets(this.manager, accountId);
   }
 
   /** To the account's current address; an account this context never saw gets nothing. */

@@ -1,2 +1,2 @@
 export { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
-export { type ReceivedMail } from './raw-mail';
+export { parseRawMail, type ReceivedMail } from './raw-mail';

@@ -29,9 +29,10 @@ export class ChangeAccountContactHandler implements ICommandHandler<ChangeAccoun
     const { id } = await accountNamed(this.query, userId);
     const changed = await this.cipher.encryptChanges(id, givenFields(input));
     const actor = actorOf(request.operator);
+    const clientAddress = await this.cipher.sealAddress(id, request.clientAddress);
     const outcome = await this.runner.run(
       id,
-      { type: 'ChangeContact', data: { actor, clientAddress: request.clientAddress, changed } },
+      { type: 'ChangeContact', data: { actor, clientAddress, changed } },
       commandMetadata(actor),
     );
     await waitForAccounts(this.projections, outcome.checkpoint);

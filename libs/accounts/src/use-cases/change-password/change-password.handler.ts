@@ -1,3 +1,4 @@
+import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, ProjectionRunners } from '@app/event-sourcing';
@@ -24,6 +25,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     @Inject(SessionService) private readonly sessions: SessionService,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
     @Inject(ActionThrottle) private readonly throttle: ActionThrottle,
+    @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
   ) {}
 
   async execute(command: ChangePasswordCommand): Promise<boolean> {
@@ -44,7 +46,12 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         ]);
         return {
           type: 'ChangePassword',
-          data: { clientAddress, currentPasswordMatched, newPasswordIsCurrent, newPasswordHash },
+          data: {
+            clientAddress: await this.cipher.sealAddress(account.accountId, clientAddress),
+            currentPasswordMatched,
+            newPasswordIsCurrent,
+            newPasswordHash,
+          },
         };
       },
       commandMetadata({ id: account.accountId, role: account.role }),

@@ -5,6 +5,7 @@ import { AccountCommandRunner } from '../../infrastructure/account-command-runne
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountSweepReader } from '../../read-models/account-sweep.reader';
 import { SessionService } from '../../sessions/session.service';
+import { SecurityEventLog } from '../../security-events/security-event-log';
 import { waitForAccounts } from '../account-use-case';
 import { SYSTEM_ACTOR } from '../expire-registrations/registration-expiry';
 import { commandMetadata } from '@app/event-sourcing';
@@ -31,6 +32,7 @@ export class InactiveAccountsSweep {
     @Inject(UserIdReservations) private readonly reservations: UserIdReservations,
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(SecurityEventLog) private readonly securityEvents: SecurityEventLog,
   ) {}
 
   /** How many accounts this run deleted. */
@@ -62,6 +64,7 @@ export class InactiveAccountsSweep {
       if (!outcome.decision.ok || outcome.decision.events.length === 0) return false;
       await this.sessions.revokeAll(accountId, this.clock());
       await this.vault.forget(accountId);
+      await this.securityEvents.forgetDeleted(outcome.decision.events);
       await this.reservations.releaseAfter(outcome.decision.events, metadata);
       await waitForAccounts(this.projections, outcome.checkpoint);
       return true;

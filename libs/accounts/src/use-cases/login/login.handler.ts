@@ -95,7 +95,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
         return {
           type: 'RecordLoginAttempt',
           data: {
-            clientAddress,
+            clientAddress: await this.cipher.sealAddress(found.id, clientAddress),
             passwordMatched: check.matched,
             ...(secondFactor && { secondFactor }),
           },
@@ -114,6 +114,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
       // ACC-7 at login: what the nightly job does after its deletion, done now.
       await this.vault.forget(found.id);
+      await this.securityEvents.forgetDeleted(outcome.decision.events);
       await this.reservations.releaseAfter(outcome.decision.events, metadata);
     }
     await waitForAccounts(this.projections, outcome.checkpoint);

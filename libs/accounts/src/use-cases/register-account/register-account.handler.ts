@@ -8,6 +8,7 @@ import { ActionThrottle } from '../../throttling/action-throttle';
 import { CommonPasswords } from '../../credentials/common-passwords';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { VerificationTokens } from '../../credentials/verification-tokens';
+import { MailSecrets } from '../../credentials/mail-secrets';
 import { registrationProblems } from '../../domain/account-input-rules';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
@@ -29,6 +30,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(ActionThrottle) private readonly throttle: ActionThrottle,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
+    @Inject(MailSecrets) private readonly mailSecrets: MailSecrets,
   ) {}
 
   async execute({ input, clientAddress }: RegisterAccountCommand): Promise<boolean> {
@@ -43,10 +45,12 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
     if (!(await this.userIds.claim(input.userId, accountId, metadata))) return true;
     const { token, hash } = this.tokens.issue();
-    const [contact, verificationToken] = await Promise.all([
+    const [contact, sealed] = await Promise.all([
       this.cipher.encryptContact(accountId, input),
       this.cipher.seal(accountId, token),
     ]);
+    // Before the append, so the mail projection finds it when it sees the event (issue 11 §5).
+    await this.mailSecrets.handOver({ accountId, hash, sealed });
     const outcome = await this.runner.run(
       accountId,
       {
@@ -57,7 +61,6 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
           contact,
           passwordHash,
           verificationTokenHash: hash,
-          verificationToken,
         },
       },
       metadata,
