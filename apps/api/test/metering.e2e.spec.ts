@@ -245,7 +245,12 @@ describe.each(testDatabaseTargets())('metering points over HTTP on $kind', (targ
         corrected: 0,
         unchanged: 0,
         problems: [
-          { line: 3, message: expect.stringMatching(/^point_id: .*22桁.* meter_id: .*計器ID/) },
+          {
+            line: 3,
+            message: expect.stringMatching(
+              /^1列目（point_id: 地点特定番号）: .*22桁.* 2列目（meter_id: 計器ID）: /,
+            ),
+          },
           { line: 4, message: expect.stringMatching(/2行目にもあります/) },
           { line: 5, message: expect.stringMatching(/未発番/) },
         ],

@@ -40,13 +40,17 @@ export const meteringMessages = {
   csvStrayQuote: '引用符（"）で囲まれていない値に引用符があります。',
   csvUnclosedQuote: '引用符（"）が閉じられていません。',
   importHeader: (header: string) => `1行目は見出し「${header}」としてください。`,
-  importDuplicate: (earlier: number) =>
-    `point_id: 同じ地点特定番号が${earlier}行目にもあります。1つの地点は1行にまとめてください。`,
+  /** Where in a row a problem is: the column's place, its header name and what it holds. */
+  importColumn: (place: number, header: string, meaning: string) =>
+    `${place}列目（${header}: ${meaning}）`,
+  importDuplicate: (column: string, earlier: number) =>
+    `${column}: 同じ地点特定番号が${earlier}行目にもあります。1つの地点は1行にまとめてください。`,
   importColumns: (expected: number, actual: number) =>
     `列の数が${expected}ではありません（${actual}列）。`,
-  importTerminalType:
-    'terminal_type: HIGH_VOLTAGE_TERMINAL、OPTICAL、UNKNOWN のいずれかを入力してください。',
-  importIsland: 'island: true または false を入力してください。',
+  importTerminalType: (column: string) =>
+    `${column}: HIGH_VOLTAGE_TERMINAL（高圧端末）、OPTICAL（光通信）、UNKNOWN（不明）のいずれかを入力してください。`,
+  importIsland: (column: string) =>
+    `${column}: true（島嶼の計量地点）または false を入力してください。`,
   importTooManyRows: (max: number, rows: number) =>
     `1回に取り込めるのは${max}行までです（このファイルは${rows}行）。${max}行ずつのファイルに分けて取り込んでください。`,
 };

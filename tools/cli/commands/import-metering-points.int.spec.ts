@@ -59,7 +59,9 @@ describe.each(testDatabaseTargets())('import-metering-points on $kind', (target)
       fileRefused: false,
     });
     expect(output.errors).toEqual([
-      expect.stringMatching(/^line 4: meter_id: .*計器ID.* terminal_type: /),
+      expect.stringMatching(
+        /^line 4: 2列目（meter_id: 計器ID）: .*計器ID.* 3列目（terminal_type: 通信端末）: /,
+      ),
     ]);
     expect(output.lines).toEqual([
       expect.stringMatching(

@@ -6,6 +6,14 @@ import { meteringMessages } from '../../messages';
 
 const IMPORT_HEADER = ['point_id', 'meter_id', 'terminal_type', 'island'] as const;
 
+/** How a problem names its column to a clerk: place, header name and meaning (「1列目（point_id: 地点特定番号）」). */
+const COLUMN = {
+  pointId: meteringMessages.importColumn(1, 'point_id', '地点特定番号'),
+  meterId: meteringMessages.importColumn(2, 'meter_id', '計器ID'),
+  terminalType: meteringMessages.importColumn(3, 'terminal_type', '通信端末'),
+  island: meteringMessages.importColumn(4, 'island', '島嶼'),
+};
+
 export interface ImportRow {
   readonly line: number;
   readonly pointId: PointId;
@@ -72,7 +80,7 @@ export function readImportRows(text: string): ImportRows {
     if (earlier !== undefined) {
       problems.push({
         line: record.line,
-        reason: meteringMessages.importDuplicate(earlier),
+        reason: meteringMessages.importDuplicate(COLUMN.pointId, earlier),
       });
       continue;
     }
@@ -94,15 +102,15 @@ function readRow(
   const [pointIdText = '', meterIdText = '', terminalText = '', islandText = ''] = record.fields;
   const reasons: string[] = [];
   const pointId = issuedPointIdAt('point_id', pointIdText);
-  if (!pointId.ok) reasons.push(`point_id: ${pointId.error.message}`);
+  if (!pointId.ok) reasons.push(`${COLUMN.pointId}: ${pointId.error.message}`);
   const meterId = optionalMeterIdAt('meter_id', meterIdText);
-  if (!meterId.ok) reasons.push(`meter_id: ${meterId.error.message}`);
+  if (!meterId.ok) reasons.push(`${COLUMN.meterId}: ${meterId.error.message}`);
   const terminalType = terminalText.trim().toUpperCase();
   if (!TERMINAL_TYPES.has(terminalType)) {
-    reasons.push(meteringMessages.importTerminalType);
+    reasons.push(meteringMessages.importTerminalType(COLUMN.terminalType));
   }
   const island = ISLAND.get(islandText.trim().toLowerCase());
-  if (island === undefined) reasons.push(meteringMessages.importIsland);
+  if (island === undefined) reasons.push(meteringMessages.importIsland(COLUMN.island));
   if (!pointId.ok || !meterId.ok || island === undefined || reasons.length > 0) {
     return { ok: false, reasons };
   }

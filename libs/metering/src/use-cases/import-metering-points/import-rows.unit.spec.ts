@@ -63,11 +63,16 @@ describe('metering point import rows', () => {
       {
         line: 3,
         reason: expect.stringMatching(
-          /^point_id: .*22桁.* meter_id: .*計器ID.* terminal_type: .* island: /,
+          /^1列目（point_id: 地点特定番号）: .*22桁.* 2列目（meter_id: 計器ID）: .*計器ID.* 3列目（terminal_type: 通信端末）: .* 4列目（island: 島嶼）: /,
         ),
       },
-      { line: 4, reason: expect.stringMatching(/^point_id: 未発番/) },
-      { line: 5, reason: expect.stringMatching(/^point_id: 同じ地点特定番号が2行目にもあります/) },
+      { line: 4, reason: expect.stringMatching(/^1列目（point_id: 地点特定番号）: 未発番/) },
+      {
+        line: 5,
+        reason: expect.stringMatching(
+          /^1列目（point_id: 地点特定番号）: 同じ地点特定番号が2行目にもあります/,
+        ),
+      },
       { line: 6, reason: '列の数が4ではありません（3列）。' },
     ]);
   });
