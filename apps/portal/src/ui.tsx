@@ -170,3 +170,43 @@ export function Loading() {
     </p>
   );
 }
+
+/** 前の／次のN件 under a paged list; `shown` is how many rows the current page holds. */
+export function Pager({
+  offset,
+  shown,
+  total,
+  pageSize,
+  onOffset,
+}: {
+  offset: number;
+  shown: number;
+  total: number;
+  pageSize: number;
+  onOffset: (offset: number) => void;
+}) {
+  if (total <= pageSize) return null;
+  return (
+    <nav aria-label="表示ページ" className="pager">
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - pageSize))}
+      >
+        前の{pageSize}件
+      </button>
+      <span>
+        {Math.floor(offset / pageSize) + 1} / {Math.ceil(total / pageSize)} ページ
+      </span>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={offset + shown >= total}
+        onClick={() => onOffset(offset + pageSize)}
+      >
+        次の{pageSize}件
+      </button>
+    </nav>
+  );
+}

@@ -6,7 +6,7 @@ import { refusalOf } from '../client';
 import { graphql } from '../gql';
 import type { ApplicationSearchInput } from '../gql/graphql';
 import { parseDay } from '../labels';
-import { ErrorSummary, Field, Loading, PageTitle, RefusalNotice } from '../ui';
+import { ErrorSummary, Field, Loading, PageTitle, Pager, RefusalNotice } from '../ui';
 
 export const SearchQuery = graphql(`
   query SearchApplications($filter: ApplicationSearchInput!, $limit: Int, $offset: Int) {
@@ -197,29 +197,13 @@ export default function SearchPage() {
                 : `${from}-${to}件目表示 (${page.total}件中)`}
             </p>
             {page.items.length > 0 && <ApplicationTable rows={page.items} caption="検索結果" />}
-            {page.total > PAGE && (
-              <nav aria-label="表示ページ" className="pager">
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE))}
-                >
-                  前の{PAGE}件
-                </button>
-                <span>
-                  {Math.floor(offset / PAGE) + 1} / {Math.ceil(page.total / PAGE)} ページ
-                </span>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={to >= page.total}
-                  onClick={() => setOffset(offset + PAGE)}
-                >
-                  次の{PAGE}件
-                </button>
-              </nav>
-            )}
+            <Pager
+              offset={offset}
+              shown={page.items.length}
+              total={page.total}
+              pageSize={PAGE}
+              onOffset={setOffset}
+            />
           </>
         )}
       </section>

@@ -13,7 +13,7 @@ import {
   SECURITY_EVENT_LABELS,
   startOfJapanDay,
 } from '../labels';
-import { ErrorSummary, Loading, PageTitle, RefusalNotice } from '../ui';
+import { ErrorSummary, Loading, PageTitle, Pager, RefusalNotice } from '../ui';
 
 const SecurityEventsQuery = graphql(`
   query SecurityEvents($from: DateTime!, $to: DateTime!, $offset: Int, $limit: Int) {
@@ -243,29 +243,13 @@ export default function SecurityEventsPage() {
                 </table>
               </div>
             )}
-            {page.total > PAGE && (
-              <nav aria-label="表示ページ" className="pager">
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE))}
-                >
-                  前の{PAGE}件
-                </button>
-                <span>
-                  {Math.floor(offset / PAGE) + 1} / {Math.ceil(page.total / PAGE)} ページ
-                </span>
-                <button
-                  type="button"
-                  className="button-secondary"
-                  disabled={last >= page.total}
-                  onClick={() => setOffset(offset + PAGE)}
-                >
-                  次の{PAGE}件
-                </button>
-              </nav>
-            )}
+            <Pager
+              offset={offset}
+              shown={page.items.length}
+              total={page.total}
+              pageSize={PAGE}
+              onOffset={setOffset}
+            />
           </>
         )}
       </section>
