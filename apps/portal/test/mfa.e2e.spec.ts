@@ -29,7 +29,7 @@ describeInBrowser('ACC-9 second factor in the portal, in Chromium on the real AP
   beforeAll(async () => {
     buildPortalIfStale();
     if (!target) throw new Error('no test database');
-    api = await startTestApp(target, { LOGIN_THROTTLE_MAX_ATTEMPTS: '1000' });
+    api = await startTestApp(target);
     browser = await launchChromium();
     const context = await browser.newContext({
       locale: 'ja-JP',

@@ -79,7 +79,6 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
     api = await startTestApp(target, {
       SMTP_URL: smtp.url,
       MAIL_POLL_INTERVAL_MS: '100',
-      LOGIN_THROTTLE_MAX_ATTEMPTS: '1000',
       TERMS_VERSION,
     });
     customer = await registerCustomer(api);

@@ -54,8 +54,6 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
     api = await startTestApp(target, {
       SMTP_URL: smtp.url,
       MAIL_POLL_INTERVAL_MS: '100',
-      // One browser logs in many times from 127.0.0.1; the throttle has its own spec.
-      LOGIN_THROTTLE_MAX_ATTEMPTS: '1000',
     });
     browser = await launchChromium();
     context = await browser.newContext({
