@@ -51,6 +51,39 @@ for (const target of testDatabaseTargets()) {
       expect((await here.peek(['spec:back', 'spec:short'], T0)).size).toBe(0);
     });
 
+    it('counts and takes back the same keys concurrently from two processes without a deadlock', async () => {
+      // Fuzzed logins of one user ID from one address: admits (count) and right passwords
+      // (uncount) of the same pair and address keys overlap. Each statement must lock the rows in
+      // one order, or PostgreSQL aborts one of them as a deadlock.
+      const throttles = [here, there].map(
+        (counters) =>
+          new LoginThrottle(counters, {
+            ...DEFAULT_LOGIN_THROTTLE,
+            maxFailuresPerUserAndAddress: 1_000,
+            maxFailuresPerAddress: 1_000,
+          }),
+      );
+      // Eight clients at a time (four per process), each a run of attempts, most of them right.
+      let attempts = 0;
+      let settledRight = 0;
+      const client = async (c: number): Promise<void> => {
+        const throttle = throttles[c % 2];
+        for (let i = 0; i < 25; i++) {
+          attempts++;
+          const admitted = await throttle.admit('user_same', '198.51.100.7', T0);
+          if (admitted === null) throw new Error('refused below the ceiling');
+          if ((c + i) % 4 !== 0) {
+            await throttle.succeeded(admitted);
+            settledRight++;
+          }
+        }
+      };
+      const settled = await Promise.allSettled(Array.from({ length: 8 }, (_, c) => client(c)));
+      expect(settled.filter((result) => result.status === 'rejected')).toEqual([]);
+      const address = 'login-failures:address:198.51.100.7';
+      expect((await here.peek([address], T0)).get(address)).toBe(attempts - settledRight);
+    });
+
     it('admits at most the per-address ceiling of concurrent wrong guesses from two processes', async () => {
       const limits = { ...DEFAULT_LOGIN_THROTTLE, maxFailuresPerAddress: 5 };
       const mine = new LoginThrottle(here, limits);

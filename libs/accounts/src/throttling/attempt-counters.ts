@@ -10,7 +10,9 @@ export interface CounterWindow {
  * Fixed-window counters in the database, so every API process on it counts together. A count is
  * one atomic upsert of all the keys of a request (no read-then-write race between processes):
  * the caller learns each key's count including this one, and may take it back (`uncount`) when
- * the attempt turns out not to be one that counts (a right password).
+ * the attempt turns out not to be one that counts (a right password). Every statement locks its
+ * rows in the order of their keys, so concurrent counts and take-backs of the same keys (one user
+ * ID tried many times from one address) wait for each other instead of deadlocking.
  */
 export class AttemptCounters {
   private readonly table: string;
@@ -23,9 +25,11 @@ export class AttemptCounters {
   /** Counts one attempt under every key; answers each key's count in its current window. */
   async count(windows: readonly CounterWindow[], now: Date): Promise<Map<string, number>> {
     if (windows.length === 0) return new Map();
-    const values = windows.map((_, i) => `($${i * 2 + 2}, $${i * 2 + 3}::timestamptz, 1)`);
+    // INSERT … ON CONFLICT locks the rows in the order of its VALUES.
+    const ordered = [...windows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const values = ordered.map((_, i) => `($${i * 2 + 2}, $${i * 2 + 3}::timestamptz, 1)`);
     const parameters: unknown[] = [now];
-    for (const window of windows) {
+    for (const window of ordered) {
       parameters.push(window.key, new Date(now.getTime() + window.windowMs));
     }
     const rows: { counter_key: string; attempts: number }[] = await this.dataSource.query(
@@ -54,8 +58,14 @@ export class AttemptCounters {
   /** Takes one count back under every key (never below zero). */
   async uncount(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
+    // An UPDATE locks in whatever order its plan meets the rows; lock them in key order first.
     await this.dataSource.query(
-      `UPDATE ${this.table} SET attempts = GREATEST(attempts - 1, 0) WHERE counter_key = ANY($1)`,
+      `WITH locked AS (
+         SELECT counter_key FROM ${this.table} WHERE counter_key = ANY($1)
+         ORDER BY counter_key FOR UPDATE
+       )
+       UPDATE ${this.table} AS t SET attempts = GREATEST(t.attempts - 1, 0)
+       FROM locked WHERE t.counter_key = locked.counter_key`,
       [keys],
     );
   }
