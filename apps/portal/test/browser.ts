@@ -53,6 +53,21 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * A page in a fresh window as the portal's users have it: Japanese locale, Japan time, a desktop
+ * viewport, and ten seconds for any step to happen. More tabs of the same session:
+ * `page.context().newPage()`.
+ */
+export async function openJapanesePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1200, height: 900 },
+  });
+  context.setDefaultTimeout(10_000);
+  return context.newPage();
+}
+
 export interface AxeFinding {
   readonly screen: string;
   readonly id: string;
@@ -61,6 +76,14 @@ export interface AxeFinding {
 
 /** Every screen the run visited, with axe's violations there (expected: none). */
 export const visited: { screen: string; violations: AxeFinding[] }[] = [];
+
+/** One line for the test log: how many screens axe checked in this file, and what it found. */
+export function printAxeSummary(suite: string): void {
+  const findings = visited.flatMap((entry) => entry.violations);
+  process.stdout.write(
+    `${suite}: ${visited.length} screens checked by axe, ${findings.length} violation(s)\n`,
+  );
+}
 
 /**
  * Saves a full-page screenshot as `var/screenshots/<screen>.png` and runs axe (WCAG 2.1 A/AA)

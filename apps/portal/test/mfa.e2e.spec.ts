@@ -11,6 +11,7 @@ import {
   describeInBrowser,
   enrolInBrowser,
   launchChromium,
+  openJapanesePage,
   screen,
   typeLoginCode,
 } from './browser';
@@ -31,13 +32,7 @@ describeInBrowser('ACC-9 second factor in the portal, in Chromium on the real AP
     if (!target) throw new Error('no test database');
     api = await startTestApp(target);
     browser = await launchChromium();
-    const context = await browser.newContext({
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openJapanesePage(browser);
     page.on('request', (request) => {
       if (!request.url().startsWith(api.url)) external.push(request.url());
     });

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { startSmtpTestServer, type SmtpTestServer } from '@app/notifications/testing';
 import { testDatabaseTargets } from '@test/database';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { registerCustomer } from '../../api/test/sign-in';
 import { TestAuthenticator } from '@app/accounts/testing';
 import { askWith, postGraphql, startTestApp, type TestApp } from '../../api/test/test-app';
@@ -12,8 +12,9 @@ import {
   createStaff,
   describeInBrowser,
   launchChromium,
+  openJapanesePage,
   screen,
-  visited,
+  printAxeSummary,
   typeLoginCode,
 } from './browser';
 
@@ -63,7 +64,6 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
   let smtp: SmtpTestServer;
   let api: TestApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let customer: { userId: string; password: string };
   let customerToken = '';
@@ -104,23 +104,14 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
     const chosen = (await graphql(api, LOGIN, operator)) as { login: { accessToken: string } };
     operatorDevice = await TestAuthenticator.enrol(askWith(api.url, chosen.login.accessToken));
     browser = await launchChromium();
-    context = await browser.newContext({
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openJapanesePage(browser);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await api?.close();
     await smtp?.stop();
-    const findings = visited.flatMap((entry) => entry.violations);
-    process.stdout.write(
-      `portal flows: ${visited.length} screens checked by axe, ${findings.length} violation(s)\n`,
-    );
+    printAxeSummary('portal flows');
   });
 
   async function expectNoAxeViolations(name: string, on: Page = page): Promise<void> {
@@ -248,7 +239,7 @@ describeInBrowser('portal flows in Chromium, on the real API (PGlite)', () => {
 
   it('a stale revision: the change sent from a second tab is refused with a clear message and the latest content', async () => {
     secondApplication = await submitOverApi('二つ目タブ株式会社');
-    const second = await context.newPage();
+    const second = await page.context().newPage();
     second.setDefaultTimeout(10_000);
     await login(customer.userId, customer.password, second);
     for (const tab of [page, second]) {

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { startSmtpTestServer, type SmtpTestServer } from '@app/notifications/testing';
 import { testDatabaseTargets } from '@test/database';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../api/test/test-app';
 import {
   buildPortalIfStale,
@@ -11,10 +11,11 @@ import {
   describeInBrowser,
   enrolInBrowser,
   launchChromium,
+  openJapanesePage,
   screen,
   tabTo,
   typeLoginCode,
-  visited,
+  printAxeSummary,
 } from './browser';
 import type { TestAuthenticator } from '@app/accounts/testing';
 
@@ -35,7 +36,6 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
   let smtp: SmtpTestServer;
   let api: TestApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const customer = { userId: `tanaka_${digits(6)}`, email: '', name: '田中 次郎' };
   customer.email = `${customer.userId}@example.jp`;
@@ -56,23 +56,14 @@ describeInBrowser('the portal in Chromium, on the real API (PGlite)', () => {
       MAIL_POLL_INTERVAL_MS: '100',
     });
     browser = await launchChromium();
-    context = await browser.newContext({
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openJapanesePage(browser);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await api?.close();
     await smtp?.stop();
-    const findings = visited.flatMap((entry) => entry.violations);
-    process.stdout.write(
-      `portal: ${visited.length} screens checked by axe, ${findings.length} violation(s)\n`,
-    );
+    printAxeSummary('portal');
   });
 
   async function expectNoAxeViolations(name: string): Promise<void> {

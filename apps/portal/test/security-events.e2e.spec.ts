@@ -7,6 +7,7 @@ import {
   createStaff,
   describeInBrowser,
   launchChromium,
+  openJapanesePage,
   screen,
   enrolInBrowser,
 } from './browser';
@@ -25,13 +26,7 @@ describeInBrowser('the auditor’s security events screen in Chromium (ASVS 16)'
     if (!target) throw new Error('no test database');
     api = await startTestApp(target);
     browser = await launchChromium();
-    const context = await browser.newContext({
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-      viewport: { width: 1200, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await openJapanesePage(browser);
   }, 180_000);
 
   afterAll(async () => {
