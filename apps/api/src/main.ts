@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import pino from 'pino';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
+import { writeSchemaFileIfChanged } from './graphql/schema-file';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -17,6 +19,9 @@ async function main(): Promise<void> {
     await app.close();
     throw error;
   }
+  // Tests may add resolvers of their own, and production may be read-only: only development writes.
+  if (config.env === 'development')
+    await writeSchemaFileIfChanged(app.get(GraphQLSchemaHost).schema);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const base = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
   const logger = new Logger('Main');

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PinoLogger } from 'nestjs-pino';
@@ -17,8 +16,6 @@ import { noStorePlugin } from './no-store.plugin';
 import { securityEventsPlugin } from './security-events.plugin';
 import type { SecurityEventLog } from '@app/accounts';
 
-const SCHEMA_FILE = 'apps/api/schema.gql';
-
 /** What resolvers get as `@Context()`. */
 export interface GraphqlContext {
   readonly req: IncomingMessage;
@@ -35,9 +32,8 @@ export function graphqlOptions(
   const production = config.env === 'production';
   return {
     path: '/graphql',
-    // Written (and committed) by development runs, so a schema change shows up in review; a spec
-    // checks it is current. Tests may add resolvers of their own, and production may be read-only.
-    autoSchemaFile: config.env === 'development' ? resolve(process.cwd(), SCHEMA_FILE) : true,
+    // Built in memory; development runs write apps/api/schema.gql when it changed (main.ts).
+    autoSchemaFile: true,
     sortSchema: true,
     buildSchemaOptions: {
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
