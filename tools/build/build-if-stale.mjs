@@ -2,9 +2,10 @@
 // setting is newer than the last build, and the portal (`npm run build:portal`) only when its
 // sources, the served schema or a build setting are newer than its last build, so a fresh clone,
 // built once by `npm ci` (the `prepare` script), starts without paying for a full compile on
-// every start. `--portal` checks the portal only (the browser specs use it).
+// every start; likewise the embedded database's template (tools/build/pglite-template.mjs) when
+// PGlite changed. `--portal` checks the portal only (the browser specs use it).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const API = {
@@ -35,6 +36,17 @@ const PORTAL = {
   command: ['npm', ['run', '--silent', 'build:portal']],
 };
 
+const PGLITE_TEMPLATE = {
+  name: 'embedded database template',
+  stamp: 'dist/pglite/initdb.tar.gz',
+  sources: [],
+  // Made by the installed PGlite, so it follows package-lock.json.
+  settings: ['package-lock.json'],
+  skip: () => false,
+  accepts: () => true,
+  command: ['node', ['tools/build/pglite-template.mjs']],
+};
+
 function newestIn(path, target, top) {
   if (target.skip(path)) return 0;
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -49,16 +61,24 @@ function newestIn(path, target, top) {
 function buildIfStale(target) {
   const built = statSync(target.stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const changed = Math.max(
+    0,
     ...target.sources.map((path) => newestIn(path, target, false)),
     ...target.settings.map((path) => newestIn(path, target, true)),
   );
   if (changed <= built) return 0;
   process.stdout.write(`Building the ${target.name} (sources changed since the last build)…\n`);
   const [command, args] = target.command;
-  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+  const status = spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+  // An incremental build leaves unchanged outputs (the stamp among them) as they were; the build
+  // is current now all the same, or every later start would build again.
+  if (status === 0) {
+    const now = new Date();
+    utimesSync(target.stamp, now, now);
+  }
+  return status;
 }
 
-const targets = process.argv.includes('--portal') ? [PORTAL] : [API, PORTAL];
+const targets = process.argv.includes('--portal') ? [PORTAL] : [API, PORTAL, PGLITE_TEMPLATE];
 for (const target of targets) {
   const status = buildIfStale(target);
   if (status !== 0) process.exit(status);
