@@ -146,7 +146,7 @@ export async function createStaff(
       type: 'CreateOperator',
       data: {
         accountId,
-        userId,
+        ...(await cipher.sealUserId(accountId, userId)),
         role,
         contact: await cipher.encryptContact(accountId, {
           email: `${userId}@example.jp`,
