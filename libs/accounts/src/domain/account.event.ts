@@ -222,10 +222,10 @@ export interface OperatorCreated {
   readonly type: 'OperatorCreated';
   readonly data: Omit<InitialPasswordIssued, 'initialPassword'> &
     RecordedUserId & {
-    readonly role: StaffRole;
-    readonly contact: EncryptedContact;
-    readonly createdAt: string;
-  };
+      readonly role: StaffRole;
+      readonly contact: EncryptedContact;
+      readonly createdAt: string;
+    };
 }
 
 /**

@@ -64,7 +64,11 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
     }
     case 'RegistrationExpired':
       if (state.status !== 'PendingVerification') return state;
-      return { status: 'RegistrationVoid', accountId: state.accountId, userIdHmac: state.userIdHmac };
+      return {
+        status: 'RegistrationVoid',
+        accountId: state.accountId,
+        userIdHmac: state.userIdHmac,
+      };
     case 'LoginSucceeded':
       if (state.status !== 'Active') return state;
       return {

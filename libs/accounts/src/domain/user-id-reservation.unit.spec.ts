@@ -24,12 +24,7 @@ describe('user ID reservation', () => {
 
   it('ACC-2: the holder releases it, and then it can be reserved anew', () => {
     const later = minutesAfter(T0, 31);
-    const released = releaseUserId(
-      given(reserved('a1')),
-      'a1',
-      'REGISTRATION_EXPIRED',
-      later,
-    );
+    const released = releaseUserId(given(reserved('a1')), 'a1', 'REGISTRATION_EXPIRED', later);
     expect(released).toEqual({
       type: 'UserIdReleased',
       data: {

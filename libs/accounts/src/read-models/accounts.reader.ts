@@ -96,10 +96,7 @@ export class AccountsReader {
    * before it have none and hold the ID in the clear.
    */
   private named(userId: string): FindOptionsWhere<AccountRow>[] {
-    return [
-      { userIdHmac: this.cipher.userIdHmac(userId) },
-      { userIdHmac: IsNull(), userId },
-    ];
+    return [{ userIdHmac: this.cipher.userIdHmac(userId) }, { userIdHmac: IsNull(), userId }];
   }
 
   private async view(row: AccountRow): Promise<AccountView> {
