@@ -85,11 +85,12 @@ export class UserIdReservations {
     metadata: CommandMetadata,
     now: Date,
   ): Promise<boolean> {
-    const { state, revision } = await this.load(userId);
+    const hmac = userIdHmac(userId, this.streamKey);
+    const { state, revision } = await this.loadStreams(hmac, legacyUserIdStream(userId));
     const reserved = reserveUserId(state, accountId, now);
     if (reserved === null) return false;
     try {
-      await this.append(userIdHmac(userId, this.streamKey), reserved, revision, metadata, now);
+      await this.append(hmac, reserved, revision, metadata, now);
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;

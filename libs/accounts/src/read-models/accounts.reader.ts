@@ -77,9 +77,8 @@ export class AccountsReader {
 
   async page({ offset, limit, userId }: AccountPageRequest): Promise<AccountPage> {
     if (userId && !couldBeHeld(userId)) return { total: 0, offset, items: [] };
-    const where: FindOptionsWhere<AccountRow>[] = userId ? this.named(userId) : [{}];
     const [rows, total] = await this.rows().findAndCount({
-      where,
+      where: userId ? this.named(userId) : {},
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: offset,
       take: limit,
