@@ -22,6 +22,8 @@ const NAME = '鷲ノ尾 紗季';
 /** APP-3 asks for full-width names: the same person as the application's applicant (NFKC: NAME). */
 const FULL_WIDTH_NAME = '鷲ノ尾　紗季';
 const PHONE = '090-7391-4826';
+/** ACC-6: the phone an operator changes it to. */
+const NEW_PHONE = '080-2265-9137';
 const CLIENT_ADDRESS = '198.51.100.173';
 
 /** What must not be found anywhere after the deletion. */
@@ -36,6 +38,8 @@ const PERSON = [
   '鷲ノ尾',
   PHONE,
   PHONE.replaceAll('-', ''),
+  NEW_PHONE,
+  NEW_PHONE.replaceAll('-', ''),
   CLIENT_ADDRESS,
 ];
 
@@ -61,6 +65,10 @@ const LOGIN = `mutation L($userId: String!, $password: String!) {
 }`;
 const CHANGE_PASSWORD = `mutation C($current: String!, $next: String!) {
   changePassword(currentPassword: $current, newPassword: $next)
+}`;
+const UNLOCK = `mutation U($userId: String!) { unlockAccount(userId: $userId) { id } }`;
+const CHANGE_CONTACT = `mutation K($userId: String!, $input: AccountContactInput!) {
+  changeAccountContact(userId: $userId, input: $input) { id }
 }`;
 const SUBMIT = `mutation S($input: SubmitApplicationInput!) { submitApplication(input: $input) { id } }`;
 const APPLICATION = `query A($id: Int!) {
@@ -172,7 +180,7 @@ describe.each(testDatabaseTargets())(
       throw new Error('mails still pending');
     }
 
-    it('ACC-7: registered, used (logins, a wrong password, a password change, an application, mails), then deleted: no table, no rebuilt read model and no log line holds the user ID, name, e-mail, phone, passwords or client address', async () => {
+    it('ACC-7: registered, used (a lock, an unlock and a contact change by an operator, logins, a password change, an application, their mails), then deleted: no table, no rebuilt read model and no log line holds the user ID, name, e-mail, phones, passwords or client address', async () => {
       // Registration (ACC-1) and its link (ACC-2), from the person's own address.
       expect(
         await ok(REGISTER, {
@@ -183,25 +191,36 @@ describe.each(testDatabaseTargets())(
       const token = decodeURIComponent(/verify-email\?token=(\S+)/.exec(link.text)?.[1] ?? '');
       await ok(VERIFY, { token });
 
-      // Use: a mistyped password (an event and a security event), a login, a password change
-      // (its mail), an application naming the person as applicant (its mail).
-      expect((await gql(LOGIN, { userId: USER_ID, password: `${PASSWORD}x` })).body.errors).toEqual(
-        [
-          expect.objectContaining({
-            extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
-          }),
-        ],
+      // Use: three mistyped passwords lock it (ACC-4, its mail); an operator unlocks it (ACC-5:
+      // an initial password, mailed) and changes its phone (ACC-6, mailed; a staff act naming
+      // the user ID); the person logs in, replaces the initial password (mailed), submits an
+      // application naming themselves as applicant (mailed) and logs out.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const wrong = await gql(LOGIN, { userId: USER_ID, password: `${PASSWORD}x` });
+        expect(wrong.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      }
+      const staff = await signInAsStaff(api, 'OPERATOR');
+      const { id: accountId } = await ok<{ id: string }>(UNLOCK, { userId: USER_ID }, staff);
+      await ok(CHANGE_CONTACT, { userId: USER_ID, input: { phone: NEW_PHONE } }, staff);
+      const issued = await smtp.waitForMail(
+        (mail) => mail.envelopeTo.includes(EMAIL) && mail.text.includes('初期パスワード: '),
       );
-      const first = await ok<{ accessToken: string; account: { id: string } }>(LOGIN, {
+      const initialPassword = /初期パスワード: (\S+)/.exec(issued.text)?.[1] ?? '';
+      const first = await ok<{ accessToken: string }>(LOGIN, {
         userId: USER_ID,
-        password: PASSWORD,
+        password: initialPassword,
       });
-      const accountId = first.account.id;
-      await ok(CHANGE_PASSWORD, { current: PASSWORD, next: NEW_PASSWORD }, first.accessToken);
+      await ok(
+        CHANGE_PASSWORD,
+        { current: initialPassword, next: NEW_PASSWORD },
+        first.accessToken,
+      );
       const session = await ok<{ accessToken: string }>(LOGIN, {
         userId: USER_ID,
         password: NEW_PASSWORD,
       });
+      // The secrets mailed to the person go as well (events hold their hashes only).
+      const erased = [...PERSON, token, initialPassword];
       const application = await ok<{ id: number }>(
         SUBMIT,
         {
@@ -234,11 +253,14 @@ describe.each(testDatabaseTargets())(
       const subjects = smtp.received
         .filter((mail) => mail.envelopeTo.includes(EMAIL))
         .map((mail) => mail.subject);
-      expect(subjects).toHaveLength(3);
+      expect(subjects).toHaveLength(6);
       expect(subjects).toEqual(
         expect.arrayContaining([
           expect.stringContaining('メールアドレス確認'),
-          expect.stringContaining('パスワード'),
+          expect.stringContaining('アカウントロック'),
+          expect.stringContaining('初期パスワード'),
+          expect.stringContaining('ご登録内容の変更'),
+          expect.stringContaining('パスワード変更'),
           expect.stringContaining(`申込ID: ${application.id}`),
         ]),
       );
@@ -253,18 +275,19 @@ describe.each(testDatabaseTargets())(
       // A year and a day without a login; the scheduled jobs run as they would in that time.
       offsetMs = 366 * DAY_MS;
       const jobs = api.app.get(AccountJobs);
-      expect(await jobs.deleteInactiveAccountsNow()).toBe(1);
+      // The person's account, and the operator's: it has not logged in for the year either.
+      expect(await jobs.deleteInactiveAccountsNow()).toBe(2);
       await jobs.expireRegistrations();
       await projectionsCaughtUp();
       await mailsSettled();
 
-      expect(await findingsInTables(PERSON)).toEqual([]);
+      expect(await findingsInTables(erased)).toEqual([]);
 
       // Every read model rebuilt from the events: nothing fails, nobody comes back.
       const runners = api.app.get(ProjectionRunners);
       for (const name of runners.rebuildableNames) await runners.rebuild(name);
       await projectionsCaughtUp();
-      expect(await findingsInTables(PERSON)).toEqual([]);
+      expect(await findingsInTables(erased)).toEqual([]);
       const [row] = await sql<{ status: string; user_id: string | null }>(
         `SELECT status, user_id FROM "${api.schema}".accounts WHERE id = $1`,
         [accountId],
@@ -287,7 +310,7 @@ describe.each(testDatabaseTargets())(
       });
 
       // The log lines of the whole run (the operator's reading above included).
-      expect(hits(testLogs.join('\n'), PERSON)).toEqual([]);
+      expect(hits(testLogs.join('\n'), erased)).toEqual([]);
     });
   },
 );
