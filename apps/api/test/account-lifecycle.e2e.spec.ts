@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { AccountJobs } from '@app/accounts';
+import { AccountContactCipher, AccountJobs } from '@app/accounts';
 import {
   AccountsReader,
   VerificationTokens,
@@ -87,14 +87,15 @@ describe.each(testDatabaseTargets())('account lifecycle over HTTP on $kind', (ta
     );
     for (const answer of answers) expect(answer.body).toEqual({ data: { registerAccount: true } });
     expect(issued.length - before).toBe(1);
+    const hmac = api.app.get(AccountContactCipher).userIdHmac('race_01');
     const events = await sql<{ count: number }>(
-      `SELECT count(*)::int AS count FROM $schema.events WHERE type = 'AccountRegistered' AND data::jsonb ->> 'userId' = $1`,
-      ['race_01'],
+      `SELECT count(*)::int AS count FROM $schema.events WHERE type = 'AccountRegistered' AND data::jsonb ->> 'userIdHmac' = $1`,
+      [hmac],
     );
     expect(events[0]?.count).toBe(1);
     const rows = await sql<{ count: number }>(
-      `SELECT count(*)::int AS count FROM $schema.accounts WHERE user_id = $1`,
-      ['race_01'],
+      `SELECT count(*)::int AS count FROM $schema.accounts WHERE user_id_hmac = $1`,
+      [hmac],
     );
     expect(rows[0]?.count).toBe(1);
     const token = issued[before]?.token ?? '';
@@ -148,8 +149,8 @@ describe.each(testDatabaseTargets())('account lifecycle over HTTP on $kind', (ta
     const jobs = api.app.get(AccountJobs);
     const pending = () =>
       sql<{ count: number }>(
-        `SELECT count(*)::int AS count FROM $schema.accounts WHERE user_id = $1`,
-        ['swept_01'],
+        `SELECT count(*)::int AS count FROM $schema.accounts WHERE user_id_hmac = $1`,
+        [api.app.get(AccountContactCipher).userIdHmac('swept_01')],
       );
     advance(30);
     await jobs.expireRegistrations();

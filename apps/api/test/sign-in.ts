@@ -45,7 +45,7 @@ export async function signInAsStaff(api: TestApp, role: StaffRole): Promise<stri
       type: 'CreateOperator',
       data: {
         accountId,
-        userId,
+        ...(await cipher.sealUserId(accountId, userId)),
         role,
         contact: await cipher.encryptContact(accountId, {
           email: `${userId}@example.jp`,

@@ -22,7 +22,7 @@ export async function signIn(
   const account: Active = {
     status: 'Active',
     accountId,
-    userId: `${role.toLowerCase()}_${accountId.slice(0, 8)}`,
+    userIdHmac: null,
     role,
     contact: {
       email: asEncryptedText('sealed'),

@@ -169,7 +169,7 @@ export async function createStaff(
       type: 'CreateOperator',
       data: {
         accountId,
-        userId,
+        ...(await cipher.sealUserId(accountId, userId)),
         role,
         contact: await cipher.encryptContact(accountId, {
           email: `${userId}@example.jp`,

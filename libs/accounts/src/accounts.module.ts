@@ -24,10 +24,8 @@ import { VerificationTokens } from './credentials/verification-tokens';
 import { AccountCommandRunner } from './infrastructure/account-command-runner';
 import { AccountContactCipher } from './infrastructure/account-contact-cipher';
 import { AccountRepository } from './infrastructure/account-repository';
-import {
-  USER_ID_STREAM_KEY_PURPOSE,
-  UserIdReservations,
-} from './infrastructure/user-id-reservations';
+import { UserIdReservations } from './infrastructure/user-id-reservations';
+import { USER_ID_STREAM_KEY_PURPOSE } from './infrastructure/user-id-hmac';
 import { AccountRowEntity } from './projections/account-row.entity';
 import { AccountVerificationLinkEntity } from './projections/account-verification-link.entity';
 import { AccountSweepReader } from './read-models/account-sweep.reader';
@@ -213,11 +211,12 @@ export class AccountsModule {
         },
         {
           provide: SecurityEventLog,
-          inject: [DataSource, SESSION_CLOCK],
-          useFactory: (dataSource: DataSource, clock: SessionClock) =>
+          inject: [DataSource, SESSION_CLOCK, AccountsReader],
+          useFactory: (dataSource: DataSource, clock: SessionClock, accounts: AccountsReader) =>
             new SecurityEventLog(
               dataSource,
               clock,
+              (accountId) => accounts.userIdOf(accountId),
               options.securityEventsRetentionDays ?? DEFAULT_SECURITY_EVENTS_RETENTION_DAYS,
             ),
         },

@@ -1,5 +1,6 @@
 export { AccountsModule } from './accounts.module';
 export {
+  storedUserIdOf,
   type AccountEvent,
   type AccountEventType,
   type AccountRegistered,

@@ -58,7 +58,7 @@ async function createOperator(app: NestExpressApplication, userId: string): Prom
       type: 'CreateOperator',
       data: {
         accountId,
-        userId,
+        ...(await cipher.sealUserId(accountId, userId)),
         role: 'OPERATOR',
         contact: await cipher.encryptContact(accountId, {
           email: `${userId}@example.jp`,

@@ -62,7 +62,7 @@ describe.each(testDatabaseTargets())(
         type: 'RegisterAccount',
         data: {
           accountId,
-          userId,
+          ...(await cipher.sealUserId(accountId, userId)),
           contact: await cipher.encryptContact(accountId, {
             email: `${userId}@example.jp`,
             name: '山田 太郎',

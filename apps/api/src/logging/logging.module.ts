@@ -32,7 +32,17 @@ export class LoggingModule implements NestModule {
         ignore: (request: { url?: string }) =>
           QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? ''),
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Issue 11 §5: a log line is never erased, so it names no client address (ACC-7 could not
+      // take it back); the security log keeps the address, for its retention, where it is needed.
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        'req.headers["x-forwarded-for"]',
+        'req.headers["x-real-ip"]',
+        'req.headers.forwarded',
+        'req.remoteAddress',
+      ],
     };
     const stream = destination ?? (process.stdout.isTTY ? readableLines() : undefined);
     return {

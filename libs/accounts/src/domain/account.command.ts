@@ -1,5 +1,5 @@
 import type { Actor } from '@app/event-sourcing';
-import type { EncryptedContact, StaffRole } from './account.event';
+import type { EncryptedContact, SealedUserId, StaffRole } from './account.event';
 import type { EncryptedText } from './encrypted-text';
 
 /*
@@ -11,9 +11,8 @@ import type { EncryptedText } from './encrypted-text';
 /** ACC-1: anyone may register; the user ID was checked free by the handler. */
 export interface RegisterAccount {
   readonly type: 'RegisterAccount';
-  readonly data: {
+  readonly data: SealedUserId & {
     readonly accountId: string;
-    readonly userId: string;
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
     readonly verificationTokenHash: string;
@@ -114,9 +113,8 @@ export interface DeleteForInactivity {
 /** From the CLI only (actor SYSTEM); no default accounts exist. */
 export interface CreateOperator {
   readonly type: 'CreateOperator';
-  readonly data: {
+  readonly data: SealedUserId & {
     readonly accountId: string;
-    readonly userId: string;
     readonly role: StaffRole;
     readonly contact: EncryptedContact;
     /** Issue 11 §5: the hash alone; the tool prints the password and nothing mails it. */

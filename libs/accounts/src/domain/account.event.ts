@@ -19,12 +19,49 @@ export interface EncryptedContact {
   readonly phone: EncryptedText;
 }
 
+/**
+ * Issue 11 §5: how an account's events hold its user ID: sealed under the account's PII key, so
+ * ACC-7's forgotten key erases it, beside its keyed HMAC (the name of its reservation stream),
+ * which finds the account at login without reading the ID.
+ */
+export interface SealedUserId {
+  readonly sealedUserId: EncryptedText;
+  readonly userIdHmac: string;
+}
+
+/** Only in events recorded before issue 11 §5: the user ID in the clear (read, never written). */
+export interface PlainUserId {
+  readonly userId: string;
+}
+
+export type RecordedUserId = SealedUserId | PlainUserId;
+
+/** The keyed HMAC of the user ID; null for an account registered before issue 11 §5. */
+export function userIdHmacOf(recorded: RecordedUserId): string | null {
+  return 'userIdHmac' in recorded ? recorded.userIdHmac : null;
+}
+
+/** The user ID as the event holds it: vault ciphertext, or the clear ID of an older event. */
+export function storedUserIdOf(recorded: RecordedUserId): string {
+  return 'sealedUserId' in recorded ? recorded.sealedUserId : recorded.userId;
+}
+
+/**
+ * What an event that frees a user ID (ACC-2, ACC-7) says of it: only the keyed HMAC, which names
+ * its reservation stream; absent for an account registered before issue 11 §5 (the ID is freed at
+ * its next claim instead). Events recorded before hold the clear `userId`.
+ */
+interface FreedUserId {
+  readonly userIdHmac?: string;
+  /** Only in events recorded before issue 11 §5. */
+  readonly userId?: string;
+}
+
 /** ACC-1: a self-registered customer, pending verification (ACC-2). */
 export interface AccountRegistered {
   readonly type: 'AccountRegistered';
-  readonly data: {
+  readonly data: RecordedUserId & {
     readonly accountId: string;
-    readonly userId: string;
     readonly role: CustomerRole;
     readonly contact: EncryptedContact;
     readonly passwordHash: string;
@@ -52,9 +89,8 @@ export interface EmailVerified {
 /** ACC-2: the link was not opened in time; the registration is void and the user ID free. */
 export interface RegistrationExpired {
   readonly type: 'RegistrationExpired';
-  readonly data: {
+  readonly data: FreedUserId & {
     readonly accountId: string;
-    readonly userId: string;
     readonly expiredAt: string;
   };
 }
@@ -170,27 +206,26 @@ export interface ContactChanged {
 /** ACC-7: no successful login since `lastUsedAt` for a year; the PII key is forgotten next. */
 export interface AccountDeletedForInactivity {
   readonly type: 'AccountDeletedForInactivity';
-  readonly data: {
+  readonly data: FreedUserId & {
     readonly accountId: string;
-    readonly userId: string;
     readonly lastUsedAt: string;
     readonly deletedAt: string;
   };
 }
 
-/** Staff accounts come only from the CLI, active at once, with an initial password (ACC-5). */
 /**
+ * Staff accounts come only from the CLI, active at once, with an initial password (ACC-5).
  * Issue 11 §5: no sealed initial password, only its hash: the tool prints the password once to
  * whoever ran it and no mail needs it. Events recorded before still carry one, unread.
  */
 export interface OperatorCreated {
   readonly type: 'OperatorCreated';
-  readonly data: Omit<InitialPasswordIssued, 'initialPassword'> & {
-    readonly userId: string;
-    readonly role: StaffRole;
-    readonly contact: EncryptedContact;
-    readonly createdAt: string;
-  };
+  readonly data: Omit<InitialPasswordIssued, 'initialPassword'> &
+    RecordedUserId & {
+      readonly role: StaffRole;
+      readonly contact: EncryptedContact;
+      readonly createdAt: string;
+    };
 }
 
 /**

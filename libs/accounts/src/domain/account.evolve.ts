@@ -1,4 +1,9 @@
-import type { AccountEvent, InitialPasswordIssued, SecondFactorUsed } from './account.event';
+import {
+  userIdHmacOf,
+  type AccountEvent,
+  type InitialPasswordIssued,
+  type SecondFactorUsed,
+} from './account.event';
 import type { AccountState, Active, Credentials, Locked, SecondFactor } from './account.state';
 import { unreachable } from '@app/event-sourcing/domain';
 
@@ -10,7 +15,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       return {
         status: 'PendingVerification',
         accountId: data.accountId,
-        userId: data.userId,
+        userIdHmac: userIdHmacOf(data),
         role: data.role,
         contact: data.contact,
         createdAt: data.registeredAt,
@@ -24,7 +29,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       return {
         status: 'Active',
         accountId: data.accountId,
-        userId: data.userId,
+        userIdHmac: userIdHmacOf(data),
         role: data.role,
         contact: data.contact,
         createdAt: data.createdAt,
@@ -42,7 +47,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       return {
         status: 'Active',
         accountId: state.accountId,
-        userId: state.userId,
+        userIdHmac: state.userIdHmac,
         role: state.role,
         contact: state.contact,
         createdAt: state.createdAt,
@@ -59,7 +64,11 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
     }
     case 'RegistrationExpired':
       if (state.status !== 'PendingVerification') return state;
-      return { status: 'RegistrationVoid', accountId: state.accountId, userId: state.userId };
+      return {
+        status: 'RegistrationVoid',
+        accountId: state.accountId,
+        userIdHmac: state.userIdHmac,
+      };
     case 'LoginSucceeded':
       if (state.status !== 'Active') return state;
       return {
@@ -105,7 +114,7 @@ export function evolve(state: AccountState, event: AccountEvent): AccountState {
       return {
         status: 'Deleted',
         accountId: state.accountId,
-        userId: state.userId,
+        userIdHmac: state.userIdHmac,
         role: state.role,
         deletedAt: event.data.deletedAt,
       };
@@ -166,7 +175,7 @@ function activeWith(state: Active | Locked, credentials: Credentials): Active {
   return {
     status: 'Active',
     accountId: state.accountId,
-    userId: state.userId,
+    userIdHmac: state.userIdHmac,
     role: state.role,
     contact: state.contact,
     createdAt: state.createdAt,

@@ -4,7 +4,8 @@ import { unreachable } from '@app/event-sourcing/domain';
 
 interface AccountRecord {
   readonly accountId: string;
-  readonly userId: string;
+  /** Issue 11 §5: what frees the user ID's reservation; null if registered before it. */
+  readonly userIdHmac: string | null;
   readonly role: AccountRole;
   readonly contact: EncryptedContact;
   readonly createdAt: string;
@@ -63,14 +64,14 @@ export interface Locked extends InUse {
 export interface RegistrationVoid {
   readonly status: 'RegistrationVoid';
   readonly accountId: string;
-  readonly userId: string;
+  readonly userIdHmac: string | null;
 }
 
 /** ACC-7: no contact, no credentials; the user ID may be registered anew (as another account). */
 export interface Deleted {
   readonly status: 'Deleted';
   readonly accountId: string;
-  readonly userId: string;
+  readonly userIdHmac: string | null;
   readonly role: AccountRole;
   readonly deletedAt: string;
 }

@@ -28,7 +28,7 @@ export function deleteForInactivity(
         type: 'AccountDeletedForInactivity',
         data: {
           accountId: state.accountId,
-          userId: state.userId,
+          ...(state.userIdHmac !== null && { userIdHmac: state.userIdHmac }),
           lastUsedAt: since,
           deletedAt: now.toISOString(),
         },

@@ -24,7 +24,7 @@ const deleted = (lastUsedAt: Date, at: Date): AccountEvent => ({
   type: 'AccountDeletedForInactivity',
   data: {
     accountId: ACCOUNT_ID,
-    userId: USER_ID,
+    userIdHmac: USER_ID.userIdHmac,
     lastUsedAt: lastUsedAt.toISOString(),
     deletedAt: at.toISOString(),
   },
@@ -48,7 +48,7 @@ describe('inactivity', () => {
     expect(state).toEqual({
       status: 'Deleted',
       accountId: ACCOUNT_ID,
-      userId: USER_ID,
+      userIdHmac: USER_ID.userIdHmac,
       role: 'CUSTOMER',
       deletedAt: YEAR_LATER.toISOString(),
     });

@@ -146,7 +146,7 @@ function deletedAtLogin(state: Active | Locked, now: Date): Decision {
     type: 'AccountDeletedForInactivity',
     data: {
       accountId: state.accountId,
-      userId: state.userId,
+      ...(state.userIdHmac !== null && { userIdHmac: state.userIdHmac }),
       lastUsedAt: lastUsedAt(state),
       deletedAt: now.toISOString(),
     },

@@ -110,7 +110,7 @@ describe('login', () => {
           type: 'AccountDeletedForInactivity',
           data: {
             accountId: ACCOUNT_ID,
-            userId: USER_ID,
+            userIdHmac: USER_ID.userIdHmac,
             lastUsedAt: verifiedAt,
             deletedAt: yearLater.toISOString(),
           },
@@ -123,7 +123,7 @@ describe('login', () => {
         type: 'AccountDeletedForInactivity',
         data: {
           accountId: ACCOUNT_ID,
-          userId: USER_ID,
+          userIdHmac: USER_ID.userIdHmac,
           lastUsedAt: verifiedAt,
           deletedAt: hoursAfter(yearLater, 1).toISOString(),
         },

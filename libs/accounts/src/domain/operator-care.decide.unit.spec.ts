@@ -161,7 +161,7 @@ describe('operator account care', () => {
         },
       });
     expect(state).toMatchObject({
-      userId: USER_ID,
+      userIdHmac: USER_ID.userIdHmac,
       contact: { email, name: 'enc:name', phone },
     });
   });
@@ -219,7 +219,7 @@ describe('staff accounts', () => {
           type: 'CreateOperator',
           data: {
             accountId: ACCOUNT_ID,
-            userId: 'ops.sato',
+            ...USER_ID,
             role: 'OPERATOR',
             contact: registeredContact,
             initialPasswordHash: 'hash:initial',
@@ -231,7 +231,7 @@ describe('staff accounts', () => {
         type: 'OperatorCreated',
         data: {
           accountId: ACCOUNT_ID,
-          userId: 'ops.sato',
+          ...USER_ID,
           role: 'OPERATOR',
           contact: registeredContact,
           initialPasswordHash: 'hash:initial',
@@ -249,7 +249,7 @@ describe('staff accounts', () => {
         type: 'OperatorCreated',
         data: {
           accountId: ACCOUNT_ID,
-          userId: 'ops.sato',
+          ...USER_ID,
           role: 'OPERATOR',
           contact: registeredContact,
           createdAt: T0.toISOString(),

@@ -25,7 +25,8 @@ export function register(command: RegisterAccount, state: AccountState, now: Dat
     type: 'AccountRegistered',
     data: {
       accountId: data.accountId,
-      userId: data.userId,
+      sealedUserId: data.sealedUserId,
+      userIdHmac: data.userIdHmac,
       role: 'CUSTOMER',
       contact: data.contact,
       passwordHash: data.passwordHash,
@@ -51,7 +52,7 @@ export function verifyEmail(command: VerifyEmail, state: AccountState, now: Date
       if (isPast(state.verificationExpiresAt, now)) {
         return refused(
           accountErrors.verificationExpired(),
-          expired(state.accountId, state.userId, now),
+          expired(state.accountId, state.userIdHmac, now),
         );
       }
       return accepted({
@@ -82,7 +83,7 @@ export function expireRegistration(
       if (!isPast(state.verificationExpiresAt, now)) {
         return refused(accountErrors.registrationNotExpired());
       }
-      return accepted(expired(state.accountId, state.userId, now));
+      return accepted(expired(state.accountId, state.userIdHmac, now));
     case 'RegistrationVoid':
       return accepted();
     case 'Active':
@@ -104,7 +105,8 @@ export function createOperator(command: CreateOperator, state: AccountState, now
     type: 'OperatorCreated',
     data: {
       accountId: data.accountId,
-      userId: data.userId,
+      sealedUserId: data.sealedUserId,
+      userIdHmac: data.userIdHmac,
       role: data.role,
       contact: data.contact,
       initialPasswordHash: data.initialPasswordHash,
@@ -114,9 +116,9 @@ export function createOperator(command: CreateOperator, state: AccountState, now
   });
 }
 
-function expired(accountId: string, userId: string, now: Date): RegistrationExpired {
+function expired(accountId: string, userIdHmac: string | null, now: Date): RegistrationExpired {
   return {
     type: 'RegistrationExpired',
-    data: { accountId, userId, expiredAt: now.toISOString() },
+    data: { accountId, ...(userIdHmac !== null && { userIdHmac }), expiredAt: now.toISOString() },
   };
 }

@@ -16,7 +16,7 @@ const register: AccountCommand = {
   type: 'RegisterAccount',
   data: {
     accountId: ACCOUNT_ID,
-    userId: USER_ID,
+    ...USER_ID,
     contact,
     passwordHash: 'hash:chosen',
     verificationTokenHash: 'hash:token',
@@ -34,7 +34,7 @@ const expiredAt = (minutes: number) => ({
   type: 'RegistrationExpired' as const,
   data: {
     accountId: ACCOUNT_ID,
-    userId: USER_ID,
+    userIdHmac: USER_ID.userIdHmac,
     expiredAt: minutesAfter(T0, minutes).toISOString(),
   },
 });
@@ -68,7 +68,7 @@ describe('registration', () => {
     expect(given(registered(), expiredAt(31)).state).toEqual({
       status: 'RegistrationVoid',
       accountId: ACCOUNT_ID,
-      userId: USER_ID,
+      userIdHmac: USER_ID.userIdHmac,
     });
   });
 

@@ -1,6 +1,7 @@
-import { PII_ERASED, SubjectForgottenError, type PiiVault } from '@app/event-sourcing';
-import type { EncryptedContact } from '../domain/account.event';
+import { PII_ERASED, PiiVault, SubjectForgottenError } from '@app/event-sourcing';
+import type { EncryptedContact, SealedUserId } from '../domain/account.event';
 import { asEncryptedText, type EncryptedText } from '../domain/encrypted-text';
+import { USER_ID_STREAM_KEY_PURPOSE, userIdHmac } from './user-id-hmac';
 
 export interface PlainContact {
   readonly email: string;
@@ -13,7 +14,34 @@ export interface PlainContact {
  * forgetting that key (ACC-7) erases them from every event and read model at once.
  */
 export class AccountContactCipher {
-  constructor(private readonly vault: PiiVault) {}
+  private readonly userIdKey: Buffer;
+
+  constructor(private readonly vault: PiiVault) {
+    this.userIdKey = vault.derivedKey(USER_ID_STREAM_KEY_PURPOSE);
+  }
+
+  /** Issue 11 §5: the user ID as events hold it, sealed and with its keyed HMAC. */
+  async sealUserId(accountId: string, userId: string): Promise<SealedUserId> {
+    return {
+      sealedUserId: await this.encrypt(accountId, userId),
+      userIdHmac: this.userIdHmac(userId),
+    };
+  }
+
+  /** What the read model and the reservation stream know a user ID by. */
+  userIdHmac(userId: string): string {
+    return userIdHmac(userId, this.userIdKey);
+  }
+
+  /**
+   * A user ID as the read model holds it: sealed (opened here), in the clear for an account
+   * registered before issue 11 §5, or null once deleted (ACC-7).
+   */
+  openUserId(stored: string | null): Promise<string> {
+    return stored !== null && !PiiVault.isEncrypted(stored)
+      ? Promise.resolve(stored)
+      : this.decrypt(stored);
+  }
 
   async encryptContact(accountId: string, contact: PlainContact): Promise<EncryptedContact> {
     const [email, name, phone] = await Promise.all([

@@ -42,14 +42,14 @@ for (const target of testDatabaseTargets()) {
         name: `山田 ${userId}`,
         phone: `090-${Math.floor(1000 + Math.random() * 8999)}-0001`,
       };
-      plaintexts.push(plain.email, plain.name, plain.phone);
+      plaintexts.push(userId, plain.email, plain.name, plain.phone);
       return runner.run(
         accountId,
         {
           type: 'RegisterAccount',
           data: {
             accountId,
-            userId,
+            ...(await bed.cipher.sealUserId(accountId, userId)),
             contact: await bed.cipher.encryptContact(accountId, plain),
             passwordHash: 'hash:chosen',
             verificationTokenHash: 'hash:token',
@@ -83,7 +83,10 @@ for (const target of testDatabaseTargets()) {
 
       const loaded = await bed.repository.load(accountId);
       expect(loaded).toEqual({ state: verified.state, revision: 1 });
-      expect(loaded.state).toMatchObject({ status: 'Active', userId: 'round_trip' });
+      expect(loaded.state).toMatchObject({
+        status: 'Active',
+        userIdHmac: bed.cipher.userIdHmac('round_trip'),
+      });
       const [, recorded] = await bed.store.readStream(accountStream(accountId));
       expect(recorded?.type).toBe('EmailVerified');
       expect(recorded?.metadata).toMatchObject({
@@ -107,7 +110,11 @@ for (const target of testDatabaseTargets()) {
       expect(outcome.decision.ok).toBe(false);
       expect(outcome.decision.ok ? null : outcome.decision.error.code).toBe('VERIFICATION_EXPIRED');
       expect(await bed.repository.load(accountId)).toEqual({
-        state: { status: 'RegistrationVoid', accountId, userId: 'too_late' },
+        state: {
+          status: 'RegistrationVoid',
+          accountId,
+          userIdHmac: bed.cipher.userIdHmac('too_late'),
+        },
         revision: 1,
       });
     });
@@ -158,8 +165,8 @@ for (const target of testDatabaseTargets()) {
       ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     });
 
-    it('keeps every plaintext e-mail, name and phone out of the events table', async () => {
-      expect(plaintexts.length).toBeGreaterThanOrEqual(12);
+    it('keeps every plaintext user ID (issue 11 §5), e-mail, name and phone out of the events table', async () => {
+      expect(plaintexts.length).toBeGreaterThanOrEqual(16);
       const stored = (await bed.rawEventData()).join('\n');
       expect(stored).toContain('pii:v1:');
       for (const plaintext of plaintexts) expect(stored).not.toContain(plaintext);

@@ -3,11 +3,8 @@ import { testDatabaseTargets } from '@test/database';
 import { accountsTestBed, type AccountsTestBed } from '../testing/accounts-test-bed';
 import { minutesAfter, T0 } from '../testing/account-mother';
 import { ACCOUNT_EVENT_SCHEMA_VERSION } from './account-repository';
-import {
-  legacyUserIdStream,
-  USER_ID_STREAM_KEY_PURPOSE,
-  UserIdReservations,
-} from './user-id-reservations';
+import { legacyUserIdStream, UserIdReservations } from './user-id-reservations';
+import { USER_ID_STREAM_KEY_PURPOSE, userIdHmac } from './user-id-hmac';
 
 const metadata = { correlationId: randomUUID(), actor: { id: 'system', role: 'SYSTEM' as const } };
 
@@ -15,13 +12,12 @@ for (const target of testDatabaseTargets()) {
   describe(`User ID reservations on ${target.kind}`, () => {
     let bed: AccountsTestBed;
     let reservations: UserIdReservations;
+    let key: Buffer;
 
     beforeAll(async () => {
       bed = await accountsTestBed(target);
-      reservations = new UserIdReservations(
-        bed.store,
-        bed.vault.derivedKey(USER_ID_STREAM_KEY_PURPOSE),
-      );
+      key = bed.vault.derivedKey(USER_ID_STREAM_KEY_PURPOSE);
+      reservations = new UserIdReservations(bed.store, key);
     });
     afterAll(async () => bed.dispose());
 
@@ -51,12 +47,15 @@ for (const target of testDatabaseTargets()) {
         [
           {
             type: 'RegistrationExpired',
-            data: { accountId: first, userId: 'freed_id', expiredAt: later.toISOString() },
+            data: {
+              accountId: first,
+              userIdHmac: userIdHmac('freed_id', key),
+              expiredAt: later.toISOString(),
+            },
           },
         ],
         metadata,
       );
-      await reservations.release('freed_id', first, 'REGISTRATION_EXPIRED', metadata, later);
       expect(await reservations.reserve('freed_id', second, metadata, later)).toBe(true);
       const types = (await bed.store.readStream(reservations.streamOf('freed_id'))).map(
         (event) => event.type,
@@ -64,12 +63,16 @@ for (const target of testDatabaseTargets()) {
       expect(types).toEqual(['UserIdReserved', 'UserIdReleased', 'UserIdReserved']);
     });
 
-    it('ACC-1 (issue 11 §5): no stream is named by a user ID; a reservation made under the old name still holds the ID', async () => {
+    it('ACC-1 (issue 11 §5): no stream name or event names a user ID; a reservation made under the old name still holds the ID', async () => {
       expect(await reservations.reserve('keyed_id', randomUUID(), metadata, T0)).toBe(true);
       const names = await bed.dataSource.query<{ stream_id: string }[]>(
         `SELECT DISTINCT stream_id FROM "${bed.schema}".events WHERE stream_id LIKE 'user-id-%'`,
       );
       expect(names.length).toBeGreaterThan(0);
+      const stored = (await bed.rawEventData()).join('\n');
+      for (const userId of ['keyed_id', 'racing_id', 'freed_id']) {
+        expect(stored).not.toContain(userId);
+      }
       for (const { stream_id } of names) {
         expect(stream_id).toMatch(/^user-id-hmac-[0-9a-f]{64}$/);
         for (const userId of ['keyed_id', 'racing_id', 'freed_id']) {

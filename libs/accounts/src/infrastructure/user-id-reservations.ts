@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   WrongExpectedRevisionError,
   type CommandMetadata,
@@ -16,17 +16,15 @@ import {
 } from '../domain/user-id-reservation';
 import type { AccountEvent } from '../domain/account.event';
 import { ACCOUNT_EVENT_SCHEMA_VERSION } from './account-repository';
+import { userIdHmac } from './user-id-hmac';
 
 /** Not `account-…`: whatever follows account streams by prefix never meets these events. */
 const USER_ID_STREAM_PREFIX = 'user-id-';
 /** Issue 11 §5: named by an HMAC-SHA256 of the user ID, so no stream name shows one. */
 const KEYED_STREAM_PREFIX = `${USER_ID_STREAM_PREFIX}hmac-`;
 
-/** What `PiiVault.derivedKey` is asked for: the key of the user-ID streams' HMAC. */
-export const USER_ID_STREAM_KEY_PURPOSE = 'user-id-stream-names/v1';
-
-function userIdStream(userId: string, key: Buffer): string {
-  return `${KEYED_STREAM_PREFIX}${createHmac('sha256', key).update(userId, 'utf8').digest('hex')}`;
+function keyedStream(hmac: string): string {
+  return `${KEYED_STREAM_PREFIX}${hmac}`;
 }
 
 /**
@@ -55,20 +53,24 @@ export class UserIdReservations {
 
   /** The keyed stream of this user ID (what specs look for in the store). */
   streamOf(userId: string): string {
-    return userIdStream(userId, this.streamKey);
+    return keyedStream(userIdHmac(userId, this.streamKey));
   }
 
   /**
    * The legacy stream's events (frozen: never appended to again) followed by the keyed stream's;
    * the revision is the keyed stream's, which every writer appends to, so concurrency holds.
    */
-  async load(userId: string): Promise<LoadedUserId> {
-    const [legacy, keyed] = await Promise.all([
-      this.eventStore.readStream(legacyUserIdStream(userId)),
-      this.eventStore.readStream(this.streamOf(userId)),
+  load(userId: string): Promise<LoadedUserId> {
+    return this.loadStreams(userIdHmac(userId, this.streamKey), legacyUserIdStream(userId));
+  }
+
+  private async loadStreams(hmac: string, legacy: string | null): Promise<LoadedUserId> {
+    const [before, keyed] = await Promise.all([
+      legacy === null ? [] : this.eventStore.readStream(legacy),
+      this.eventStore.readStream(keyedStream(hmac)),
     ]);
     return {
-      state: [...legacy, ...keyed].map(toReservationEvent).reduce(evolveUserId, freeUserId),
+      state: [...before, ...keyed].map(toReservationEvent).reduce(evolveUserId, freeUserId),
       revision: keyed.at(-1)?.revision ?? -1,
     };
   }
@@ -83,11 +85,12 @@ export class UserIdReservations {
     metadata: CommandMetadata,
     now: Date,
   ): Promise<boolean> {
-    const { state, revision } = await this.load(userId);
-    const reserved = reserveUserId(state, userId, accountId, now);
+    const hmac = userIdHmac(userId, this.streamKey);
+    const { state, revision } = await this.loadStreams(hmac, legacyUserIdStream(userId));
+    const reserved = reserveUserId(state, accountId, now);
     if (reserved === null) return false;
     try {
-      await this.append(userId, reserved, revision, metadata, now);
+      await this.append(hmac, reserved, revision, metadata, now);
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) return false;
@@ -96,19 +99,31 @@ export class UserIdReservations {
   }
 
   /** Frees the ID if this account holds it; does nothing otherwise. */
-  async release(
+  release(
     userId: string,
     accountId: string,
     reason: UserIdReleaseReason,
     metadata: CommandMetadata,
     now: Date,
   ): Promise<void> {
+    const hmac = userIdHmac(userId, this.streamKey);
+    return this.releaseIn(hmac, legacyUserIdStream(userId), accountId, reason, metadata, now);
+  }
+
+  private async releaseIn(
+    hmac: string,
+    legacy: string | null,
+    accountId: string,
+    reason: UserIdReleaseReason,
+    metadata: CommandMetadata,
+    now: Date,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(userId);
-      const released = releaseUserId(state, userId, accountId, reason, now);
+      const { state, revision } = await this.loadStreams(hmac, legacy);
+      const released = releaseUserId(state, accountId, reason, now);
       if (released === null) return;
       try {
-        await this.append(userId, released, revision, metadata, now);
+        await this.append(hmac, released, revision, metadata, now);
         return;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= RELEASE_ATTEMPTS) {
@@ -118,40 +133,37 @@ export class UserIdReservations {
     }
   }
 
-  /** ACC-2, ACC-7: frees the user ID of an account whose registration expired or which was deleted. */
+  /**
+   * ACC-2, ACC-7: frees the user ID of an account whose registration expired or which was deleted,
+   * found by the HMAC the event holds. An account registered before issue 11 §5 has none (and its
+   * reservation may be in the legacy stream): its ID is freed when it is next claimed instead.
+   */
   async releaseAfter(events: readonly AccountEvent[], metadata: CommandMetadata): Promise<void> {
     for (const event of events) {
-      if (event.type === 'RegistrationExpired') {
-        const { userId, accountId, expiredAt } = event.data;
-        await this.release(
-          userId,
-          accountId,
-          'REGISTRATION_EXPIRED',
-          metadata,
-          new Date(expiredAt),
-        );
-      } else if (event.type === 'AccountDeletedForInactivity') {
-        const { userId, accountId, deletedAt } = event.data;
-        await this.release(
-          userId,
-          accountId,
-          'DELETED_FOR_INACTIVITY',
-          metadata,
-          new Date(deletedAt),
-        );
+      if (event.type === 'RegistrationExpired' && event.data.userIdHmac !== undefined) {
+        const { userIdHmac: hmac, accountId, expiredAt } = event.data;
+        const at = new Date(expiredAt);
+        await this.releaseIn(hmac, null, accountId, 'REGISTRATION_EXPIRED', metadata, at);
+      } else if (
+        event.type === 'AccountDeletedForInactivity' &&
+        event.data.userIdHmac !== undefined
+      ) {
+        const { userIdHmac: hmac, accountId, deletedAt } = event.data;
+        const at = new Date(deletedAt);
+        await this.releaseIn(hmac, null, accountId, 'DELETED_FOR_INACTIVITY', metadata, at);
       }
     }
   }
 
   private async append(
-    userId: string,
+    hmac: string,
     event: UserIdReservationEvent,
     revision: number,
     metadata: CommandMetadata,
     now: Date,
   ): Promise<void> {
     await this.eventStore.append(
-      this.streamOf(userId),
+      keyedStream(hmac),
       [
         {
           id: randomUUID(),

@@ -6,7 +6,13 @@ export type AccountRowStatus = 'PENDING_VERIFICATION' | 'ACTIVE' | 'LOCKED' | 'D
 /** One account as `me` and `accounts` show it; contact fields stay vault ciphertext here. */
 export interface AccountRow {
   id: string;
-  userId: string;
+  /**
+   * Issue 11 §5: the user ID sealed under the account's key, as its events hold it (in the clear
+   * in rows projected from events recorded before); null once deleted (ACC-7).
+   */
+  userId: string | null;
+  /** The keyed HMAC the account is found by; null once deleted, or for rows from older events. */
+  userIdHmac: string | null;
   role: AccountRole;
   status: AccountRowStatus;
   /** Null once deleted (ACC-7); reads as the vault's erased marker. */
@@ -28,7 +34,8 @@ export const AccountRowEntity = new EntitySchema<AccountRow>({
   tableName: 'accounts',
   columns: {
     id: { type: 'uuid', primary: true },
-    userId: { type: 'text', name: 'user_id' },
+    userId: { type: 'text', name: 'user_id', nullable: true },
+    userIdHmac: { type: 'text', name: 'user_id_hmac', nullable: true },
     role: { type: 'text' },
     status: { type: 'text' },
     email: { type: 'text', nullable: true },

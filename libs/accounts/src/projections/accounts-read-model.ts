@@ -10,6 +10,7 @@ import { AttemptCounters1764119000000 } from '../migrations/1764119000000-attemp
 import { SessionSecurityStamps1764119100000 } from '../migrations/1764119100000-session-security-stamps';
 import { SecurityEvents1764119400000 } from '../migrations/1764119400000-security-events';
 import { SecondFactor1764119500000 } from '../migrations/1764119500000-second-factor';
+import { SealedUserIds1764119600000 } from '../migrations/1764119600000-sealed-user-ids';
 
 /** For `EventSourcingModule.forRoot({ migrations, projections })`; entities come with the projection. */
 export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
@@ -22,6 +23,7 @@ export const ACCOUNTS_MIGRATIONS: readonly (new () => MigrationInterface)[] = [
   SessionSecurityStamps1764119100000,
   SecurityEvents1764119400000,
   SecondFactor1764119500000,
+  SealedUserIds1764119600000,
 ];
 
 export const ACCOUNTS_PROJECTIONS: readonly Projection[] = [accountsProjection];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandRunner, PII_ERASED, type Actor } from '@app/event-sourcing';
 import { testDatabaseTargets } from '@test/database';
 import { AccountCommandRunner } from '../infrastructure/account-command-runner';
+import { ACCOUNT_EVENT_SCHEMA_VERSION, accountStream } from '../infrastructure/account-repository';
 import type { PlainContact } from '../infrastructure/account-contact-cipher';
 import type { AccountCommand } from '../domain/account.command';
 import { hoursAfter, minutesAfter, T0 } from '../testing/account-mother';
@@ -42,7 +43,7 @@ for (const target of testDatabaseTargets()) {
         type: 'RegisterAccount',
         data: {
           accountId,
-          userId,
+          ...(await bed.cipher.sealUserId(accountId, userId)),
           contact: await bed.cipher.encryptContact(accountId, contactOf(userId)),
           passwordHash: 'hash:chosen',
           verificationTokenHash: 'hash:token',
@@ -69,6 +70,9 @@ for (const target of testDatabaseTargets()) {
       });
       expect(stored.email).toMatch(/^pii:v1:/);
       expect(stored.email).not.toContain('suzuki');
+      // Issue 11 §5: the user ID as the event holds it, sealed, and found by its keyed HMAC.
+      expect(stored.userId).toMatch(/^pii:v1:/);
+      expect(stored.userIdHmac).toBe(bed.cipher.userIdHmac('suzuki'));
       const expected = {
         id: accountId,
         userId: 'suzuki',
@@ -163,6 +167,7 @@ for (const target of testDatabaseTargets()) {
       expect(await bed.query.byId(first)).toMatchObject({
         status: 'DELETED',
         deletedAt: now,
+        userId: PII_ERASED,
         email: PII_ERASED,
         name: PII_ERASED,
         phone: PII_ERASED,
@@ -177,9 +182,68 @@ for (const target of testDatabaseTargets()) {
         status: 'PENDING_VERIFICATION',
         email: 'reused_id@example.jp',
       });
+      // The deleted account is no longer found by the user ID it had (issue 11 §5).
       const page = await bed.query.page({ offset: 0, limit: 10, userId: 'reused_id' });
-      expect(page.total).toBe(2);
-      expect(page.items.map((item) => item.id)).toEqual([first, second]);
+      expect(page.items.map((item) => item.id)).toEqual([second]);
+      const [row] = await bed.dataSource.query<{ user_id: null; user_id_hmac: null }[]>(
+        `SELECT user_id, user_id_hmac FROM "${bed.schema}".accounts WHERE id = $1`,
+        [first],
+      );
+      expect(row).toEqual({ user_id: null, user_id_hmac: null });
+    });
+
+    it('issue 11 §5: an account registered before the user ID was sealed is found by its clear ID, and keeps none once deleted', async () => {
+      const accountId = randomUUID();
+      const { checkpoint } = await bed.store.append(
+        accountStream(accountId),
+        [
+          {
+            id: randomUUID(),
+            type: 'AccountRegistered',
+            data: {
+              accountId,
+              userId: 'legacy_id',
+              role: 'CUSTOMER',
+              contact: await bed.cipher.encryptContact(accountId, contactOf('legacy_id')),
+              passwordHash: 'hash:chosen',
+              verificationTokenHash: 'hash:legacy',
+              verificationExpiresAt: minutesAfter(T0, 30).toISOString(),
+              registeredAt: T0.toISOString(),
+            },
+            metadata: {
+              correlationId: randomUUID(),
+              causationId: null,
+              actor: system,
+              occurredAt: T0,
+              schemaVersion: ACCOUNT_EVENT_SCHEMA_VERSION,
+            },
+          },
+        ],
+        'no_stream',
+      );
+      await bed.project(checkpoint);
+      expect(await bed.query.byUserId('legacy_id')).toMatchObject({ id: accountId });
+      expect(await bed.query.page({ offset: 0, limit: 10, userId: 'legacy_id' })).toMatchObject({
+        total: 1,
+        items: [{ id: accountId, userId: 'legacy_id' }],
+      });
+
+      now = minutesAfter(T0, 5);
+      await run(accountId, { type: 'VerifyEmail', data: { verificationTokenHash: 'hash:legacy' } });
+      now = hoursAfter(T0, ONE_YEAR_AND_A_DAY_HOURS);
+      const { appended: deleted, decision } = await run(accountId, {
+        type: 'DeleteForInactivity',
+        data: {},
+      });
+      // No HMAC to free the reservation by: the ID is freed when next claimed (UserIdClaims).
+      expect(decision.events[0]?.data).not.toHaveProperty('userIdHmac');
+      await bed.project(deleted);
+      expect(await bed.query.byUserId('legacy_id')).toBeNull();
+      const [row] = await bed.dataSource.query<{ user_id: null }[]>(
+        `SELECT user_id FROM "${bed.schema}".accounts WHERE id = $1`,
+        [accountId],
+      );
+      expect(row).toEqual({ user_id: null });
     });
 
     it('ACC-2: an expired registration leaves no row, and its user ID can be registered anew', async () => {
@@ -199,7 +263,8 @@ for (const target of testDatabaseTargets()) {
     it('keeps a user ID unique among accounts in use only', async () => {
       const rows = bed.dataSource.getRepository(AccountRowEntity);
       const row = {
-        userId: 'unique_scope',
+        userId: null,
+        userIdHmac: bed.cipher.userIdHmac('unique_scope'),
         role: 'CUSTOMER' as const,
         email: null,
         name: null,
@@ -213,7 +278,7 @@ for (const target of testDatabaseTargets()) {
       await rows.insert({ ...row, id: randomUUID(), status: 'ACTIVE', deletedAt: null });
       await expect(
         rows.insert({ ...row, id: randomUUID(), status: 'LOCKED', deletedAt: null }),
-      ).rejects.toThrow(/UQ_accounts_user_id_in_use/);
+      ).rejects.toThrow(/UQ_accounts_user_id_hmac_in_use/);
     });
   });
 }

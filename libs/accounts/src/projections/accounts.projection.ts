@@ -1,6 +1,11 @@
 import type { Projection, RecordedEvent } from '@app/event-sourcing';
 import { In, type EntityManager } from 'typeorm';
-import type { AccountEvent, AccountEventType } from '../domain/account.event';
+import {
+  storedUserIdOf,
+  userIdHmacOf,
+  type AccountEvent,
+  type AccountEventType,
+} from '../domain/account.event';
 import { unreachable } from '@app/event-sourcing/domain';
 import { ACCOUNT_STREAM_PREFIX } from '../infrastructure/account-repository';
 import { toAccountEvent } from '../infrastructure/recorded-account-event';
@@ -27,9 +32,9 @@ const ACCOUNTS_PROJECTION_EVENTS = [
 const IN_USE: AccountRowStatus[] = ['ACTIVE', 'LOCKED'];
 
 /**
- * Fills `accounts` inside the runner's transaction. Contact fields are copied as ciphertext: the
- * vault is not called here (decryption happens at query time), and each update is guarded by the
- * status `evolve` requires, so the row follows the aggregate.
+ * Fills `accounts` inside the runner's transaction. The user ID and contact fields are copied as
+ * ciphertext: the vault is not called here (decryption happens at query time), and each update is
+ * guarded by the status `evolve` requires, so the row follows the aggregate.
  */
 export const accountsProjection: Projection = {
   name: 'accounts',
@@ -48,7 +53,8 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
       const { data } = event;
       await manager.insert(AccountRowEntity, {
         id: data.accountId,
-        userId: data.userId,
+        userId: storedUserIdOf(data),
+        userIdHmac: userIdHmacOf(data),
         role: data.role,
         status: 'PENDING_VERIFICATION',
         ...data.contact,
@@ -73,7 +79,8 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
       const { data } = event;
       await manager.insert(AccountRowEntity, {
         id: data.accountId,
-        userId: data.userId,
+        userId: storedUserIdOf(data),
+        userIdHmac: userIdHmacOf(data),
         role: data.role,
         status: 'ACTIVE',
         ...data.contact,
@@ -115,10 +122,12 @@ async function project(event: AccountEvent, manager: EntityManager): Promise<voi
       if (Object.keys(event.data.changed).length > 0) await update(IN_USE, event.data.changed);
       return;
     case 'AccountDeletedForInactivity':
-      // ACC-7: the ciphertext goes too, not only its key.
+      // ACC-7: the ciphertext goes too, not only its key; the HMAC no longer finds anybody.
       await update(IN_USE, {
         status: 'DELETED',
         deletedAt: new Date(event.data.deletedAt),
+        userId: null,
+        userIdHmac: null,
         email: null,
         name: null,
         phone: null,

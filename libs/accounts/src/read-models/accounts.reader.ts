@@ -1,5 +1,5 @@
 import type { DataSource, FindOptionsWhere } from 'typeorm';
-import { Not } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import type { AccountRole } from '../domain/account.event';
 import { userIdProblems } from '../domain/account-input-rules';
 import type { AccountContactCipher } from '../infrastructure/account-contact-cipher';
@@ -53,8 +53,18 @@ export class AccountsReader {
   /** The account that holds the user ID now; deleted accounts no longer hold theirs (ACC-7). */
   async byUserId(userId: string): Promise<AccountView | null> {
     if (!couldBeHeld(userId)) return null;
-    const row = await this.rows().findOneBy({ userId, status: Not('DELETED') });
+    const status = Not('DELETED' as const);
+    const row = await this.rows().findOneBy(
+      this.named(userId).map((where) => ({ ...where, status })),
+    );
     return row ? this.view(row) : null;
+  }
+
+  /** The user ID of an account while it has one (null once deleted, ACC-7, or never known). */
+  async userIdOf(id: string): Promise<string | null> {
+    const row = await this.rows().findOne({ where: { id }, select: { id: true, userId: true } });
+    if (!row || row.userId === null) return null;
+    return this.cipher.openUserId(row.userId);
   }
 
   /** ACC-2: the account a verification link was mailed to, by the token's hash, even once void. */
@@ -67,9 +77,8 @@ export class AccountsReader {
 
   async page({ offset, limit, userId }: AccountPageRequest): Promise<AccountPage> {
     if (userId && !couldBeHeld(userId)) return { total: 0, offset, items: [] };
-    const where: FindOptionsWhere<AccountRow> = userId ? { userId } : {};
     const [rows, total] = await this.rows().findAndCount({
-      where,
+      where: userId ? this.named(userId) : {},
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: offset,
       take: limit,
@@ -81,15 +90,24 @@ export class AccountsReader {
     return this.dataSource.getRepository(AccountRowEntity);
   }
 
+  /**
+   * Issue 11 §5: rows are found by the keyed HMAC of the ID; rows projected from events recorded
+   * before it have none and hold the ID in the clear.
+   */
+  private named(userId: string): FindOptionsWhere<AccountRow>[] {
+    return [{ userIdHmac: this.cipher.userIdHmac(userId) }, { userIdHmac: IsNull(), userId }];
+  }
+
   private async view(row: AccountRow): Promise<AccountView> {
-    const [email, name, phone] = await Promise.all([
+    const [userId, email, name, phone] = await Promise.all([
+      this.cipher.openUserId(row.userId),
       this.cipher.decrypt(row.email),
       this.cipher.decrypt(row.name),
       this.cipher.decrypt(row.phone),
     ]);
     return {
       id: row.id,
-      userId: row.userId,
+      userId,
       email,
       name,
       phone,

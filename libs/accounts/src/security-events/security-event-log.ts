@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { PII_ERASED } from '@app/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { SessionClock } from '../auth/session-clock';
-import type { AccountEvent, AccountRole } from '../domain/account.event';
+import type { AccountRole } from '../domain/account.event';
 
 export const DEFAULT_SECURITY_EVENTS_RETENTION_DAYS = 365;
 const MAX_RECORDED_USER_ID = 200;
@@ -37,16 +37,16 @@ export type SecurityDetail = Readonly<Record<string, string | number | boolean |
 export class SecurityEventLog {
   private readonly logger = new Logger('SecurityEventLog');
   private readonly table: string;
-  private readonly accounts: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: SessionClock,
+    /** The user ID of a session's account (the read model holds it sealed, issue 11 §5). */
+    private readonly userIdOf: (accountId: string) => Promise<string | null>,
     private readonly retentionDays: number = DEFAULT_SECURITY_EVENTS_RETENTION_DAYS,
   ) {
     const options = dataSource.options as { schema?: string };
     this.table = `"${options.schema ?? 'public'}".security_events`;
-    this.accounts = `"${options.schema ?? 'public'}".accounts`;
   }
 
   /** A wrong password or an unknown user ID at login, or a login refused whatever the password. */
@@ -98,20 +98,22 @@ export class SecurityEventLog {
     address: string,
     detail: SecurityDetail | null,
   ): Promise<void> {
-    // A user ID as typed at login is the attacker's to choose: bounded, and storable as text.
-    const userId = 'userId' in subject ? storable(subject.userId) : null;
-    const accountId = 'accountId' in subject ? subject.accountId : null;
     const role = 'role' in subject ? subject.role : null;
     try {
+      // A user ID as typed at login is the attacker's to choose: bounded, and storable as text.
+      const userId =
+        'userId' in subject
+          ? storable(subject.userId)
+          : 'accountId' in subject
+            ? await this.userIdOf(subject.accountId)
+            : null;
       await this.dataSource.query(
         `INSERT INTO ${this.table} (occurred_at, type, user_id, role, client_address, detail)
-         VALUES ($1, $2, COALESCE($3::text, (SELECT user_id FROM ${this.accounts} WHERE id = $4::uuid)),
-                 $5, $6, $7::jsonb)`,
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
         [
           this.clock(),
           type,
           userId,
-          accountId,
           role,
           address,
           detail === null ? null : JSON.stringify(detail),
@@ -130,17 +132,13 @@ export class SecurityEventLog {
    * (attempts, logouts, refusals under its user ID) go before their retention; a staff act that
    * named it as its target stays, with the user ID replaced by what erased data reads as.
    */
-  async forgetDeleted(events: readonly AccountEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.type !== 'AccountDeletedForInactivity') continue;
-      const { userId } = event.data;
-      await this.dataSource.query(`DELETE FROM ${this.table} WHERE user_id = $1`, [userId]);
-      await this.dataSource.query(
-        `UPDATE ${this.table} SET detail = jsonb_set(detail, '{userId}', to_jsonb($2::text))
-         WHERE detail->>'userId' = $1`,
-        [userId, PII_ERASED],
-      );
-    }
+  async forgetDeleted(userId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE user_id = $1`, [userId]);
+    await this.dataSource.query(
+      `UPDATE ${this.table} SET detail = jsonb_set(detail, '{userId}', to_jsonb($2::text))
+       WHERE detail->>'userId' = $1`,
+      [userId, PII_ERASED],
+    );
   }
 
   /** Drops the events older than the retention; returns how many. */

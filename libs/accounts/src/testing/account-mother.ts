@@ -1,9 +1,13 @@
 import type { Actor } from '@app/event-sourcing';
-import type { AccountEvent, EncryptedContact } from '../domain/account.event';
+import type { AccountEvent, EncryptedContact, SealedUserId } from '../domain/account.event';
 import { asEncryptedText } from '../domain/encrypted-text';
 
 export const ACCOUNT_ID = '0b7e6a52-4f4b-4c8e-9d55-2f3a6f0c1a01';
-export const USER_ID = 'taro_tanaka';
+/** Issue 11 §5: the user ID as events hold it (stand-ins for the vault's ciphertext and the HMAC). */
+export const USER_ID: SealedUserId = {
+  sealedUserId: asEncryptedText('enc:user-id'),
+  userIdHmac: 'hmac:user-id',
+};
 export const CLIENT = '203.0.113.7';
 export const T0 = new Date('2026-04-01T00:00:00.000Z');
 
@@ -33,7 +37,7 @@ export function registered(): AccountEvent {
     type: 'AccountRegistered',
     data: {
       accountId: ACCOUNT_ID,
-      userId: USER_ID,
+      ...USER_ID,
       role: 'CUSTOMER',
       contact,
       passwordHash: 'hash:chosen',
@@ -140,7 +144,7 @@ export function staffAccount(role: 'OPERATOR' | 'AUDITOR' = 'OPERATOR'): Account
       type: 'OperatorCreated',
       data: {
         accountId: ACCOUNT_ID,
-        userId: 'ops.sato',
+        ...USER_ID,
         role,
         contact,
         createdAt: T0.toISOString(),

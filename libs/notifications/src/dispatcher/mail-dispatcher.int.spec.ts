@@ -40,7 +40,7 @@ for (const target of testDatabaseTargets()) {
       await bed.dispose();
     });
 
-    it('sends the verification mail from the no-reply address with its stable Message-ID (ACC-2, ACC-8)', async () => {
+    it('sends the verification mail from the no-reply address with its stable Message-ID (ACC-2, ACC-8); the sent row keeps neither address nor parameters (issue 11 §5)', async () => {
       const request = await bed.verificationRequest('sato@example.jp', 'tok-9f8e7d', clock.now());
       await bed.enqueue(request);
       const dispatcher = bed.dispatcher(transport(), { clock: clock.now });
@@ -57,7 +57,14 @@ for (const target of testDatabaseTargets()) {
       expect(mail?.messageId).toBe(row?.message_id);
       expect(mail?.text).toContain('https://b-route.example.jp/verify-email?token=tok-9f8e7d\n');
       expect(mail?.text).toContain('有効期限は30分です');
-      expect(row).toMatchObject({ status: 'sent', attempts: 1, params: null, last_error: null });
+      expect(row).toMatchObject({
+        status: 'sent',
+        attempts: 1,
+        to_address: null,
+        params: null,
+        last_error: null,
+        template: 'verification-link',
+      });
       expect(row?.sent_at?.getTime()).toBe(clock.now().getTime());
       expect(await dispatcher.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
       expect(server.received).toHaveLength(1);
@@ -136,7 +143,7 @@ for (const target of testDatabaseTargets()) {
       expect(server.received).toHaveLength(0);
     });
 
-    it('issue 11 §5: keeps a refused recipient’s reason without its address, and erases the secret once it gives up', async () => {
+    it('issue 11 §5: keeps a refused recipient’s reason without its address, and erases the address and the secret once it gives up', async () => {
       await bed.enqueue(
         await bed.verificationRequest('unknown.user@example.jp', 'tok-9', clock.now()),
       );
@@ -152,11 +159,12 @@ for (const target of testDatabaseTargets()) {
       expect(retried?.last_error).toMatch(/550|Recipient address rejected/);
       expect(retried?.last_error).not.toMatch(/unknown\.user|@/);
       expect(retried?.params).not.toBeNull();
+      expect(retried?.to_address).toMatch(/^pii:v1:/);
 
       clock.advance(policy.maxDelayMs);
       expect(await dispatcher.runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
       const [failed] = await bed.rows();
-      expect(failed).toMatchObject({ status: 'failed', params: null });
+      expect(failed).toMatchObject({ status: 'failed', to_address: null, params: null });
       expect(failed?.last_error).not.toMatch(/unknown\.user|@/);
       expect(server.received).toHaveLength(0);
     });

@@ -132,10 +132,15 @@ export class MailLedger {
     return rows.map((row) => toClaimed(row));
   }
 
+  /**
+   * Issue 11 §5: a sent mail keeps what an operator needs (template, times, status, Message-ID)
+   * and neither its address nor its parameters (personal data, sealed secrets).
+   */
   async markSent(source: Queryable, delivery: DeliveryKey, at: Date): Promise<void> {
     await source.query(
       `UPDATE ${this.table}
-       SET status = 'sent', sent_at = $5, params = NULL, last_error = NULL, claim_token = NULL
+       SET status = 'sent', sent_at = $5, to_address = NULL, params = NULL, last_error = NULL,
+           claim_token = NULL
        WHERE event_id = $1 AND recipient = $2 AND template = $3 AND claim_token = $4`,
       [delivery.eventId, delivery.recipient, delivery.template, delivery.claimToken, at],
     );
@@ -172,11 +177,11 @@ export class MailLedger {
     );
   }
 
-  /** Given up: nothing will send it, so its sealed secrets go as a sent mail's do (issue 11 §5). */
+  /** Given up: nothing will send it, so its address and parameters go as a sent mail's do. */
   async markFailed(source: Queryable, delivery: DeliveryKey, error: string): Promise<void> {
     await source.query(
       `UPDATE ${this.table}
-       SET status = 'failed', last_error = $5, params = NULL, claim_token = NULL
+       SET status = 'failed', last_error = $5, to_address = NULL, params = NULL, claim_token = NULL
        WHERE event_id = $1 AND recipient = $2 AND template = $3 AND claim_token = $4`,
       [delivery.eventId, delivery.recipient, delivery.template, delivery.claimToken, error],
     );

@@ -30,8 +30,9 @@ for (const target of testDatabaseTargets()) {
 
     function account(
       userId: string,
+      recordedBeforeIssue11 = false,
     ): AccountEventMother & { record(event: AccountEvent, at?: Date): RecordedEvent } {
-      const mother = new AccountEventMother(bed.vault, userId);
+      const mother = new AccountEventMother(bed.vault, userId, recordedBeforeIssue11);
       return Object.assign(mother, {
         record: (event: AccountEvent, at?: Date) => mother.recorded(event, at),
       });
@@ -41,8 +42,8 @@ for (const target of testDatabaseTargets()) {
       return (await bed.rows()).filter((row) => row.template === template);
     }
 
-    it('ACC-2: a registration recorded before issue 11 §5 (token sealed in the event) still requests the verification link, address and token as the event sealed them', async () => {
-      const sato = account('sato_01');
+    it('ACC-2: a registration recorded before issue 11 §5 (token sealed in the event, user ID in the clear) still requests the verification link, address and token as the event sealed them', async () => {
+      const sato = account('sato_01', true);
       const registered = sato.record(await sato.registered('sato@example.jp', 'tok-sato'));
       await apply(registered);
 
@@ -114,7 +115,7 @@ for (const target of testDatabaseTargets()) {
           type: 'AccountDeletedForInactivity',
           data: {
             accountId: kato.accountId,
-            userId: 'kato_01',
+            userIdHmac: kato.userIdHmac,
             lastUsedAt: T0.toISOString(),
             deletedAt: T0.toISOString(),
           },
@@ -155,7 +156,7 @@ for (const target of testDatabaseTargets()) {
         expect.objectContaining({
           to_address: address,
           params: {
-            userId: 'mori_01',
+            userId: expect.stringMatching(/^pii:v1:/u),
             changedAt: changedAt.toISOString(),
             addressee: expect.stringMatching(/^pii:v1:/u),
           },
@@ -180,9 +181,15 @@ for (const target of testDatabaseTargets()) {
       expect(await rowsOf('account-locked')).toEqual([
         expect.objectContaining({
           to_address: address,
-          params: { userId: 'kato_01', addressee: expect.stringMatching(/^pii:v1:/u) },
+          params: {
+            userId: expect.stringMatching(/^pii:v1:/u),
+            addressee: expect.stringMatching(/^pii:v1:/u),
+          },
         }),
       ]);
+      // Issue 11 §5: the user ID as the event sealed it, opened only to send.
+      const [lockMail] = await rowsOf('account-locked');
+      expect(await bed.vault.decrypt(String(lockMail?.params?.['userId']))).toBe('kato_01');
       const initial = await rowsOf('initial-password-issued');
       const sealed = (row: LedgerRow): string => String(row.params?.['initialPassword']);
       expect(initial.map(sealed).sort()).toEqual(
@@ -192,13 +199,13 @@ for (const target of testDatabaseTargets()) {
       );
       expect(initial.map((row) => ({ ...row.params, initialPassword: 'sealed' }))).toEqual([
         {
-          userId: 'kato_01',
+          userId: expect.stringMatching(/^pii:v1:/u),
           addressee: expect.stringMatching(/^pii:v1:/u),
           initialPassword: 'sealed',
           expiresAt: minutesAfter(T0, 72 * 60).toISOString(),
         },
         {
-          userId: 'kato_01',
+          userId: expect.stringMatching(/^pii:v1:/u),
           addressee: expect.stringMatching(/^pii:v1:/u),
           initialPassword: 'sealed',
           expiresAt: minutesAfter(T0, 72 * 60).toISOString(),

@@ -1,5 +1,6 @@
 import {
   ACCOUNT_STREAM_PREFIX,
+  storedUserIdOf,
   type AccountEvent,
   type AccountEventType,
   type InitialPasswordIssued,
@@ -32,7 +33,8 @@ export const NEW_ADDRESS_RECIPIENT_SUFFIX = ':new-email';
 /**
  * Turns account events into mail requests in the delivery ledger, in the projection's own
  * transaction, so an event is mailed once however often it is read (the ledger is keyed by event,
- * recipient and template). Addresses are copied as the events hold them, vault ciphertext, and
+ * recipient and template). Addresses and user IDs are copied as the events hold them, vault
+ * ciphertext (user IDs in the clear in events recorded before issue 11 §5), and
  * secrets (verification tokens, initial passwords) as the accounts context handed them over
  * sealed (issue 11 §5; events recorded before it still hold them sealed, and those are used): on PGlite, opening them here would wait on the vault's connection inside this
  * transaction and deadlock; the dispatcher opens them when it sends.
@@ -57,7 +59,8 @@ export function accountMailProjection(ledger: MailLedger): Projection {
 async function project(event: AccountMailEvent, mail: AccountMail): Promise<void> {
   switch (event.type) {
     case 'AccountRegistered': {
-      const { accountId, userId, contact } = event.data;
+      const { accountId, contact } = event.data;
+      const userId = storedUserIdOf(event.data);
       await mail.remember({ accountId, userId, email: contact.email, name: contact.name });
       const token =
         event.data.verificationToken ??
@@ -77,7 +80,8 @@ async function project(event: AccountMailEvent, mail: AccountMail): Promise<void
     case 'OperatorCreated': {
       // No mail: create-operator prints the initial password to the operator who ran it;
       // mailing it as well would leave a second copy of it in a mailbox.
-      const { accountId, userId, contact } = event.data;
+      const { accountId, contact } = event.data;
+      const userId = storedUserIdOf(event.data);
       await mail.remember({ accountId, userId, email: contact.email, name: contact.name });
       return;
     }

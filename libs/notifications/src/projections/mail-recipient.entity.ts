@@ -6,6 +6,7 @@ import { EntitySchema } from 'typeorm';
  */
 export interface MailRecipient {
   accountId: string;
+  /** Vault ciphertext as the event holds it (in the clear from events before issue 11 §5). */
   userId: string;
   email: string;
   /** The addressee's name, vault ciphertext; null for rows kept before names were. */

@@ -17,7 +17,20 @@ export class AccountEventMother {
   constructor(
     private readonly vault: PiiVault,
     readonly userId: string,
+    /** Events as recorded before issue 11 §5: the user ID in the clear. */
+    private readonly recordedBeforeIssue11 = false,
   ) {}
+
+  /** Stands in for the keyed HMAC the accounts context computes. */
+  get userIdHmac(): string {
+    return `hmac:${this.userId}`;
+  }
+
+  private async userIdFields() {
+    return this.recordedBeforeIssue11
+      ? { userId: this.userId }
+      : { sealedUserId: await this.seal(this.userId), userIdHmac: this.userIdHmac };
+  }
 
   seal(plaintext: string): Promise<EncryptedText> {
     return this.vault.encrypt(this.accountId, plaintext).then(asEncryptedText);
@@ -36,7 +49,7 @@ export class AccountEventMother {
       type: 'AccountRegistered',
       data: {
         accountId: this.accountId,
-        userId: this.userId,
+        ...(await this.userIdFields()),
         role: 'CUSTOMER',
         contact: await this.contact(email),
         passwordHash: 'hash:chosen',
@@ -53,7 +66,7 @@ export class AccountEventMother {
       type: 'OperatorCreated',
       data: {
         accountId: this.accountId,
-        userId: this.userId,
+        ...(await this.userIdFields()),
         role: 'OPERATOR',
         contact: await this.contact(email),
         initialPasswordHash: 'hash:initial',
@@ -103,7 +116,11 @@ export class AccountEventMother {
   expired(at = T0): AccountEvent {
     return {
       type: 'RegistrationExpired',
-      data: { accountId: this.accountId, userId: this.userId, expiredAt: at.toISOString() },
+      data: {
+        accountId: this.accountId,
+        userIdHmac: this.userIdHmac,
+        expiredAt: at.toISOString(),
+      },
     };
   }
 
@@ -112,7 +129,7 @@ export class AccountEventMother {
       type: 'AccountDeletedForInactivity',
       data: {
         accountId: this.accountId,
-        userId: this.userId,
+        userIdHmac: this.userIdHmac,
         lastUsedAt: T0.toISOString(),
         deletedAt: at.toISOString(),
       },

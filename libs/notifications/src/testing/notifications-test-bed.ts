@@ -17,7 +17,8 @@ export interface LedgerRow {
   readonly event_id: string;
   readonly recipient: string;
   readonly template: string;
-  readonly to_address: string;
+  /** Null once the mail is sent or given up (issue 11 §5). */
+  readonly to_address: string | null;
   readonly params: Record<string, unknown> | null;
   readonly message_id: string;
   readonly status: string;

@@ -57,9 +57,10 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
         },
       ]);
     }
-    const [{ password, initialPasswordHash }, contact] = await Promise.all([
+    const [{ password, initialPasswordHash }, contact, userId] = await Promise.all([
       this.initialPasswords.issue(accountId),
       this.cipher.encryptContact(accountId, input),
+      this.cipher.sealUserId(accountId, input.userId),
     ]);
     const outcome = await this.runner.run(
       accountId,
@@ -67,7 +68,7 @@ export class CreateOperatorHandler implements ICommandHandler<CreateOperatorComm
         type: 'CreateOperator',
         data: {
           accountId,
-          userId: input.userId,
+          ...userId,
           role: input.role,
           contact,
           initialPasswordHash,

@@ -4,6 +4,7 @@ import { SESSION_CLOCK, type SessionClock } from '../../auth/session-clock';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { UserIdReservations } from '../../infrastructure/user-id-reservations';
 import { AccountSweepReader } from '../../read-models/account-sweep.reader';
+import { AccountsReader } from '../../read-models/accounts.reader';
 import { SessionService } from '../../sessions/session.service';
 import { SecurityEventLog } from '../../security-events/security-event-log';
 import { waitForAccounts } from '../account-use-case';
@@ -33,6 +34,7 @@ export class InactiveAccountsSweep {
     @Inject(ProjectionRunners) private readonly projections: ProjectionRunners,
     @Inject(SESSION_CLOCK) private readonly clock: SessionClock,
     @Inject(SecurityEventLog) private readonly securityEvents: SecurityEventLog,
+    @Inject(AccountsReader) private readonly accounts: AccountsReader,
   ) {}
 
   /** How many accounts this run deleted. */
@@ -54,6 +56,8 @@ export class InactiveAccountsSweep {
 
   private async delete(accountId: string): Promise<boolean> {
     const metadata = commandMetadata(SYSTEM_ACTOR);
+    // Read while the key can still open it: the security log is scrubbed by the user ID.
+    const userId = await this.accounts.userIdOf(accountId);
     try {
       const outcome = await this.runner.run(
         accountId,
@@ -64,7 +68,7 @@ export class InactiveAccountsSweep {
       if (!outcome.decision.ok || outcome.decision.events.length === 0) return false;
       await this.sessions.revokeAll(accountId, this.clock());
       await this.vault.forget(accountId);
-      await this.securityEvents.forgetDeleted(outcome.decision.events);
+      if (userId !== null) await this.securityEvents.forgetDeleted(userId);
       await this.reservations.releaseAfter(outcome.decision.events, metadata);
       await waitForAccounts(this.projections, outcome.checkpoint);
       return true;

@@ -114,7 +114,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand> {
     if (outcome.decision.events.some((event) => event.type === 'AccountDeletedForInactivity')) {
       // ACC-7 at login: what the nightly job does after its deletion, done now.
       await this.vault.forget(found.id);
-      await this.securityEvents.forgetDeleted(outcome.decision.events);
+      await this.securityEvents.forgetDeleted(userId);
       await this.reservations.releaseAfter(outcome.decision.events, metadata);
     }
     await waitForAccounts(this.projections, outcome.checkpoint);

@@ -45,9 +45,10 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     const metadata = commandMetadata({ id: accountId, role: 'CUSTOMER' });
     if (!(await this.userIds.claim(input.userId, accountId, metadata))) return true;
     const { token, hash } = this.tokens.issue();
-    const [contact, sealed] = await Promise.all([
+    const [contact, sealed, userId] = await Promise.all([
       this.cipher.encryptContact(accountId, input),
       this.cipher.seal(accountId, token),
+      this.cipher.sealUserId(accountId, input.userId),
     ]);
     // Before the append, so the mail projection finds it when it sees the event (issue 11 §5).
     await this.mailSecrets.handOver({ accountId, hash, sealed });
@@ -57,7 +58,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
         type: 'RegisterAccount',
         data: {
           accountId,
-          userId: input.userId,
+          ...userId,
           contact,
           passwordHash,
           verificationTokenHash: hash,

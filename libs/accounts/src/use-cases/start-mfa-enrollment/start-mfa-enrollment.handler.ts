@@ -5,6 +5,7 @@ import { Totp } from '../../credentials/second-factor';
 import { accountErrors } from '../../domain/account-error';
 import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
 import { AccountContactCipher } from '../../infrastructure/account-contact-cipher';
+import { AccountsReader } from '../../read-models/accounts.reader';
 import { domainError } from '../account-use-case';
 import { StartMfaEnrollmentCommand, type MfaEnrollment } from './start-mfa-enrollment.command';
 
@@ -15,6 +16,7 @@ export class StartMfaEnrollmentHandler implements ICommandHandler<StartMfaEnroll
     @Inject(Totp) private readonly totp: Totp,
     @Inject(AccountContactCipher) private readonly cipher: AccountContactCipher,
     @Inject(AccountCommandRunner) private readonly runner: AccountCommandRunner,
+    @Inject(AccountsReader) private readonly accounts: AccountsReader,
   ) {}
 
   async execute({ account }: StartMfaEnrollmentCommand): Promise<MfaEnrollment> {
@@ -27,6 +29,9 @@ export class StartMfaEnrollmentHandler implements ICommandHandler<StartMfaEnroll
     );
     if (!outcome.decision.ok) throw domainError(outcome.decision.error);
     if (outcome.state.status !== 'Active') throw domainError(accountErrors.notSignedIn());
-    return { secret, otpauthUri: this.totp.uri(secret, outcome.state.userId) };
+    // The label the authenticator shows; events hold the user ID sealed (issue 11 §5).
+    const userId = await this.accounts.userIdOf(account.accountId);
+    if (userId === null) throw domainError(accountErrors.notSignedIn());
+    return { secret, otpauthUri: this.totp.uri(secret, userId) };
   }
 }
