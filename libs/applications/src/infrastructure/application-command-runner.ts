@@ -29,8 +29,11 @@ export interface ApplicationCommandOutcome {
 }
 
 export interface ApplicationCommandRequest {
-  /** The application; for a submission, how to open one (once, at the command's `now`). */
-  readonly applicationId: number | ((now: Date) => Promise<number>);
+  /**
+   * The application; for a submission, how to open one (once, at the command's `now`, in the first
+   * attempt's scope): its stream is new, so nothing of it is read.
+   */
+  readonly applicationId: number | ((now: Date, scope: CommandScope) => Promise<number>);
   readonly type: ApplicationCommandType;
   /** null when the client names none (a submission starts the stream). */
   readonly expectedRevision: number | null;
@@ -60,7 +63,10 @@ export class ApplicationCommandRunner {
       const { value, checkpoint } = await this.runner.run(
         metadata,
         async (scope, applicationId: number) => {
-          const application = await scope.load(applicationAggregate, applicationId);
+          const application =
+            typeof open === 'number'
+              ? await scope.load(applicationAggregate, applicationId)
+              : scope.start(applicationAggregate, applicationId);
           const before = application.state;
           const refusal = accessRefusal(type, before, metadata.actor);
           if (refusal !== null) throw domainErrorOf(refusal);
@@ -73,7 +79,7 @@ export class ApplicationCommandRunner {
           return application;
         },
         {
-          prepare: async (now) => (typeof open === 'number' ? open : open(now)),
+          prepare: async (now, scope) => (typeof open === 'number' ? open : open(now, scope)),
           // A point claimed by a concurrent command: decide again, and MTR-2 refuses it then.
           maxAttempts: 5,
         },

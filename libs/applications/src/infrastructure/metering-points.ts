@@ -8,7 +8,8 @@ import type { HoldOutcome } from '../domain/point-holds';
  * is the adapter (wired in ApplicationsModule).
  */
 export interface MeteringPoints {
-  find(pointId: string): Promise<KnownMeteringPoint | null>;
+  /** Within a command's `scope`, a claim in the same command decides on what this read. */
+  find(pointId: string, scope?: CommandScope): Promise<KnownMeteringPoint | null>;
   /**
    * MTR-2, decided within the application's command (appended with it): throws a CONFLICT
    * DomainError when another open NEW/TERMINATION holds the point.

@@ -134,14 +134,32 @@ export class CommandScope {
       (folded, event) => aggregate.evolve(folded, aggregate.toEvent(event)),
       aggregate.initialState,
     );
-    const loaded = new AggregateInCommand(
-      aggregate,
-      stream,
-      state,
-      recorded.at(-1)?.revision ?? -1,
-      this.now,
-      order,
-    );
+    return this.keep(aggregate, stream, state, recorded.at(-1)?.revision ?? -1, order);
+  }
+
+  /**
+   * A stream this command starts under an ID it has just taken (from a sequence): nothing to read.
+   * Its append expects no stream, so a stream that exists after all is a conflict, never a write
+   * on top of it.
+   */
+  start<Id, Command, State, Event extends DomainEvent, Error>(
+    aggregate: Aggregate<Id, Command, State, Event, Error>,
+    id: Id,
+    order: AppendOrder = 'with',
+  ): AggregateInCommand<Command, State, Event, Error> {
+    const stream = aggregate.stream(id);
+    if (this.loaded.has(stream)) throw new Error(`${stream} is already loaded in this command`);
+    return this.keep(aggregate, stream, aggregate.initialState, -1, order);
+  }
+
+  private keep<Id, Command, State, Event extends DomainEvent, Error>(
+    aggregate: Aggregate<Id, Command, State, Event, Error>,
+    stream: string,
+    state: State,
+    revision: number,
+    order: AppendOrder,
+  ): AggregateInCommand<Command, State, Event, Error> {
+    const loaded = new AggregateInCommand(aggregate, stream, state, revision, this.now, order);
     this.loaded.set(
       stream,
       loaded as unknown as AggregateInCommand<never, unknown, DomainEvent, unknown>,
@@ -224,19 +242,24 @@ export class CommandRunner {
 
   /**
    * `prepare` runs once, at the command's `now`, before the first attempt: work that must not be
-   * repeated on a retry (taking an ID from a sequence, sealing personal data).
+   * repeated on a retry (taking an ID from a sequence, sealing personal data). Streams it loads
+   * into `scope`, the first attempt's, serve that attempt without a second read; their appends
+   * still expect the revisions read, and a retry reads them again.
    */
   async run<T, P = void>(
     metadata: CommandMetadata,
     command: (scope: CommandScope, prepared: P) => Promise<T> | T,
-    options: CommandRunnerOptions & { readonly prepare?: (now: Date) => Promise<P> } = {},
+    options: CommandRunnerOptions & {
+      readonly prepare?: (now: Date, scope: CommandScope) => Promise<P>;
+    } = {},
   ): Promise<CommandResult<T>> {
     const maxAttempts = options.maxAttempts ?? this.options.maxAttempts ?? 1;
     const now = this.clock();
-    const prepared = (options.prepare ? await options.prepare(now) : undefined) as P;
+    const first = new CommandScope(this.store, now);
+    const prepared = (options.prepare ? await options.prepare(now, first) : undefined) as P;
     await CommandSteps.reached('prepared');
     for (let attempt = 1; ; attempt++) {
-      const scope = new CommandScope(this.store, now);
+      const scope = attempt === 1 ? first : new CommandScope(this.store, now);
       const value = await command(scope, prepared);
       await CommandSteps.reached('decided');
       try {

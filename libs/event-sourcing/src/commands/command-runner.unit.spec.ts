@@ -138,7 +138,57 @@ describe('CommandRunner', () => {
     expect(await store.readStream('counter-a')).toHaveLength(3);
     await expect(runner.run(metadata, addOneUpToThree, { maxAttempts: 3 })).rejects.toThrow(/上限/);
   });
+
+  it('serves the first attempt the streams prepare loaded without reading them again, and a retry reads them anew', async () => {
+    const store = new InMemoryEventStore();
+    await store.append('counter-a', [anAdded()], 'no_stream');
+    const reads = readsOf(store);
+    const runner = new CommandRunner(reads.store, () => T0);
+    let interfere = true;
+    const { value } = await runner.run(
+      metadata,
+      async (scope, seen: number) => {
+        const a = await scope.load(counter, 'a');
+        a.decide({ type: 'Add', by: seen });
+        if (interfere) await store.append('counter-a', [anAdded()], 'any');
+        interfere = false;
+        return a.state;
+      },
+      { prepare: async (_now, scope) => (await scope.load(counter, 'a')).state, maxAttempts: 2 },
+    );
+    // Prepared on 1; the append expected the revision prepare read, lost to the other writer,
+    // and the retry decided on the stream read again (1 + 1 from the other writer, + 1).
+    expect(value).toBe(3);
+    expect(reads.streams).toEqual(['counter-a', 'counter-a']);
+  });
+
+  it('starts a new stream without reading it, and refuses to write on one that exists', async () => {
+    const store = new InMemoryEventStore();
+    const reads = readsOf(store);
+    const runner = new CommandRunner(reads.store, () => T0);
+    const startB = (scope: CommandScope) =>
+      scope.start(counter, 'b').decide({ type: 'Add', by: 1 });
+
+    await runner.run(metadata, startB);
+    expect(reads.streams).toEqual([]);
+    expect(await store.readStream('counter-b')).toHaveLength(1);
+
+    await expect(runner.run(metadata, startB)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.readStream('counter-b')).toHaveLength(1);
+  });
 });
+
+/** The store, counting the streams read through it. */
+function readsOf(store: InMemoryEventStore): { store: EventStore; streams: string[] } {
+  const streams: string[] = [];
+  const counted = Object.assign(Object.create(store) as EventStore, {
+    readStream: (...args: Parameters<EventStore['readStream']>) => {
+      streams.push(args[0]);
+      return store.readStream(...args);
+    },
+  });
+  return { store: counted, streams };
+}
 
 function anAdded() {
   return {

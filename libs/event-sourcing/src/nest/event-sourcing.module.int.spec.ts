@@ -4,8 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { createTestSchema, testDatabaseTargets, type TestSchema } from '@test/database';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { HISTORY_LINKS_PROJECTION } from '../history/history-links';
 import { PiiVault } from '../pii/pii-vault';
+import { ProjectionRunners } from '../projections/projection-runners';
 import { EventSourcingModule } from './event-sourcing.module';
+import { poolOf } from './event-store.factory';
 import { piiMasterKeyFile, readOrCreatePiiMasterKey } from './pii-master-key';
 
 describe.each(testDatabaseTargets())('EventSourcingModule on $kind', (target) => {
@@ -61,4 +67,37 @@ describe.each(testDatabaseTargets())('EventSourcingModule on $kind', (target) =>
     );
     expect(rows).toEqual([{ subject }]);
   });
+
+  // PGlite serves every connection one session: there the runners share the requests' pool.
+  (target.kind === 'postgres' ? it : it.skip)(
+    'keeps the projections running while requests hold every connection of their pool',
+    async () => {
+      const moduleRef = await start();
+      const requests = poolOf(moduleRef.get(DataSource));
+      const held: PoolClient[] = [];
+      try {
+        // databasePoolSize: 2. One at a time, so that a pool that cannot give both fails cleanly.
+        for (let i = 0; i < 2; i++) held.push(await requests.connect());
+        // Another process appends: the runner finds the event at its next poll.
+        const elsewhere = new PostgresEventStore({ pool: database.pool, schema: database.schema });
+        const { checkpoint } = await elsewhere.append(
+          `thing-${randomUUID()}`,
+          [
+            {
+              id: randomUUID(),
+              type: 'ThingHappened',
+              data: {},
+              metadata: { correlationId: randomUUID(), occurredAt: new Date(), schemaVersion: 1 },
+            },
+          ],
+          'no_stream',
+        );
+        await moduleRef.get(ProjectionRunners).waitFor(HISTORY_LINKS_PROJECTION, checkpoint, 5_000);
+      } finally {
+        for (const client of held) client.release();
+        await moduleRef.close();
+      }
+    },
+    30_000,
+  );
 });

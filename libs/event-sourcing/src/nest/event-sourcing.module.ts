@@ -10,6 +10,11 @@ import { EVENT_SOURCING_OPTIONS, type EventSourcingOptions } from './event-sourc
 import { openDataSource } from './open-data-source';
 import { ProjectionRunners } from '../projections/projection-runners';
 import { PROJECTION_STATUS } from './projection-status';
+import {
+  PROJECTION_STORAGE,
+  openProjectionStorage,
+  type ProjectionStorage,
+} from './projection-storage';
 import { PiiVault } from '../pii/pii-vault';
 import { HistoryKey } from '../history/history-key';
 import { HistoryLinks, historyLinksProjection } from '../history/history-links';
@@ -40,20 +45,28 @@ export class EventSourcingModule {
       useFactory: (dataSource: DataSource) => createEventStore(dataSource, options),
       inject: [DataSource],
     };
+    const projections = [
+      ...(options.projections ?? []),
+      historyLinksProjection(options.databaseSchema),
+    ];
+    const projectionStorage: Provider = {
+      provide: PROJECTION_STORAGE,
+      useFactory: (eventStore: EventStore, dataSource: DataSource) =>
+        openProjectionStorage(dataSource, eventStore, options, projections.length),
+      inject: [EVENT_STORE, DataSource],
+    };
     const projectionRunners: Provider = {
       provide: ProjectionRunners,
-      useFactory: (eventStore: EventStore, dataSource: DataSource) =>
+      useFactory: (eventStore: EventStore, storage: ProjectionStorage) =>
         new ProjectionRunners({
-          projections: [
-            ...(options.projections ?? []),
-            historyLinksProjection(options.databaseSchema),
-          ],
+          projections,
           passive: options.runProjections === false,
-          eventStore,
-          dataSource,
+          eventStore: storage.eventStore,
+          appends: eventStore,
+          dataSource: storage.dataSource,
           logger: new Logger('Projections'),
         }),
-      inject: [EVENT_STORE, DataSource],
+      inject: [EVENT_STORE, PROJECTION_STORAGE],
     };
     const piiVault: Provider = {
       provide: PiiVault,
@@ -134,6 +147,7 @@ export class EventSourcingModule {
       ],
       providers: [
         eventStore,
+        projectionStorage,
         projectionRunners,
         piiVault,
         historyKey,

@@ -37,7 +37,7 @@ export function poolOf(dataSource: DataSource): Pool {
   return pool;
 }
 
-async function isPglite(dataSource: DataSource): Promise<boolean> {
+export async function isPglite(dataSource: DataSource): Promise<boolean> {
   const rows: { version: string }[] = await dataSource.query('SELECT version() AS version');
   return /PGlite/.test(rows[0]?.version ?? '');
 }

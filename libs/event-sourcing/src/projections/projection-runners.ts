@@ -1,4 +1,9 @@
-import type { AppendedEvent, Checkpoint, StoreHead } from '../event-store/event-store.port';
+import type {
+  AppendedEvent,
+  Checkpoint,
+  EventStore,
+  StoreHead,
+} from '../event-store/event-store.port';
 import type { Projection, ProjectionStatus } from './projection';
 import { isStoreUnreachable } from '../errors/store-unreachable';
 import { RequestContext } from '../nest/request-context';
@@ -17,6 +22,11 @@ export interface ProjectionRunnersOptions extends Omit<
    * advisory lock exclude nobody.
    */
   readonly passive?: boolean;
+  /**
+   * The store this process appends through, when the runners read through another one over
+   * their own pool: its appends wake them. Defaults to `eventStore`.
+   */
+  readonly appends?: Pick<EventStore, 'onAppended'>;
 }
 
 /**
@@ -52,7 +62,8 @@ export class ProjectionRunners {
 
   start(): void {
     for (const runner of this.runners.values()) runner.start();
-    this.stopWaking ??= this.options.eventStore.onAppended((appended) => this.wake(appended));
+    const appends = this.options.appends ?? this.options.eventStore;
+    this.stopWaking ??= appends.onAppended((appended) => this.wake(appended));
   }
 
   async stop(): Promise<void> {

@@ -67,11 +67,17 @@ export class MeteringRegistry {
     private readonly runner: CommandRunner,
   ) {}
 
-  /** From the write side (the point's stream), for decisions. null = not in the registry. */
-  async find(pointId: string): Promise<MeteringPointSnapshot | null> {
+  /**
+   * From the write side (the point's stream), for decisions. null = not in the registry. Within a
+   * command's `scope`, the stream read is the one a claim in that command decides on (no second
+   * read), loaded in the order a claim appends it.
+   */
+  async find(pointId: string, scope?: CommandScope): Promise<MeteringPointSnapshot | null> {
     const parsed = parsePointId(pointId);
     if (!parsed.ok || parsed.value.unissued) return null;
-    const { state } = await this.repository.load(parsed.value.value);
+    const { state } = scope
+      ? await scope.load(meteringPointAggregate, parsed.value.value, 'before')
+      : await this.repository.load(parsed.value.value);
     return snapshotOf(state);
   }
 

@@ -83,4 +83,44 @@ describe.each(testDatabaseTargets())('metering-points projection on $kind', (tar
     },
     PROJECTION_TEST_TIMEOUT_MS,
   );
+
+  it(
+    'MTR-1, MTR-2: a batch of several events per point leaves each row as its last event does',
+    async () => {
+      const stored = '0310115555555555555551';
+      const fresh = '0310115555555555555552';
+      const rows = bed.dataSource.getRepository(MeteringPointRowEntity);
+      const describe = (meterId: string) =>
+        ({ meterId, terminalType: 'UNKNOWN', island: false }) as const;
+      await bed.registry.record(pointIdOf(stored), describe('F100001'), operator);
+      await bed.project(stored);
+
+      // One batch: a claim on a point the table holds, and a point recorded, corrected and claimed.
+      await bed.claim(stored, { applicationId: 7101, kind: 'NEW' }, system);
+      await bed.registry.record(pointIdOf(fresh), describe('F100002'), operator);
+      await bed.registry.record(
+        pointIdOf(fresh),
+        { meterId: 'F100003', terminalType: 'OPTICAL', island: true },
+        operator,
+      );
+      await bed.claim(fresh, { applicationId: 7102, kind: 'NEW' }, system);
+      await bed.project(fresh);
+
+      expect(await rows.findOneBy({ pointId: stored })).toMatchObject({
+        meterId: 'F100001',
+        bRouteState: 'PENDING',
+        openApplicationId: 7101,
+        openApplicationKind: 'NEW',
+      });
+      expect(await rows.findOneBy({ pointId: fresh })).toMatchObject({
+        meterId: 'F100003',
+        terminalType: 'OPTICAL',
+        island: true,
+        bRouteState: 'PENDING',
+        openApplicationId: 7102,
+        openApplicationKind: 'NEW',
+      });
+    },
+    PROJECTION_TEST_TIMEOUT_MS,
+  );
 });

@@ -6,11 +6,15 @@ import {
   type ApplicationEvent,
 } from '@app/applications';
 import type { Projection, RecordedEvent } from '@app/event-sourcing';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import type { MailRequest } from '../ledger/mail-delivery';
 import type { MailLedger } from '../ledger/mail-ledger';
 import type { MailContent } from '../templates/mail-templates';
 import { addressed } from './addressee';
-import { ApplicationMailRecipientEntity } from './application-mail-recipient.entity';
+import {
+  ApplicationMailRecipientEntity,
+  type ApplicationMailRecipient,
+} from './application-mail-recipient.entity';
 
 /**
  * APP-9: a submission is mailed to the applicant as 申込み完了メール; OPS-3: so is every later
@@ -24,41 +28,57 @@ export function applicationMailProjection(ledger: MailLedger): Projection {
     name: 'application-mail',
     filter: { streamPrefixes: [APPLICATION_STREAM_PREFIX], types: APPLICATION_EVENT_TYPES },
     entities: [ApplicationMailRecipientEntity],
+    // The batch's recipients are read once and written once; only the mails go one by one.
     async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-      for (const recorded of events) {
-        if (!isApplicationEventType(recorded.type)) continue;
-        const event = { type: recorded.type, data: recorded.data } as ApplicationEvent;
-        await project(event, recorded, manager, ledger);
+      const applicationEvents = events.flatMap((recorded) =>
+        isApplicationEventType(recorded.type)
+          ? [{ recorded, event: { type: recorded.type, data: recorded.data } as ApplicationEvent }]
+          : [],
+      );
+      const recipients = await storedRecipients(manager, applicationEvents);
+      const changed = new Set<number>();
+      const mails: MailRequest[] = [];
+      for (const { recorded, event } of applicationEvents) {
+        const applicationId = event.data.applicationId;
+        if (event.type === 'ApplicationSubmitted' || event.type === 'ApplicationChanged') {
+          const { email, name } = event.data.applicant;
+          recipients.set(applicationId, { applicationId, email, name });
+          changed.add(applicationId);
+        }
+        const recipient = recipients.get(applicationId);
+        if (!recipient) continue;
+        const content = mailFor(event, recipient.name ?? null);
+        if (content === null) continue;
+        mails.push({
+          eventId: recorded.id,
+          recipient: applicationPiiSubject(applicationId),
+          to: recipient.email,
+          content,
+          notBefore: new Date(recorded.metadata.occurredAt),
+        });
       }
+      const written = [...changed].flatMap((id) => recipients.get(id) ?? []);
+      if (written.length > 0)
+        await manager.upsert(ApplicationMailRecipientEntity, written, ['applicationId']);
+      for (const mail of mails) await ledger.enqueue(manager, mail);
     },
   };
 }
 
-async function project(
-  event: ApplicationEvent,
-  recorded: RecordedEvent,
+/** The stored recipients of the applications whose batch does not start by naming one. */
+async function storedRecipients(
   manager: EntityManager,
-  ledger: MailLedger,
-): Promise<void> {
-  const applicationId = event.data.applicationId;
-  if (event.type === 'ApplicationSubmitted' || event.type === 'ApplicationChanged') {
-    await manager.upsert(
-      ApplicationMailRecipientEntity,
-      { applicationId, email: event.data.applicant.email, name: event.data.applicant.name },
-      ['applicationId'],
-    );
-  }
-  const recipient = await manager.findOneBy(ApplicationMailRecipientEntity, { applicationId });
-  if (!recipient) return;
-  const content = mailFor(event, recipient.name ?? null);
-  if (content === null) return;
-  await ledger.enqueue(manager, {
-    eventId: recorded.id,
-    recipient: applicationPiiSubject(applicationId),
-    to: recipient.email,
-    content,
-    notBefore: new Date(recorded.metadata.occurredAt),
-  });
+  events: readonly { readonly event: ApplicationEvent }[],
+): Promise<Map<number, ApplicationMailRecipient>> {
+  const first = new Map<number, ApplicationEvent['type']>();
+  for (const { event } of events)
+    if (!first.has(event.data.applicationId)) first.set(event.data.applicationId, event.type);
+  const ids = [...first]
+    .filter(([, type]) => type !== 'ApplicationSubmitted' && type !== 'ApplicationChanged')
+    .map(([id]) => id);
+  if (ids.length === 0) return new Map();
+  const found = await manager.findBy(ApplicationMailRecipientEntity, { applicationId: In(ids) });
+  return new Map(found.map((row) => [row.applicationId, row]));
 }
 
 function mailFor(event: ApplicationEvent, name: string | null): MailContent | null {

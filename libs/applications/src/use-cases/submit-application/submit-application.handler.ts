@@ -35,13 +35,14 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     let command: ApplicationCommand | undefined;
     const outcome = await this.runner.run({
       // Once, at the command's one `now`: APP-7 counts from the same day as `submittedAt`.
-      applicationId: async (now) => {
+      applicationId: async (now, scope) => {
         const checked = checkSubmission(input, now, this.calendar);
         if (!checked.ok) throw domainErrorOf(checked.error);
         const valid = checked.value;
         await this.eligibility.check(
           valid.kind,
           valid.meteringPoints.map((point, index) => ({ point, index })),
+          scope,
         );
         const applicationId = await this.ids.next();
         command = {
