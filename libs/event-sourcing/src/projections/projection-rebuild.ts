@@ -12,7 +12,7 @@ import {
 } from './read-model-tables';
 
 /** A replay reads and applies at least this many events at a time: fewer statements per event. */
-const REPLAY_BATCH = 5_000;
+const REPLAY_BATCH = 2_000;
 /** For building each deferred index over the full table (the server default is 64 MB). */
 const INDEX_BUILD_MEMORY = '256MB';
 /** The scratch data source's pool: the replay writes on one, the indexes are built on all. */
