@@ -24,12 +24,26 @@ export interface SqlStatement {
 }
 
 export interface SearchStatements {
+  /** How many match, counting no further than one past `countCap(page)`. */
   readonly count: SqlStatement;
+  /** The planner's estimate of how many match (`EXPLAIN (FORMAT JSON)`), found without reading them. */
+  readonly estimate: SqlStatement;
   readonly page: SqlStatement;
 }
 
 /** Up to this many matches a search page sorts them rather than walking the date index. */
 const FEW_MATCHES = 2_000;
+
+/** A search counts its matches up to this many, or to the end of the page asked for if further. */
+export const COUNT_CAP = 1_000;
+
+/**
+ * Where counting stops for `page`: past it the total is shown as a lower bound (「1,000件以上」).
+ * At least the end of the page, so that a capped total still says a next page exists.
+ */
+export function countCap(page: { readonly offset: number; readonly limit: number }): number {
+  return Math.max(COUNT_CAP, page.offset + page.limit);
+}
 
 /** `%`, `_` and the escape itself match literally: a name may contain them. */
 function likeContaining(text: string): string {
@@ -45,7 +59,7 @@ export function searchStatements(
   schema: string,
   conditions: SearchConditions,
   page: { readonly offset: number; readonly limit: number },
-  /** The count, when known: a few matches are sorted, not looked for down the date index. */
+  /** The exact count, when known: a few matches are sorted, not looked for down the date index. */
   total?: number,
 ): SearchStatements {
   const values: unknown[] = [];
@@ -79,8 +93,13 @@ export function searchStatements(
     total !== undefined && total <= FEW_MATCHES && where.length > 0
       ? `registered_at + interval '0 s' DESC`
       : 'registered_at DESC';
+  const matches = `SELECT 1 FROM ${table}${filter}`;
   return {
-    count: { text: `SELECT count(*)::int AS total FROM ${table}${filter}`, values: filterValues },
+    count: {
+      text: `SELECT count(*)::int AS total FROM (${matches} LIMIT ${countCap(page) + 1}) AS matches`,
+      values: filterValues,
+    },
+    estimate: { text: `EXPLAIN (FORMAT JSON) ${matches}`, values: filterValues },
     page: {
       text: `SELECT application_id, revision, view FROM ${table}${filter}
         ORDER BY ${newest}, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
