@@ -177,5 +177,20 @@ for (const target of testDatabaseTargets()) {
         totalCapped: false,
       });
     });
+
+    it('APP-10: a few matches of a registration range are read newest first down the date index, not fetched and sorted', async () => {
+      const day = {
+        registeredFrom: new Date('2020-02-01'),
+        registeredBefore: new Date('2020-02-02'),
+      };
+      const { page } = searchStatements(bed.schema, day, { offset: 0, limit: 20 }, 200);
+      const nodes = (node: PlanNode): string[] => [
+        node['Node Type'],
+        ...(node.Plans ?? []).flatMap(nodes),
+      ];
+      const planned = await plan(page);
+      expect(indexScansOf(planned)).toContain('IDX_application_search_registered');
+      expect(nodes(planned)).not.toContain('Sort');
+    });
   });
 }

@@ -45,6 +45,22 @@ export function countCap(page: { readonly offset: number; readonly limit: number
   return Math.max(COUNT_CAP, page.offset + page.limit);
 }
 
+/**
+ * Whether one index finds every match in registration order: a registration range alone, or with
+ * the owner or the status, whose indexes continue with `registered_at`.
+ */
+function indexOrdered(conditions: SearchConditions): boolean {
+  const {
+    registeredFrom: _from,
+    registeredBefore: _before,
+    ownerAccountId,
+    status,
+    ...others
+  } = conditions;
+  const alone = Object.values(others).every((value) => value === undefined);
+  return alone && (ownerAccountId === undefined || status === undefined);
+}
+
 /** `%`, `_` and the escape itself match literally: a name may contain them. */
 function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
@@ -88,9 +104,10 @@ export function searchStatements(
   // Walking the date index newest first and filtering pays when matches are dense; for a few
   // matches spread over the years it reads most of the table (the planner cannot tell when a
   // name piece's statistics are missing or off). The same order on an expression the index does
-  // not cover makes it fetch the matches through their own index and sort them instead.
+  // not cover makes it fetch the matches through their own index and sort them instead. Not when
+  // one index both finds the matches and holds them newest first: sorting would read every one.
   const newest =
-    total !== undefined && total <= FEW_MATCHES && where.length > 0
+    total !== undefined && total <= FEW_MATCHES && where.length > 0 && !indexOrdered(conditions)
       ? `registered_at + interval '0 s' DESC`
       : 'registered_at DESC';
   const matches = `SELECT 1 FROM ${table}${filter}`;
