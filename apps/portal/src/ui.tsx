@@ -171,21 +171,26 @@ export function Loading() {
   );
 }
 
-/** 前の／次のN件 under a paged list; `shown` is how many rows the current page holds. */
+/**
+ * 前の／次のN件 under a paged list; `shown` is how many rows the current page holds. A capped
+ * total (more match than were counted) shows the page number without the number of pages.
+ */
 export function Pager({
   offset,
   shown,
   total,
+  totalCapped = false,
   pageSize,
   onOffset,
 }: {
   offset: number;
   shown: number;
   total: number;
+  totalCapped?: boolean;
   pageSize: number;
   onOffset: (offset: number) => void;
 }) {
-  if (total <= pageSize) return null;
+  if (total <= pageSize && !totalCapped) return null;
   return (
     <nav aria-label="表示ページ" className="pager">
       <button
@@ -197,12 +202,13 @@ export function Pager({
         前の{pageSize}件
       </button>
       <span>
-        {Math.floor(offset / pageSize) + 1} / {Math.ceil(total / pageSize)} ページ
+        {Math.floor(offset / pageSize) + 1}
+        {totalCapped ? ' ページ目' : ` / ${Math.ceil(total / pageSize)} ページ`}
       </span>
       <button
         type="button"
         className="button-secondary"
-        disabled={offset + shown >= total}
+        disabled={totalCapped ? shown < pageSize : offset + shown >= total}
         onClick={() => onOffset(offset + pageSize)}
       >
         次の{pageSize}件

@@ -28,6 +28,7 @@ export { piiMasterKeyFile, readOrCreatePiiMasterKey } from './nest/pii-master-ke
 export { RequestContext, CorrelationId } from './nest/request-context';
 export { PROJECTION_STATUS, type ProjectionStatusSource } from './nest/projection-status';
 export type { Projection } from './projections/projection';
+export { readModelTable } from './projections/read-model-tables';
 export { ProjectionRunners } from './projections/projection-runners';
 export { EventSourcedRepository } from './aggregates/event-sourced-repository';
 export { HistoryVerifier, HistoryTamperedError } from './history/history-verifier';

@@ -40,7 +40,7 @@ export class ApiChild {
     return this.child.pid ?? -1;
   }
 
-  async usage(): Promise<{ rss: number; cpu: NodeJS.CpuUsage }> {
+  async usage(): Promise<{ rss: number; peakRss: number; cpu: NodeJS.CpuUsage }> {
     const reply = await this.ask({ type: 'usage' });
     if (reply.type !== 'usage') throw new Error(`usage: ${JSON.stringify(reply)}`);
     return reply;

@@ -7,7 +7,13 @@ export type ApiRequest =
 
 export type ApiReply =
   | { readonly type: 'listening'; readonly port: number }
-  | { readonly type: 'usage'; readonly rss: number; readonly cpu: NodeJS.CpuUsage }
+  | {
+      readonly type: 'usage';
+      readonly rss: number;
+      /** The highest RSS since the process started (getrusage's ru_maxrss). */
+      readonly peakRss: number;
+      readonly cpu: NodeJS.CpuUsage;
+    }
   | { readonly type: 'rebuilt'; readonly seconds: number }
   | { readonly type: 'operator'; readonly initialPassword: string }
   | { readonly type: 'closed' }

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
   async function answer(request: ApiRequest): Promise<ApiReply> {
     switch (request.type) {
       case 'usage':
-        return { type: 'usage', rss: process.memoryUsage().rss, cpu: process.cpuUsage() };
+        return {
+          type: 'usage',
+          rss: process.memoryUsage().rss,
+          peakRss: process.resourceUsage().maxRSS * 1024,
+          cpu: process.cpuUsage(),
+        };
       case 'rebuild': {
         const started = performance.now();
         await app.get(ProjectionRunners).rebuild(request.projection);

@@ -10,9 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { APPLICATION_EVENT_TYPES, APPLICATION_STREAM_PREFIX } from '@app/applications';
 import { PiiVault, PostgresEventStore } from '@app/event-sourcing';
 import pg from 'pg';
-import { withScratchDatabase } from '../scratch-database';
+import { withKeptDatabase, withScratchDatabase } from '../scratch-database';
 import { ApiChild } from './api-child';
 import { signUpCustomer, type SignedIn } from './bench-accounts';
 import { bearer } from './bench-graphql';
@@ -40,6 +41,9 @@ const SPREAD_DAYS = 730;
 const LAG_POLL_MS = 10;
 const SCHEMA = 'public';
 const RUN = 1;
+/** A database kept between runs (created when missing): seeding only tops it up to SIZE. */
+const KEPT_DATABASE = process.env.BENCH_DATABASE_NAME;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'submit,catch-up,search,rebuild').split(','));
 
 const TODAY = JSON.stringify({ query: '{ today }' });
 const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
@@ -48,8 +52,13 @@ const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
 
 async function main(): Promise<void> {
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  await withScratchDatabase(admin, 'bench_applications', async (url) => {
-    const masterKey = randomBytes(32);
+  const withDatabase = KEPT_DATABASE
+    ? (work: (url: string) => Promise<void>) => withKeptDatabase(admin, KEPT_DATABASE, work)
+    : (work: (url: string) => Promise<void>) =>
+        withScratchDatabase(admin, 'bench_applications', work);
+  await withDatabase(async (url) => {
+    const keys = await benchKeys(url);
+    const masterKey = keys.master;
     const scratch = mkdtempSync(join(tmpdir(), 'bench-applications-'));
     const logFile = join(scratch, 'api.log');
     const environment: NodeJS.ProcessEnv = {
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       DATABASE_SCHEMA: SCHEMA,
       PII_MASTER_KEY: masterKey.toString('base64'),
-      HISTORY_SIGNING_KEY: randomBytes(32).toString('base64'),
+      HISTORY_SIGNING_KEY: keys.history.toString('base64'),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       MAIL_DIRECTORY: join(scratch, 'mail'),
       // Production requires both (issue 11 §7). Mail is not what this measures: the registration
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
 
       let submitted = 0;
       const rounds = new Map<number, SubmitFigures>();
-      for (const connections of CONNECTIONS) {
+      for (const connections of PARTS.has('submit') ? CONNECTIONS : []) {
         const round = await submitRound(api, pool, customer, connections, () => submitted++);
         rounds.set(connections, round);
         report.submitRound(connections, round);
@@ -114,70 +123,36 @@ async function main(): Promise<void> {
       const seedSeconds = (performance.now() - seedStarted) / 1000;
       report.line(`seeded ${toSeed} ApplicationSubmitted events in ${seedSeconds.toFixed(1)} s`);
 
+      // From zero, so that the figure covers every event whether they were seeded now or kept.
+      if (PARTS.has('catch-up')) await resetProjection(pool);
       const before = await storedCheckpoint(pool);
       api = await ApiChild.start(environment, logFd);
-      const catchUp = await timeCatchUp(pool, store, before);
-      report.line(
-        `projection caught up ${catchUp.events} events in ${catchUp.seconds.toFixed(1)} s after the restart`,
-      );
+      let catchUp = { events: Number.NaN, seconds: Number.NaN };
+      if (PARTS.has('catch-up')) {
+        catchUp = await timeCatchUp(pool, store, before);
+        report.line(
+          `projection caught up ${catchUp.events} events in ${catchUp.seconds.toFixed(1)} s after the restart`,
+        );
+      } else await waitForProjection(pool, 3_600_000);
 
       const total = await countSubmitted(pool);
-      const maxId = await maxApplicationId(pool);
-      const random = seededRandom(42);
-      const pick = () => 1 + Math.floor(random() * maxId);
-      const searches: SearchResult[] = [
-        await bareQueryLatency(api.url, operator.token, SEARCHES, 20),
-        await searchLatency(
-          api.url,
-          operator.token,
-          'by application ID',
-          () => ({ applicationId: pick() }),
-          SEARCHES,
-          20,
-        ),
-        ...(await sequentially(
-          [7, 31].map(
-            (days) => () =>
-              searchLatency(
-                api.url,
-                operator.token,
-                `by registration date (${days} days)`,
-                () => registeredWithin(random, days),
-                SEARCHES,
-                20,
-              ),
-          ),
-        )),
-        ...(await sequentially(
-          ([1, 2, 5] as const).map(
-            (length) => () =>
-              searchLatency(
-                api.url,
-                operator.token,
-                `by partial customer name (${length} character${length > 1 ? 's' : ''})`,
-                (i) => ({ customerName: namePart(pick(), length, i % 2 === 1) }),
-                SEARCHES,
-                20,
-              ),
-          ),
-        )),
-        await searchLatency(
-          api.url,
-          operator.token,
-          'by partial name (2 characters) and registration date (31 days)',
-          (i) => ({
-            customerName: namePart(pick(), 2, i % 2 === 1),
-            ...registeredWithin(random, 31),
-          }),
-          SEARCHES,
-          20,
-        ),
-      ];
+      const searches = PARTS.has('search')
+        ? await searchAll(api, operator, await maxApplicationId(pool))
+        : [];
       for (const search of searches) report.search(search);
 
-      const rebuildSeconds = await api.rebuild(PROJECTION);
-      const applicationEvents = await countApplicationEvents(pool);
-      const afterSearch = await api.usage();
+      let rebuild = { events: Number.NaN, seconds: Number.NaN };
+      let readAll = { events: Number.NaN, seconds: Number.NaN };
+      if (PARTS.has('rebuild') || PARTS.has('catch-up')) {
+        readAll = await timeReadAll(store);
+        report.line(`readAll read ${readAll.events} events in ${readAll.seconds.toFixed(1)} s`);
+      }
+      if (PARTS.has('rebuild')) {
+        const seconds = await api.rebuild(PROJECTION);
+        rebuild = { events: await countApplicationEvents(pool), seconds };
+        report.line(`rebuilt ${rebuild.events} events in ${seconds.toFixed(1)} s`);
+      }
+      const final = await api.usage();
       await api.close();
 
       report.table({
@@ -187,9 +162,10 @@ async function main(): Promise<void> {
         idleRss: idle.rss,
         seed: { count: toSeed, seconds: seedSeconds },
         catchUp,
-        rebuild: { events: applicationEvents, seconds: rebuildSeconds },
+        rebuild,
+        readAll,
         searches,
-        finalRss: afterSearch.rss,
+        peakRss: Math.max(final.peakRss, ...[...rounds.values()].map((round) => round.peakRss)),
       });
     } catch (error) {
       api.kill();
@@ -200,6 +176,90 @@ async function main(): Promise<void> {
       closeSync(logFd);
     }
   });
+}
+
+/** Every search kind one after the other, the bare query first (the baseline). */
+async function searchAll(
+  api: ApiChild,
+  operator: SignedIn,
+  maxId: number,
+): Promise<SearchResult[]> {
+  const random = seededRandom(42);
+  const pick = () => 1 + Math.floor(random() * maxId);
+  const search = (kind: string, filter: (i: number) => SearchFilter) => () =>
+    searchLatency(api.url, operator.token, kind, filter, SEARCHES, 20);
+  return sequentially([
+    () => bareQueryLatency(api.url, operator.token, SEARCHES, 20),
+    search('by application ID', () => ({ applicationId: pick() })),
+    ...[7, 31].map((days) =>
+      search(`by registration date (${days} days)`, () => registeredWithin(random, days)),
+    ),
+    ...([1, 2, 5] as const).map((length) =>
+      search(`by partial customer name (${length} character${length > 1 ? 's' : ''})`, (i) => ({
+        customerName: namePart(pick(), length, i % 2 === 1),
+      })),
+    ),
+    search('by partial name (2 characters) and registration date (31 days)', (i) => ({
+      customerName: namePart(pick(), 2, i % 2 === 1),
+      ...registeredWithin(random, 31),
+    })),
+  ]);
+}
+
+/**
+ * With BENCH_DATABASE_NAME the keys are kept in that database, so that the seeded applications'
+ * sealed fields still open on the next run; otherwise fresh ones.
+ */
+async function benchKeys(url: string): Promise<{ master: Buffer; history: Buffer }> {
+  if (!KEPT_DATABASE) return { master: randomBytes(32), history: randomBytes(32) };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE SCHEMA IF NOT EXISTS bench');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS bench.keys (name text PRIMARY KEY, key bytea NOT NULL)',
+    );
+    await client.query(
+      `INSERT INTO bench.keys VALUES ('master', $1), ('history', $2) ON CONFLICT DO NOTHING`,
+      [randomBytes(32), randomBytes(32)],
+    );
+    const { rows } = await client.query<{ name: string; key: Buffer }>(
+      'SELECT name, key FROM bench.keys',
+    );
+    const key = (name: string) => {
+      const found = rows.find((row) => row.name === name)?.key;
+      if (!found) throw new Error(`bench.keys has no ${name} key`);
+      return found;
+    };
+    return { master: key('master'), history: key('history') };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The baseline of rebuild and catch-up: the events they fold, read from the first with the
+ * projection's filter by `readAll` in batches of 1,000, as fast as this process takes them.
+ */
+async function timeReadAll(
+  store: PostgresEventStore,
+): Promise<{ events: number; seconds: number }> {
+  const filter = { streamPrefixes: [APPLICATION_STREAM_PREFIX], types: APPLICATION_EVENT_TYPES };
+  const started = performance.now();
+  let after: string | null = null;
+  let events = 0;
+  for (;;) {
+    const batch = await store.readAll({ after, filter, batchSize: 1000 });
+    events += batch.events.length;
+    after = batch.checkpoint;
+    if (batch.isEnd) return { events, seconds: (performance.now() - started) / 1000 };
+  }
+}
+
+/** Empties the projection's table and forgets its checkpoint (the API is down). */
+async function resetProjection(pool: pg.Pool): Promise<void> {
+  await pool.query(`TRUNCATE "${SCHEMA}".application_search`);
+  await pool.query(`DELETE FROM "${SCHEMA}".projection_checkpoints WHERE name = $1`, [PROJECTION]);
 }
 
 /** A registration-date range of `days` JST days somewhere in the seeded spread. */
@@ -262,7 +322,7 @@ async function submitRound(
     baseline,
     submit,
     lags,
-    rss: end.rss,
+    peakRss: end.peakRss,
     apiCpuMsPerSubmit: cpuMs(middle.cpu, end.cpu) / Math.max(1, submit.succeeded + submit.failed),
     apiCpuMsPerBaseline: cpuMs(start.cpu, middle.cpu) / Math.max(1, baseline.succeeded),
     database: perOperation(before, after, submit.succeeded + submit.failed, polls + waits),

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { ApplicationTable } from '../application-table';
 import { refusalOf } from '../client';
 import { PageTitle, Loading, RefusalNotice } from '../ui';
-import { SearchQuery } from './search';
+import { SearchQuery, totalText } from './search';
 
 export default function CustomerHome() {
   const [{ data, fetching, error }] = useQuery({
@@ -25,7 +25,7 @@ export default function CustomerHome() {
       {page && page.total > 0 && (
         <>
           <p className="count">
-            {`1-${page.items.length}件目表示 (${page.total}件中)`}
+            {`1-${page.items.length}件目表示 (${totalText(page.total, page.totalCapped)})`}
             　新しいお申込みから表示しています。すべてのお申込みは
             <Link to="/applications">申込一覧の検索</Link>からご覧いただけます。
           </p>

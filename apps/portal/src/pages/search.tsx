@@ -12,6 +12,7 @@ export const SearchQuery = graphql(`
   query SearchApplications($filter: ApplicationSearchInput!, $limit: Int, $offset: Int) {
     searchApplications(filter: $filter, limit: $limit, offset: $offset) {
       total
+      totalCapped
       offset
       limit
       items {
@@ -194,13 +195,14 @@ export default function SearchPage() {
             <p className="count">
               {page.total === 0
                 ? '該当するお申込みはありません。'
-                : `${from}-${to}件目表示 (${page.total}件中)`}
+                : `${from}-${to}件目表示 (${totalText(page.total, page.totalCapped)})`}
             </p>
             {page.items.length > 0 && <ApplicationTable rows={page.items} caption="検索結果" />}
             <Pager
               offset={offset}
               shown={page.items.length}
               total={page.total}
+              totalCapped={page.totalCapped}
               pageSize={PAGE}
               onOffset={setOffset}
             />
@@ -209,4 +211,9 @@ export default function SearchPage() {
       </section>
     </div>
   );
+}
+
+/** APP-10's N: 「1,234件中」, or 「1,000件以上」 when the search stopped counting there. */
+export function totalText(total: number, capped: boolean): string {
+  return capped ? `${total.toLocaleString('ja-JP')}件以上` : `${total}件中`;
 }

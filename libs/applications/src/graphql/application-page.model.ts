@@ -7,6 +7,10 @@ export class ApplicationPageModel {
   @Field(() => Int)
   total!: number;
 
+  /** More than `total` match: counting stopped at 1,000 or at the page's end (「1,000件以上」). */
+  @Field(() => Boolean)
+  totalCapped!: boolean;
+
   @Field(() => Int)
   offset!: number;
 

@@ -146,10 +146,12 @@ for (const target of testDatabaseTargets()) {
       if (!check.ok) throw new Error('no filter is a valid filter');
       expect(await bed.search(check.conditions, { offset: 0, limit: 2 })).toEqual({
         total: 5,
+        totalCapped: false,
         ids: [105, 104],
       });
       expect(await bed.search(check.conditions, { offset: 4, limit: 2 })).toEqual({
         total: 5,
+        totalCapped: false,
         ids: [101],
       });
     });

@@ -6,10 +6,13 @@ import { applicationAnswer } from '../graphql/application-answer';
 import type { ApplicationModel } from '../graphql/application.model';
 import type { ApplicationCipher } from '../infrastructure/application-cipher';
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
+import { countSearch } from './application-search.count';
 import { searchStatements, type SearchConditions } from './application-search.sql';
 
 export interface ApplicationPage {
   readonly total: number;
+  /** More than `total` match: the count stopped there (APP-10 shows 「1,000件以上」). */
+  readonly totalCapped: boolean;
   readonly offset: number;
   readonly limit: number;
   readonly items: readonly ApplicationModel[];
@@ -45,12 +48,18 @@ export class ApplicationReader {
   ): Promise<ApplicationPage> {
     const scoped: SearchConditions =
       reader.role === 'CUSTOMER' ? { ...conditions, ownerAccountId: reader.id } : conditions;
-    const count = searchStatements(this.schema(), scoped, page).count;
-    const [counted] = await this.dataSource.query<{ total: number }[]>(count.text, [
-      ...count.values,
-    ]);
-    const total = counted?.total ?? 0;
-    const { page: pageStatement } = searchStatements(this.schema(), scoped, page, total);
+    const { total, capped } = await countSearch(
+      (statement) => this.dataSource.query(statement.text, [...statement.values]),
+      scoped,
+      searchStatements(this.schema(), scoped, page),
+      page,
+    );
+    const { page: pageStatement } = searchStatements(
+      this.schema(),
+      scoped,
+      page,
+      capped ? undefined : total,
+    );
     const rows = await this.dataSource.query<PageRow[]>(pageStatement.text, [
       ...pageStatement.values,
     ]);
@@ -59,7 +68,7 @@ export class ApplicationReader {
     // One after the other: on PGlite the vault shares the single session.
     for (const row of rows)
       items.push(await applicationAnswer(row.view, row.revision, this.cipher));
-    return { total, offset: page.offset, limit: page.limit, items };
+    return { total, totalCapped: capped, offset: page.offset, limit: page.limit, items };
   }
 
   private schema(): string {

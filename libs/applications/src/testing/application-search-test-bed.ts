@@ -12,6 +12,7 @@ import { applicationStream, type ApplicationEvent } from '../domain/application.
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
 import { applicationSearchProjection } from '../projections/application-search.projection';
 import { APPLICATION_SEARCH_MIGRATIONS } from '../projections/application-search-read-model';
+import { countSearch } from '../read-models/application-search.count';
 import { searchStatements, type SearchConditions } from '../read-models/application-search.sql';
 
 export interface ApplicationSearchTestBed {
@@ -27,7 +28,7 @@ export interface ApplicationSearchTestBed {
   search(
     conditions: SearchConditions,
     page?: { offset: number; limit: number },
-  ): Promise<{ total: number; ids: number[] }>;
+  ): Promise<{ total: number; totalCapped: boolean; ids: number[] }>;
   dispose(): Promise<void>;
 }
 
@@ -83,14 +84,22 @@ export async function applicationSearchTestBed(
     },
     async search(conditions, page = { offset: 0, limit: 100 }) {
       // As the reader does: the count first, then the page planned knowing it.
-      const { count } = searchStatements(schema, conditions, page);
-      const [counted] = await dataSource.query<{ total: number }[]>(count.text, [...count.values]);
-      const total = counted?.total ?? 0;
-      const { page: statement } = searchStatements(schema, conditions, page, total);
+      const { total, capped } = await countSearch(
+        (statement) => dataSource.query(statement.text, [...statement.values]),
+        conditions,
+        searchStatements(schema, conditions, page),
+        page,
+      );
+      const { page: statement } = searchStatements(
+        schema,
+        conditions,
+        page,
+        capped ? undefined : total,
+      );
       const rows = await dataSource.query<{ application_id: number }[]>(statement.text, [
         ...statement.values,
       ]);
-      return { total, ids: rows.map((row) => row.application_id) };
+      return { total, totalCapped: capped, ids: rows.map((row) => row.application_id) };
     },
     dispose: () => database.dispose(),
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { quoteIdent } from '../database/quote-ident';
-import type { Checkpoint, EventStore } from '../event-store/event-store.port';
+import type { Checkpoint, EventStore, ReadAllBatch } from '../event-store/event-store.port';
 import type { Projection } from './projection';
 import type { ProjectionCheckpoints, StoredCheckpoint } from './projection-checkpoints';
 import {
@@ -10,6 +10,13 @@ import {
   swapInTables,
   type ReadModelTable,
 } from './read-model-tables';
+
+/** A replay reads and applies at least this many events at a time: fewer statements per event. */
+const REPLAY_BATCH = 2_000;
+/** For building each deferred index over the full table (the server default is 64 MB). */
+const INDEX_BUILD_MEMORY = '256MB';
+/** The scratch data source's pool: the replay writes on one, the indexes are built on all. */
+const SCRATCH_CONNECTIONS = 2;
 
 export interface ProjectionRebuildOptions {
   readonly projection: Projection;
@@ -28,8 +35,9 @@ export interface ProjectionRebuildOptions {
 /**
  * Replays a projection from the first event into twins of its tables in a scratch schema, through
  * a second data source mapping the same entities there, while the live tables keep serving (and
- * the live runner keeps them current). `swap` then replaces the live tables and the checkpoint in
- * one transaction.
+ * the live runner keeps them current). The twins get their non-unique indexes only once the replay
+ * has caught up, and the next batch is read while one is applied. `swap` then replaces the live
+ * tables and the checkpoint in one transaction.
  */
 export class ProjectionRebuild {
   private checkpoint: Checkpoint | null = null;
@@ -41,6 +49,8 @@ export class ProjectionRebuild {
     private readonly tables: readonly ReadModelTable[],
     readonly schema: string,
     private readonly target: DataSource,
+    /** CREATE INDEX statements still to run on the twins. */
+    private deferredIndexes: readonly string[],
   ) {}
 
   static async start(options: ProjectionRebuildOptions): Promise<ProjectionRebuild> {
@@ -52,12 +62,12 @@ export class ProjectionRebuild {
       if (new Set(tables.map((t) => t.table)).size !== tables.length) {
         throw new Error(`cannot rebuild ${projection.name}: two of its tables share a name`);
       }
-      await dataSource.transaction(async (manager) => {
+      const deferred = await dataSource.transaction(async (manager) => {
         await manager.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-        await cloneTables(manager, tables, schema);
+        return cloneTables(manager, tables, schema);
       });
       target = await scratchDataSource(dataSource, projection, schema);
-      return new ProjectionRebuild(options, tables, schema, target);
+      return new ProjectionRebuild(options, tables, schema, target, deferred);
     } catch (error) {
       await target?.destroy();
       await dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
@@ -69,14 +79,13 @@ export class ProjectionRebuild {
   /** Replays everything visible now; the live tables are untouched. Resolves with where it got to. */
   async catchUp(): Promise<Checkpoint | null> {
     if (this.ended) throw new Error('rebuild already swapped or aborted');
-    const { eventStore, projection, batchSize } = this.options;
+    const { projection } = this.options;
+    // The next batch is on its way while this one is applied. Never awaited inside the write
+    // transaction: on PGlite, waiting on another connection inside one deadlocks.
+    let reading = this.read(this.checkpoint);
     for (;;) {
-      // Read before opening the write transaction: on PGlite, waiting on another connection inside one deadlocks.
-      const batch = await eventStore.readAll({
-        after: this.checkpoint,
-        filter: projection.filter,
-        batchSize,
-      });
+      const batch = await reading;
+      if (!batch.isEnd) reading = this.read(batch.checkpoint);
       if (batch.events.length > 0)
         await this.target.transaction((manager) => projection.apply(batch.events, manager));
       this.position = batch.events.at(-1)?.position ?? this.position;
@@ -85,10 +94,15 @@ export class ProjectionRebuild {
     }
   }
 
-  /** Catches up once more, then puts the rebuilt tables and their checkpoint live atomically. */
+  /**
+   * Catches up, gives the twins their indexes and statistics, catches up with what came
+   * meanwhile, then puts the rebuilt tables and their checkpoint live atomically.
+   */
   async swap(): Promise<void> {
     const { dataSource, checkpoints, projection } = this.options;
     try {
+      await this.catchUp();
+      await this.index();
       await this.catchUp();
       await this.options.exclusive(async () => {
         const state = await dataSource.transaction(async (manager) => {
@@ -105,6 +119,43 @@ export class ProjectionRebuild {
       throw error;
     }
     await this.end();
+  }
+
+  private read(after: Checkpoint | null): Promise<ReadAllBatch> {
+    const { eventStore, projection, batchSize } = this.options;
+    const reading = eventStore.readAll({
+      after,
+      filter: projection.filter,
+      batchSize: Math.max(batchSize, REPLAY_BATCH),
+    });
+    // Awaited later; a failure meanwhile must not count as unhandled.
+    reading.catch(() => undefined);
+    return reading;
+  }
+
+  /** The deferred indexes over the full twins, then VACUUM (ANALYZE) for the first queries. */
+  private async index(): Promise<void> {
+    // The costly kinds (GIN, GiST…) first, so that each lane starts with one of them.
+    const statements = [...this.deferredIndexes].sort(
+      (a, b) => Number(a.includes(' USING btree ')) - Number(b.includes(' USING btree ')),
+    );
+    this.deferredIndexes = [];
+    // On as many connections as the scratch data source has: a server builds them side by side.
+    const lanes = Array.from({ length: SCRATCH_CONNECTIONS }, (_, lane) =>
+      statements.filter((_, i) => i % SCRATCH_CONNECTIONS === lane),
+    );
+    await Promise.all(
+      lanes.map((lane) =>
+        this.target.transaction(async (manager) => {
+          await manager.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+          for (const statement of lane) await manager.query(statement);
+        }),
+      ),
+    );
+    // Statistics for the planner, and the visibility map that lets a count read the index alone:
+    // a table that was only ever inserted into has neither until autovacuum comes by.
+    for (const { table } of this.tables)
+      await this.target.query(`VACUUM (ANALYZE) ${quoteIdent(this.schema)}.${quoteIdent(table)}`);
   }
 
   /** Drops the scratch tables; the live ones never changed. */
@@ -146,7 +197,7 @@ async function scratchDataSource(
     subscribers: [],
     migrationsRun: false,
     synchronize: false,
-    extra: { ...(options.extra as object | undefined), max: 2 },
+    extra: { ...(options.extra as object | undefined), max: SCRATCH_CONNECTIONS },
   });
   await target.initialize();
   const stray = projection.entities.filter(

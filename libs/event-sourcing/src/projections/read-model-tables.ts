@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { quoteIdent } from '../database/quote-ident';
 import type { ReadModelEntity } from './projection';
 import type { Queryable } from './projection-checkpoints';
@@ -7,6 +7,8 @@ export interface ReadModelTable {
   readonly schema: string;
   readonly table: string;
 }
+
+const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
 /** The live tables behind a projection's entities, as the data source maps them. */
 export function readModelTables(
@@ -22,22 +24,34 @@ export function readModelTables(
   });
 }
 
+/**
+ * The quoted `"schema"."table"` of an entity as `manager` maps it: a projection writing plain SQL
+ * names its table through this, so that a rebuild's scratch twin is what it writes during a replay.
+ */
+export function readModelTable(manager: EntityManager, entity: ReadModelEntity): string {
+  const [table] = readModelTables(manager.connection, [entity]);
+  if (!table) throw new Error(`entity ${entityName(entity)} has no table`);
+  return qualified(table.schema, table.table);
+}
+
 function entityName(entity: ReadModelEntity): string {
   return typeof entity === 'function' ? entity.name : entity.options.name;
 }
 
-const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
-
 /**
  * Creates empty twins of the tables in another schema: same columns, defaults, checks, keys and
  * indexes under the same names, so that after a swap the live schema looks exactly as its
- * migrations left it (later migrations refer to those names).
+ * migrations left it (later migrations refer to those names). Resolves with the statements that
+ * create the twins' non-unique indexes, which it leaves to the caller: a replay writes faster
+ * without them, and one index built over the full table is faster than a row at a time. Keys and
+ * unique indexes are made at once (an upsert's ON CONFLICT needs them).
  */
 export async function cloneTables(
   db: Queryable,
   tables: readonly ReadModelTable[],
   into: string,
-): Promise<void> {
+): Promise<string[]> {
+  const deferred: string[] = [];
   for (const { schema, table } of tables) {
     const live = qualified(schema, table);
     const twin = qualified(into, table);
@@ -56,20 +70,24 @@ export async function cloneTables(
     for (const key of keys)
       await db.query(`ALTER TABLE ${twin} ADD CONSTRAINT ${key.name} ${key.definition}`);
     const indexes = (await db.query(
-      `SELECT pg_get_indexdef(i.indexrelid) AS definition, quote_ident($2) || '.' || quote_ident($3) AS printed
+      `SELECT pg_get_indexdef(i.indexrelid) AS definition, quote_ident($2) || '.' || quote_ident($3) AS printed,
+              i.indisunique AS unique
          FROM pg_index i
         WHERE i.indrelid = $1::regclass
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
         ORDER BY i.indexrelid`,
       [live, schema, table],
-    )) as { definition: string; printed: string }[];
+    )) as { definition: string; printed: string; unique: boolean }[];
     for (const index of indexes) {
       const on = ` ON ${index.printed} USING `;
       if (!index.definition.includes(on))
         throw new Error(`cannot copy index of ${live}: ${index.definition}`);
-      await db.query(index.definition.replace(on, ` ON ${twin} USING `));
+      const create = index.definition.replace(on, ` ON ${twin} USING `);
+      if (index.unique) await db.query(create);
+      else deferred.push(create);
     }
   }
+  return deferred;
 }
 
 /**
