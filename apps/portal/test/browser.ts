@@ -75,7 +75,7 @@ export interface AxeFinding {
 }
 
 /** Every screen the run visited, with axe's violations there (expected: none). */
-export const visited: { screen: string; violations: AxeFinding[] }[] = [];
+const visited: { screen: string; violations: AxeFinding[] }[] = [];
 
 /** One line for the test log: how many screens axe checked in this file, and what it found. */
 export function printAxeSummary(suite: string): void {

@@ -20,7 +20,7 @@ export interface EmbeddedPostgresOptions {
  * `npm start`). A new database loads it in about a second instead of running initdb in
  * WebAssembly (5–7 s on a 2-core machine). Without it, a new database runs initdb as before.
  */
-export const PGLITE_TEMPLATE = resolve(process.cwd(), 'dist/pglite/initdb.tar.gz');
+const PGLITE_TEMPLATE = resolve(process.cwd(), 'dist/pglite/initdb.tar.gz');
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL for `pg` and TypeORM. */
