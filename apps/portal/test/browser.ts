@@ -55,8 +55,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * A page in a fresh window as the portal's users have it: Japanese locale, Japan time, a desktop
- * viewport, and ten seconds for any step to happen. More tabs of the same session:
- * `page.context().newPage()`.
+ * viewport. More tabs of the same session: `page.context().newPage()`.
+ *
+ * A step may wait 30 s: one click can cost several argon2id hashes (a forced password change is a
+ * verify, a hash and the new login's verify, 64 MiB each) while the other jest worker saturates
+ * both cores — the newcomer run once took more than 10 s there while the fuzz suite ran beside it.
  */
 export async function openJapanesePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
@@ -64,7 +67,7 @@ export async function openJapanesePage(browser: Browser): Promise<Page> {
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1200, height: 900 },
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000);
   return context.newPage();
 }
 
