@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
 import { CommandBus } from '@nestjs/cqrs';
 import { CreateOperatorCommand, PasswordHasher, type CreatedOperator } from '@app/accounts';
 import { parseRawMail } from '@app/notifications/testing';
@@ -15,6 +16,9 @@ import {
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-sourcing';
 import type { TestDatabaseTarget } from '@test/database';
 import { askWith, postGraphql, startTestApp, type GraphqlResponse, type TestApp } from './test-app';
+
+/** How long a spec waits for the dispatcher to write a mail (it polls every second). */
+const MAIL_WAIT_MS = 30_000;
 
 export const CUSTOMER_PASSWORD = 'kumo-no-ue_2026';
 export const STAFF_PASSWORD = 'umi-no-soko_2026';
@@ -192,13 +196,28 @@ export class AccountsHarness {
       name === 'verificationToken'
         ? createHash('sha256').update(secret, 'utf8').digest('hex') === hash
         : hasher.verify(hash, secret);
-    for (let attempt = 0; attempt < 400; attempt += 1) {
+    // A deadline, not a number of tries: each try reads every mail so far, and a suite writes many.
+    const deadline = Date.now() + MAIL_WAIT_MS;
+    while (Date.now() < deadline) {
       for (const secret of await this.mailedSecrets(pattern)) {
         if (await matches(secret)) return secret;
       }
       await delay(25);
     }
-    throw new Error(`no mail carries ${userId}'s latest ${name}`);
+    throw new Error(
+      `no mail carries ${userId}'s latest ${name} after ${MAIL_WAIT_MS} ms; the ledger's last rows: ${await this.ledgerTail()}`,
+    );
+  }
+
+  /** What the mail ledger says of the latest mails, for a failure to show why one is missing. */
+  private async ledgerTail(): Promise<string> {
+    const dataSource = this.api.app.get(DataSource);
+    const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+    const rows: unknown[] = await dataSource.query(
+      `SELECT template, status, attempts, last_error, created_at, next_attempt_at
+       FROM "${schema}".mail_deliveries ORDER BY created_at DESC LIMIT 5`,
+    );
+    return JSON.stringify(rows);
   }
 
   private async mailedSecrets(pattern: RegExp): Promise<string[]> {
