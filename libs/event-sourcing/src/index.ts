@@ -29,6 +29,7 @@ export { RequestContext, CorrelationId } from './nest/request-context';
 export { PROJECTION_STATUS, type ProjectionStatusSource } from './nest/projection-status';
 export type { Projection } from './projections/projection';
 export { readModelTable } from './projections/read-model-tables';
+export { keysToLoad } from './projections/batch-keys';
 export { ProjectionRunners } from './projections/projection-runners';
 export { EventSourcedRepository } from './aggregates/event-sourced-repository';
 export { HistoryVerifier, HistoryTamperedError } from './history/history-verifier';

@@ -1,4 +1,4 @@
-import type { Projection, RecordedEvent } from '@app/event-sourcing';
+import { keysToLoad, type Projection, type RecordedEvent } from '@app/event-sourcing';
 import { In, type EntityManager } from 'typeorm';
 import type { MeteringPointEvent } from '../domain/metering-point.event';
 import { unreachable } from '@app/event-sourcing/domain';
@@ -45,10 +45,11 @@ async function storedRows(
   manager: EntityManager,
   events: readonly { readonly event: MeteringPointEvent }[],
 ): Promise<Map<string, MeteringPointRow>> {
-  const first = new Map<string, MeteringPointEvent['type']>();
-  for (const { event } of events)
-    if (!first.has(event.data.pointId)) first.set(event.data.pointId, event.type);
-  const ids = [...first].filter(([, type]) => type !== 'MeteringPointRecorded').map(([id]) => id);
+  const ids = keysToLoad(
+    events,
+    (event) => event.data.pointId,
+    (event) => event.type === 'MeteringPointRecorded',
+  );
   if (ids.length === 0) return new Map();
   const found = await manager.findBy(MeteringPointRowEntity, { pointId: In(ids) });
   return new Map(found.map((row) => [row.pointId, row]));

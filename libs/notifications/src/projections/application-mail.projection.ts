@@ -5,7 +5,7 @@ import {
   isApplicationEventType,
   type ApplicationEvent,
 } from '@app/applications';
-import type { Projection, RecordedEvent } from '@app/event-sourcing';
+import { keysToLoad, type Projection, type RecordedEvent } from '@app/event-sourcing';
 import { In, type EntityManager } from 'typeorm';
 import type { MailRequest } from '../ledger/mail-delivery';
 import type { MailLedger } from '../ledger/mail-ledger';
@@ -70,12 +70,11 @@ async function storedRecipients(
   manager: EntityManager,
   events: readonly { readonly event: ApplicationEvent }[],
 ): Promise<Map<number, ApplicationMailRecipient>> {
-  const first = new Map<number, ApplicationEvent['type']>();
-  for (const { event } of events)
-    if (!first.has(event.data.applicationId)) first.set(event.data.applicationId, event.type);
-  const ids = [...first]
-    .filter(([, type]) => type !== 'ApplicationSubmitted' && type !== 'ApplicationChanged')
-    .map(([id]) => id);
+  const ids = keysToLoad(
+    events,
+    (event) => event.data.applicationId,
+    (event) => event.type === 'ApplicationSubmitted' || event.type === 'ApplicationChanged',
+  );
   if (ids.length === 0) return new Map();
   const found = await manager.findBy(ApplicationMailRecipientEntity, { applicationId: In(ids) });
   return new Map(found.map((row) => [row.applicationId, row]));
