@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import playwright, { type Browser, type Page } from 'playwright-core';
+import playwright, { type Browser, type Locator, type Page } from 'playwright-core';
 import { AccountCommandRunner, AccountContactCipher, PasswordHasher } from '@app/accounts';
 import { TestAuthenticator, type StaffRole } from '@app/accounts/testing';
 import { ProjectionRunners } from '@app/event-sourcing';
@@ -140,11 +140,23 @@ export async function enrolInBrowser(
   const device = new TestAuthenticator(secret);
   await page.fill('#f-code', device.code());
   await page.getByRole('button', { name: '設定する' }).click();
-  await page.getByRole('heading', { name: '回復コード' }).waitFor();
+  await untilShownOrRefused(page, page.getByRole('heading', { name: '回復コード' }));
   device.keepRecoveryCodes(await page.locator('.recovery-codes code').allTextContents());
   await onRecoveryCodes();
   await page.getByRole('button', { name: '回復コードを保管しました' }).click();
   return device;
+}
+
+/**
+ * Waits for `expected`, but stops at once with the page's error summary when the form was
+ * refused instead, so a red run says what the server answered rather than only that it waited.
+ */
+async function untilShownOrRefused(page: Page, expected: Locator): Promise<void> {
+  const refusal = page.getByRole('alert');
+  await expected.or(refusal).first().waitFor();
+  if (await refusal.isVisible()) {
+    throw new Error(`refused: ${((await refusal.innerText()) ?? '').replace(/\s+/g, ' ')}`);
+  }
 }
 
 /** ACC-9: the code the login page asks for once the password was right. */
