@@ -120,11 +120,17 @@ export class HistoryLinks {
     return rows.map(toLink);
   }
 
-  /** Links after `seq` that are not checkpoints: what the next checkpoint has to cover. */
-  async countUnsignedAfter(seq: number, checkpointStream: string): Promise<number> {
+  /**
+   * Links after `seq` that are not checkpoints (what the next checkpoint has to cover), counted no
+   * further than `cap`: in seq order, so that one walk of the key from `seq` answers it however
+   * far behind the table's statistics are.
+   */
+  async countUnsignedAfter(seq: number, checkpointStream: string, cap: number): Promise<number> {
     const { rows } = await this.pool.query<{ count: string }>(
-      `SELECT count(*) AS count FROM ${this.table} WHERE seq > $1 AND stream_id <> $2`,
-      [seq, checkpointStream],
+      `SELECT count(*) AS count FROM (
+         SELECT 1 FROM ${this.table} WHERE seq > $1 AND stream_id <> $2 ORDER BY seq LIMIT $3
+       ) AS unsigned`,
+      [seq, checkpointStream, cap],
     );
     return Number(rows[0]?.count ?? 0);
   }

@@ -29,6 +29,9 @@ export interface HistorySignerOptions {
   readonly passive?: boolean;
 }
 
+/** Checkpoints read at once while looking for the newest this key signed (after a rotation). */
+const CHECKPOINTS_PER_READ = 16;
+
 export class HistoryChainBrokenError extends Error {
   override readonly name = 'HistoryChainBrokenError';
 
@@ -64,14 +67,26 @@ export class HistorySigner {
     await this.ticking;
   }
 
-  /** The newest checkpoint this key signed, or null before the first. */
+  /**
+   * The newest checkpoint this key signed, or null before the first. Read newest first a page at
+   * a time: the stream grows by one a minute for as long as the system runs, and this is asked
+   * every second.
+   */
   async latest(): Promise<SignedCheckpoint | null> {
     const publicKey = await this.options.key.publicKey();
-    const events = await this.options.eventStore.readStream(HISTORY_CHECKPOINT_STREAM, {
-      direction: 'backwards',
-    });
-    const found = events.find((event) => checkpointSignedBy(event.data, publicKey));
-    return (found?.data as SignedCheckpoint | undefined) ?? null;
+    let fromRevision: number | undefined;
+    for (;;) {
+      const events = await this.options.eventStore.readStream(HISTORY_CHECKPOINT_STREAM, {
+        direction: 'backwards',
+        maxCount: CHECKPOINTS_PER_READ,
+        ...(fromRevision === undefined ? {} : { fromRevision }),
+      });
+      const found = events.find((event) => checkpointSignedBy(event.data, publicKey));
+      if (found) return found.data as SignedCheckpoint;
+      const oldest = events.at(-1);
+      if (events.length < CHECKPOINTS_PER_READ || !oldest || oldest.revision === 0) return null;
+      fromRevision = oldest.revision - 1;
+    }
   }
 
   /** Signs the chain's head now unless the latest checkpoint already covers it; null if empty. */
@@ -122,6 +137,7 @@ export class HistorySigner {
       const unsigned = await this.options.links.countUnsignedAfter(
         latest?.seq ?? 0,
         HISTORY_CHECKPOINT_STREAM,
+        this.options.everyEvents,
       );
       const since = latest ? Date.parse(latest.signedAt) : this.startedAt;
       const due =

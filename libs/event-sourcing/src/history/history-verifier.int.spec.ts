@@ -150,23 +150,18 @@ describe.each(testDatabaseTargets())(
       await expect(signer.checkpointNow()).rejects.toThrow(/no longer agrees with itself at link/);
     });
 
-    it('a checkpoint signed by another key is reported and never trusted', async () => {
+    it('a checkpoint signed by another key is reported and never trusted, however many follow the trusted one', async () => {
       const trusted = await signer.latest();
-      const forged = signCheckpoint(
-        { seq: 1, linkHash: 'f'.repeat(64) },
-        new Date(),
-        generateKeyPairSync('ed25519').privateKey,
-      );
+      const forger = generateKeyPairSync('ed25519').privateKey;
+      // More than the signer reads at once: it must look past them for its own.
       await database.store.append(
         HISTORY_CHECKPOINT_STREAM,
-        [
-          {
-            id: randomUUID(),
-            type: HISTORY_CHECKPOINT_SIGNED,
-            data: forged,
-            metadata: { correlationId: randomUUID(), occurredAt: new Date(), schemaVersion: 1 },
-          },
-        ],
+        Array.from({ length: 40 }, () => ({
+          id: randomUUID(),
+          type: HISTORY_CHECKPOINT_SIGNED,
+          data: signCheckpoint({ seq: 1, linkHash: 'f'.repeat(64) }, new Date(), forger),
+          metadata: { correlationId: randomUUID(), occurredAt: new Date(), schemaVersion: 1 },
+        })),
         'any',
       );
       const report = await verifier.verifyAll();
