@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { generateSync } from 'otplib';
-import { setTimeout as delay } from 'node:timers/promises';
-import type pg from 'pg';
-import type { PiiVault } from '@app/event-sourcing';
+import type { ReceivedMail } from '@app/notifications/testing';
 import { graphql } from './bench-graphql';
 
 const REGISTER = `mutation Register($input: RegisterAccountInput!) { registerAccount(input: $input) }`;
@@ -32,29 +30,26 @@ async function login(url: string, userId: string, password: string): Promise<Sig
   return { accountId: session.account.id, token: session.accessToken };
 }
 
+/** Where the bench reads a mail the API sent: the SMTP server it gave the API. */
+export interface Mailbox {
+  waitForMail(matches: (mail: ReceivedMail) => boolean): Promise<ReceivedMail>;
+}
+
 /**
- * A customer as a person makes one (ACC-1, ACC-2): registered over HTTP, verified with the token
- * the mail would carry, which the bench opens from the mail ledger's pending row with the vault
- * (the mailer's own way to it; the bench's SMTP never takes the mail), then logged in.
+ * A customer as a person makes one (ACC-1, ACC-2): registered over HTTP, verified with the link
+ * of the mail the API sent, then logged in.
  */
-export async function signUpCustomer(
-  url: string,
-  ledger: { readonly pool: pg.Pool; readonly schema: string },
-  vault: PiiVault,
-): Promise<SignedIn> {
+export async function signUpCustomer(url: string, mailbox: Mailbox): Promise<SignedIn> {
   const userId = `bench_customer_${randomBytes(4).toString('hex')}`;
+  const email = `${userId}@example.jp`;
   const password = benchPassword();
   await graphql(url, REGISTER, {
-    input: {
-      userId,
-      password,
-      email: `${userId}@example.jp`,
-      name: '需要 太郎',
-      phone: '03-1234-5678',
-    },
+    input: { userId, password, email, name: '需要 太郎', phone: '03-1234-5678' },
   });
-  const sealed = await verificationTokenOf(ledger, vault, userId);
-  await graphql(url, VERIFY, { token: await vault.decrypt(sealed) });
+  const mail = await mailbox.waitForMail((received) => received.envelopeTo.includes(email));
+  const token = /verify-email\?token=(\S+)/.exec(mail.text)?.[1];
+  if (token === undefined) throw new Error(`the mail to ${email} carries no verification link`);
+  await graphql(url, VERIFY, { token: decodeURIComponent(token) });
   return login(url, userId, password);
 }
 
@@ -80,26 +75,4 @@ export async function firstStaffLogin(
   const code = generateSync({ secret: startMfaEnrollment.secret });
   await graphql(url, CONFIRM_MFA, { code }, session.token);
   return session;
-}
-
-/**
- * Issue 11 §5: the sealed token waits in the ledger's row of the verification mail, whose user ID
- * is sealed too: the bench opens the pending rows' user IDs to find its own.
- */
-async function verificationTokenOf(
-  { pool, schema }: { readonly pool: pg.Pool; readonly schema: string },
-  vault: PiiVault,
-  userId: string,
-): Promise<string> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { rows } = await pool.query<{ user_id: string; token: string }>(
-      `SELECT params->>'userId' AS user_id, params->>'token' AS token FROM "${schema}".mail_deliveries
-       WHERE template = 'verification-link' AND status = 'pending' AND params->>'token' IS NOT NULL`,
-    );
-    for (const row of rows) {
-      if ((await vault.decrypt(row.user_id).catch(() => row.user_id)) === userId) return row.token;
-    }
-    await delay(50);
-  }
-  throw new Error(`no verification mail for ${userId} in the ledger`);
 }

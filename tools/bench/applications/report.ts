@@ -91,8 +91,10 @@ export class Report {
         "ApplicationSubmitted from events.recorded_at to the first 10 ms poll that finds the projection's",
         'stored checkpoint (saved with its read-model rows) past it, both on the database clock. Seeded',
         'applications are bulk INSERTed (hash chain, sealed fields, 申込ID sequence kept) while the API is',
-        'down; catch-up is timed after its restart, rebuild inside the API. Searches are sequential, as',
-        'an OPERATOR, 20 rows a page, after 20 warm-up queries.',
+        'down, as history whose mails went out long ago (the mail projection starts after them); catch-up',
+        'is timed after its restart, rebuild inside the API. Searches are sequential, as an OPERATOR, 20',
+        'rows a page, after 20 warm-up queries. Mail goes to an SMTP server in the bench process that',
+        'takes every message.',
       ].join('\n'),
     );
     this.line(
