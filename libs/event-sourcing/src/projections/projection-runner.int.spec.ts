@@ -76,6 +76,37 @@ for (const target of testDatabaseTargets()) {
       expect(await bed.counts()).toEqual({ 'acc-0': 1, 'acc-1': 1, 'other-1': 1 });
     });
 
+    it("refreshes its tables' planner statistics once it has caught up with enough events since it last did", async () => {
+      const schema = (bed.dataSource.options as { schema?: string }).schema;
+      const analyzed = async () => {
+        const rows = await bed.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = $1 AND tablename = 'stream_counts'`,
+          [schema],
+        );
+        return (rows[0]?.n ?? 0) > 0;
+      };
+      const runners = bed.runners([countingProjection('counts', 'acc-')], {
+        analyzeAfterEvents: 5,
+        batchSize: 2,
+      });
+      runners.start();
+      await runners.waitFor(
+        'counts',
+        (await bed.append(['acc-1', 'acc-2', 'acc-3', 'acc-4'])).checkpoint,
+        WAIT_MS,
+      );
+      expect(await analyzed()).toBe(false);
+
+      await runners.waitFor(
+        'counts',
+        (await bed.append(['acc-5', 'other-1', 'acc-6'])).checkpoint,
+        WAIT_MS,
+      );
+      // The statistics come right after the batch that reached the end, in the same step.
+      await runners.stop();
+      expect(await analyzed()).toBe(true);
+    });
+
     it('stores a checkpoint past events its filter skips, so they are not read again', async () => {
       await bed.append(['acc-1']);
       const runners = bed.runners([countingProjection('counts', 'acc-')]);

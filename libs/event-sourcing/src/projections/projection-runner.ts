@@ -16,6 +16,8 @@ import { ProjectionCheckpoints, type StoredCheckpoint } from './projection-check
 import type { ProjectionLock, ProjectionLocks } from './projection-locks';
 import { matchesFilter } from '../event-store/stored-event';
 import { ProjectionRebuild } from './projection-rebuild';
+import { readModelTables } from './read-model-tables';
+import { quoteIdent } from '../database/quote-ident';
 import { WakeSignal } from './wake-signal';
 
 export interface ProjectionRunnerOptions {
@@ -32,12 +34,23 @@ export interface ProjectionRunnerOptions {
   /** How often a runner that another one holds the projection from asks again. */
   readonly standbyIntervalMs?: number;
   readonly retryDelayMs?: { readonly initial: number; readonly max: number };
+  /**
+   * Once this many events were applied since it last did, a runner that has caught up refreshes
+   * its tables' planner statistics (default 50,000).
+   */
+  readonly analyzeAfterEvents?: number;
 }
 
 /** Skip-only batches store their checkpoint at the end of the log, or after this many. */
 /** A store that reads to count its lag (EventStoreDB) stops there: far enough behind to alert. */
 const LAG_COUNT_CAP = 10_000;
 const SKIPPED_BATCHES_PER_SAVE = 20;
+/**
+ * A catch-up that wrote this many rows leaves a table whose statistics describe what it was
+ * before, and the searches on it get plans for a table of that size (a sequential walk where an
+ * index answers in a millisecond) until autovacuum, where it runs at all, analyzes it.
+ */
+const ANALYZE_AFTER_EVENTS = 50_000;
 /** How often a running runner makes sure the session holding its lock still answers. */
 const SESSION_CHECK_MS = 2000;
 /** The longest wait before trying an unreachable database again. */
@@ -66,6 +79,7 @@ export class ProjectionRunner {
   private stopping = false;
   private queue: Promise<unknown> = Promise.resolve();
   private rebuilding = false;
+  private appliedSinceAnalyze = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.name = options.projection.name;
@@ -247,11 +261,15 @@ export class ProjectionRunner {
       batchSize,
     });
     const next = batch.checkpoint;
-    if (next === null || !this.isAfter(next, cursor.processed)) return true;
+    if (next === null || !this.isAfter(next, cursor.processed)) {
+      await this.analyzeAfterCatchUp();
+      return true;
+    }
     // A store that delivers an event again must not get it applied twice.
     const fresh = batch.events.filter((event) => this.isAfter(event.checkpoint, cursor.processed));
     if (fresh.length > 0) {
       this.cursor = await this.commit(cursor, fresh, next);
+      this.appliedSinceAnalyze += fresh.length;
     } else {
       const skippedBatches = cursor.skippedBatches + 1;
       this.cursor = { ...cursor, processed: next, skippedBatches };
@@ -266,7 +284,17 @@ export class ProjectionRunner {
       }
     }
     this.progress.notify();
+    if (batch.isEnd) await this.analyzeAfterCatchUp();
     return batch.isEnd;
+  }
+
+  /** `ANALYZE` of the projection's tables once it has applied enough since the last one. */
+  private async analyzeAfterCatchUp(): Promise<void> {
+    const { dataSource, projection, analyzeAfterEvents = ANALYZE_AFTER_EVENTS } = this.options;
+    if (this.appliedSinceAnalyze < analyzeAfterEvents) return;
+    this.appliedSinceAnalyze = 0;
+    for (const { schema, table } of readModelTables(dataSource, projection.entities))
+      await dataSource.query(`ANALYZE ${quoteIdent(schema)}.${quoteIdent(table)}`);
   }
 
   private async commit(
