@@ -76,7 +76,7 @@ for (const target of testDatabaseTargets()) {
       expect(await bed.counts()).toEqual({ 'acc-0': 1, 'acc-1': 1, 'other-1': 1 });
     });
 
-    it("refreshes its tables' planner statistics once it has caught up with enough events since it last did", async () => {
+    it('vacuums and analyzes its tables once caught up with enough events since it last did: planner statistics without autovacuum', async () => {
       const schema = (bed.dataSource.options as { schema?: string }).schema;
       const analyzed = async () => {
         const rows = await bed.dataSource.query<{ n: number }[]>(
@@ -86,7 +86,7 @@ for (const target of testDatabaseTargets()) {
         return (rows[0]?.n ?? 0) > 0;
       };
       const runners = bed.runners([countingProjection('counts', 'acc-')], {
-        analyzeAfterEvents: 5,
+        vacuumAfterEvents: 5,
         batchSize: 2,
       });
       runners.start();

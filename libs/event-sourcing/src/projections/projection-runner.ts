@@ -35,10 +35,10 @@ export interface ProjectionRunnerOptions {
   readonly standbyIntervalMs?: number;
   readonly retryDelayMs?: { readonly initial: number; readonly max: number };
   /**
-   * Once this many events were applied since it last did, a runner that has caught up refreshes
-   * its tables' planner statistics (default 50,000).
+   * Once this many events were applied since it last did, a runner that has caught up vacuums and
+   * analyzes its tables (default 50,000).
    */
-  readonly analyzeAfterEvents?: number;
+  readonly vacuumAfterEvents?: number;
 }
 
 /** Skip-only batches store their checkpoint at the end of the log, or after this many. */
@@ -47,10 +47,12 @@ const LAG_COUNT_CAP = 10_000;
 const SKIPPED_BATCHES_PER_SAVE = 20;
 /**
  * A catch-up that wrote this many rows leaves a table whose statistics describe what it was
- * before, and the searches on it get plans for a table of that size (a sequential walk where an
- * index answers in a millisecond) until autovacuum, where it runs at all, analyzes it.
+ * before, so searches get plans for a table of that size (a walk down the date index where the
+ * names' index answers in a millisecond), and whose pages are not yet marked all-visible, so
+ * counting a range reads the rows instead of the index alone; until autovacuum, where it runs at
+ * all, gets to it.
  */
-const ANALYZE_AFTER_EVENTS = 50_000;
+const VACUUM_AFTER_EVENTS = 50_000;
 /** How often a running runner makes sure the session holding its lock still answers. */
 const SESSION_CHECK_MS = 2000;
 /** The longest wait before trying an unreachable database again. */
@@ -79,7 +81,7 @@ export class ProjectionRunner {
   private stopping = false;
   private queue: Promise<unknown> = Promise.resolve();
   private rebuilding = false;
-  private appliedSinceAnalyze = 0;
+  private appliedSinceVacuum = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.name = options.projection.name;
@@ -262,14 +264,14 @@ export class ProjectionRunner {
     });
     const next = batch.checkpoint;
     if (next === null || !this.isAfter(next, cursor.processed)) {
-      await this.analyzeAfterCatchUp();
+      await this.vacuumAfterCatchUp();
       return true;
     }
     // A store that delivers an event again must not get it applied twice.
     const fresh = batch.events.filter((event) => this.isAfter(event.checkpoint, cursor.processed));
     if (fresh.length > 0) {
       this.cursor = await this.commit(cursor, fresh, next);
-      this.appliedSinceAnalyze += fresh.length;
+      this.appliedSinceVacuum += fresh.length;
     } else {
       const skippedBatches = cursor.skippedBatches + 1;
       this.cursor = { ...cursor, processed: next, skippedBatches };
@@ -284,17 +286,17 @@ export class ProjectionRunner {
       }
     }
     this.progress.notify();
-    if (batch.isEnd) await this.analyzeAfterCatchUp();
+    if (batch.isEnd) await this.vacuumAfterCatchUp();
     return batch.isEnd;
   }
 
-  /** `ANALYZE` of the projection's tables once it has applied enough since the last one. */
-  private async analyzeAfterCatchUp(): Promise<void> {
-    const { dataSource, projection, analyzeAfterEvents = ANALYZE_AFTER_EVENTS } = this.options;
-    if (this.appliedSinceAnalyze < analyzeAfterEvents) return;
-    this.appliedSinceAnalyze = 0;
+  /** `VACUUM (ANALYZE)` of the projection's tables once it has applied enough since the last one. */
+  private async vacuumAfterCatchUp(): Promise<void> {
+    const { dataSource, projection, vacuumAfterEvents = VACUUM_AFTER_EVENTS } = this.options;
+    if (this.appliedSinceVacuum < vacuumAfterEvents) return;
+    this.appliedSinceVacuum = 0;
     for (const { schema, table } of readModelTables(dataSource, projection.entities))
-      await dataSource.query(`ANALYZE ${quoteIdent(schema)}.${quoteIdent(table)}`);
+      await dataSource.query(`VACUUM (ANALYZE) ${quoteIdent(schema)}.${quoteIdent(table)}`);
   }
 
   private async commit(
