@@ -24,15 +24,16 @@ export interface SqlStatement {
 }
 
 export interface SearchStatements {
-  /** How many match, counting no further than one past `countCap(page)`. */
-  readonly count: SqlStatement;
+  /**
+   * The matches' IDs newest first, no more than one past `countCap(page)`: their number is the
+   * total, and under the cap the page is a slice of them.
+   */
+  readonly matches: SqlStatement;
   /** The planner's estimate of how many match (`EXPLAIN (FORMAT JSON)`), found without reading them. */
   readonly estimate: SqlStatement;
+  /** The page when more match than were listed: newest first down the date index. */
   readonly page: SqlStatement;
 }
-
-/** Up to this many matches a search page sorts them rather than walking the date index. */
-const FEW_MATCHES = 2_000;
 
 /** A search counts its matches up to this many, or to the end of the page asked for if further. */
 export const COUNT_CAP = 1_000;
@@ -45,38 +46,24 @@ export function countCap(page: { readonly offset: number; readonly limit: number
   return Math.max(COUNT_CAP, page.offset + page.limit);
 }
 
-/**
- * Whether one index finds every match in registration order: a registration range alone, or with
- * the owner or the status, whose indexes continue with `registered_at`.
- */
-function indexOrdered(conditions: SearchConditions): boolean {
-  const {
-    registeredFrom: _from,
-    registeredBefore: _before,
-    ownerAccountId,
-    status,
-    ...others
-  } = conditions;
-  const alone = Object.values(others).every((value) => value === undefined);
-  return alone && (ownerAccountId === undefined || status === undefined);
-}
-
 /** `%`, `_` and the escape itself match literally: a name may contain them. */
 function likeContaining(text: string): string {
   return `%${text.replace(/[\\%_]/gu, (character) => `\\${character}`)}%`;
 }
 
+function tableOf(schema: string): string {
+  return `"${schema.replaceAll('"', '""')}".application_search`;
+}
+
 /**
- * The two statements a search runs, newest first. Built here alone so that the EXPLAIN spec
- * checks the very SQL the query sends: a partial name is `LIKE '%…%'` on the folded key, which
- * the trigram GIN index answers.
+ * The statements a search runs, newest first. Built here alone so that the EXPLAIN spec checks
+ * the very SQL the query sends: a partial name is `LIKE '%…%'` on the folded key, which the
+ * trigram GIN index answers, or at one and two characters the grams' GIN index.
  */
 export function searchStatements(
   schema: string,
   conditions: SearchConditions,
   page: { readonly offset: number; readonly limit: number },
-  /** The exact count, when known: a few matches are sorted, not looked for down the date index. */
-  total?: number,
 ): SearchStatements {
   const values: unknown[] = [];
   const where: string[] = [];
@@ -98,29 +85,34 @@ export function searchStatements(
     where.push(`updated_at < ${bind(conditions.updatedBefore)}`);
   if (conditions.ownerAccountId !== undefined)
     where.push(`owner_account_id = ${bind(conditions.ownerAccountId)}`);
-  const table = `"${schema.replaceAll('"', '""')}".application_search`;
+  const table = tableOf(schema);
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const filterValues = [...values];
-  // Walking the date index newest first and filtering pays when matches are dense; for a few
-  // matches spread over the years it reads most of the table (the planner cannot tell when a
-  // name piece's statistics are missing or off). The same order on an expression the index does
-  // not cover makes it fetch the matches through their own index and sort them instead. Not when
-  // one index both finds the matches and holds them newest first: sorting would read every one.
-  const newest =
-    total !== undefined && total <= FEW_MATCHES && where.length > 0 && !indexOrdered(conditions)
-      ? `registered_at + interval '0 s' DESC`
-      : 'registered_at DESC';
-  const matches = `SELECT 1 FROM ${table}${filter}`;
   return {
-    count: {
-      text: `SELECT count(*)::int AS total FROM (${matches} LIMIT ${countCap(page) + 1}) AS matches`,
+    // Any cap + 1 of them, then sorted: found through whichever index suits the conditions, each
+    // read once. Under the cap that is all of them, and the page needs no second search.
+    matches: {
+      text: `SELECT application_id FROM (
+          SELECT application_id, registered_at FROM ${table}${filter} LIMIT ${countCap(page) + 1}
+        ) AS matches ORDER BY registered_at DESC, application_id DESC`,
       values: filterValues,
     },
-    estimate: { text: `EXPLAIN (FORMAT JSON) ${matches}`, values: filterValues },
+    estimate: {
+      text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table}${filter}`,
+      values: filterValues,
+    },
     page: {
       text: `SELECT application_id, revision, view FROM ${table}${filter}
-        ORDER BY ${newest}, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
+        ORDER BY registered_at DESC, application_id DESC OFFSET ${bind(page.offset)} LIMIT ${bind(page.limit)}`,
       values,
     },
+  };
+}
+
+/** The rows of a page whose IDs `matches` listed, in no particular order. */
+export function rowsWithIds(schema: string, ids: readonly number[]): SqlStatement {
+  return {
+    text: `SELECT application_id, revision, view FROM ${tableOf(schema)} WHERE application_id = ANY($1::int[])`,
+    values: [ids],
   };
 }

@@ -6,8 +6,8 @@ import { applicationAnswer } from '../graphql/application-answer';
 import type { ApplicationModel } from '../graphql/application.model';
 import type { ApplicationCipher } from '../infrastructure/application-cipher';
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
-import { countSearch } from './application-search.count';
-import { searchStatements, type SearchConditions } from './application-search.sql';
+import { runSearch } from './application-search.run';
+import type { SearchConditions } from './application-search.sql';
 
 export interface ApplicationPage {
   readonly total: number;
@@ -19,6 +19,7 @@ export interface ApplicationPage {
 }
 
 interface PageRow {
+  readonly application_id: number;
   readonly revision: number;
   readonly view: SubmittedApplication;
 }
@@ -48,21 +49,12 @@ export class ApplicationReader {
   ): Promise<ApplicationPage> {
     const scoped: SearchConditions =
       reader.role === 'CUSTOMER' ? { ...conditions, ownerAccountId: reader.id } : conditions;
-    const { total, capped } = await countSearch(
+    const { total, capped, rows } = await runSearch<PageRow>(
       (statement) => this.dataSource.query(statement.text, [...statement.values]),
-      scoped,
-      searchStatements(this.schema(), scoped, page),
-      page,
-    );
-    const { page: pageStatement } = searchStatements(
       this.schema(),
       scoped,
       page,
-      capped ? undefined : total,
     );
-    const rows = await this.dataSource.query<PageRow[]>(pageStatement.text, [
-      ...pageStatement.values,
-    ]);
     await this.cipher.prefetch(rows.map((row) => row.view.applicationId));
     const items: ApplicationModel[] = [];
     // One after the other: on PGlite the vault shares the single session.

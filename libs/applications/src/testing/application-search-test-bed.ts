@@ -12,8 +12,8 @@ import { applicationStream, type ApplicationEvent } from '../domain/application.
 import { ApplicationSearchRowEntity } from '../projections/application-search-row.entity';
 import { applicationSearchProjection } from '../projections/application-search.projection';
 import { APPLICATION_SEARCH_MIGRATIONS } from '../projections/application-search-read-model';
-import { countSearch } from '../read-models/application-search.count';
-import { searchStatements, type SearchConditions } from '../read-models/application-search.sql';
+import { runSearch } from '../read-models/application-search.run';
+import type { SearchConditions } from '../read-models/application-search.sql';
 
 export interface ApplicationSearchTestBed {
   readonly kind: TestDatabaseTarget['kind'];
@@ -83,22 +83,12 @@ export async function applicationSearchTestBed(
       }
     },
     async search(conditions, page = { offset: 0, limit: 100 }) {
-      // As the reader does: the count first, then the page planned knowing it.
-      const { total, capped } = await countSearch(
+      const { total, capped, rows } = await runSearch<{ application_id: number }>(
         (statement) => dataSource.query(statement.text, [...statement.values]),
-        conditions,
-        searchStatements(schema, conditions, page),
-        page,
-      );
-      const { page: statement } = searchStatements(
         schema,
         conditions,
         page,
-        capped ? undefined : total,
       );
-      const rows = await dataSource.query<{ application_id: number }[]>(statement.text, [
-        ...statement.values,
-      ]);
       return { total, totalCapped: capped, ids: rows.map((row) => row.application_id) };
     },
     dispose: () => database.dispose(),
