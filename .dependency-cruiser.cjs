@@ -8,7 +8,8 @@ const PUBLIC_ENTRY = '^libs/([^/]+/src/(testing/)?|event-sourcing/src/domain/)in
 const KERNEL_DOMAIN = '^libs/event-sourcing/src/domain/';
 // Test support: the root test/ folder, and any testing/ or test/ folder in apps, libs and tools.
 const TEST_SUPPORT = '^(test/|(apps|libs|tools)/.*/(testing|test)/)';
-const TEST_CODE = ['\\.spec\\.ts$', TEST_SUPPORT];
+/** Benches drive the real system as specs do (e.g. the SMTP server that takes its mail). */
+const TEST_CODE = ['\\.spec\\.ts$', TEST_SUPPORT, '^tools/bench/'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
