@@ -210,7 +210,11 @@ export class ProjectionRunner {
           await this.stopSignal.sleep(this.options.standbyIntervalMs ?? 1000);
           continue;
         }
-        const caughtUp = await this.exclusive(() => this.step());
+        const caughtUp = await this.exclusive(async () => {
+          const atEnd = await this.step();
+          if (atEnd) await this.vacuumAfterCatchUp();
+          return atEnd;
+        });
         failures = 0;
         if (caughtUp) await this.wakeUp.sleep(this.options.pollIntervalMs ?? 250);
       } catch (error) {
@@ -263,10 +267,7 @@ export class ProjectionRunner {
       batchSize,
     });
     const next = batch.checkpoint;
-    if (next === null || !this.isAfter(next, cursor.processed)) {
-      await this.vacuumAfterCatchUp();
-      return true;
-    }
+    if (next === null || !this.isAfter(next, cursor.processed)) return true;
     // A store that delivers an event again must not get it applied twice.
     const fresh = batch.events.filter((event) => this.isAfter(event.checkpoint, cursor.processed));
     if (fresh.length > 0) {
@@ -286,7 +287,6 @@ export class ProjectionRunner {
       }
     }
     this.progress.notify();
-    if (batch.isEnd) await this.vacuumAfterCatchUp();
     return batch.isEnd;
   }
 
